@@ -1,0 +1,180 @@
+// Direct driver access for the hot paths (ingest, rollups, dashboard aggregates), where the
+// ORM is measurably slow. Queries are built with Prisma's `sql` tagged template (parameters are
+// always bound, never interpolated) and run on better-sqlite3 or pg with the same text.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { empty, join, raw, type Sql, sqltag } from '@prisma/client/runtime/client';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { getEnv } from '../env';
+
+export { empty, join, raw, type Sql, sqltag as sql };
+
+type Row = Record<string, unknown>;
+
+const globalForRaw = globalThis as unknown as {
+  switchyardSqlite?: Database.Database;
+  switchyardPgPool?: pg.Pool;
+  switchyardStatements?: Map<string, Database.Statement>;
+};
+
+/** Creates the folder, switches the file to WAL once (the mode persists in the file). */
+export function prepareSqliteFile(filePath: string) {
+  mkdirSync(path.dirname(filePath), { recursive: true });
+}
+
+function openSqlite(filePath: string): Database.Database {
+  prepareSqliteFile(filePath);
+  const db = new Database(filePath, { timeout: 10_000 });
+  // WAL: readers never block the writer. synchronous=FULL: a committed (acknowledged) batch
+  // survives power loss, not only a process crash; the fsync is paid once per batch.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+/** The process-wide raw SQLite connection (SQLite profile only). */
+export function getSqlite(): Database.Database {
+  const { db } = getEnv();
+  if (db.provider !== 'sqlite') throw new Error('getSqlite() called on a PostgreSQL deployment');
+  globalForRaw.switchyardSqlite ??= openSqlite(db.filePath!);
+  return globalForRaw.switchyardSqlite;
+}
+
+/** The process-wide pg pool (PostgreSQL profile only), shared with the Prisma adapter. */
+export function getPgPool(): pg.Pool {
+  const { db } = getEnv();
+  if (db.provider !== 'postgresql') throw new Error('getPgPool() called on a SQLite deployment');
+  if (!globalForRaw.switchyardPgPool) {
+    const pool = new pg.Pool({
+      connectionString: db.url,
+      max: Number(process.env.PG_POOL_MAX ?? 10),
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle client losing its connection (server restart) must not crash the process.
+    pool.on('error', (err) => console.error(`[db] idle PostgreSQL client error: ${err.message}`));
+    globalForRaw.switchyardPgPool = pool;
+  }
+  return globalForRaw.switchyardPgPool;
+}
+
+export async function closeRawConnections() {
+  const { switchyardSqlite, switchyardPgPool } = globalForRaw;
+  globalForRaw.switchyardSqlite = undefined;
+  globalForRaw.switchyardPgPool = undefined;
+  globalForRaw.switchyardStatements = undefined;
+  switchyardSqlite?.close();
+  await switchyardPgPool?.end();
+}
+
+// int8 and numeric arrive from pg as strings; our integers (epoch ms, counts) fit in a double.
+const toNumber = (value: string) => Number(value);
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 || oid === 1700
+      ? toNumber
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function sqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.getTime();
+  return value;
+}
+
+/** Cached prepared statement for this SQL text (better-sqlite3 compiles once, binds per call). */
+export function prepareSqlite(text: string): Database.Statement {
+  globalForRaw.switchyardStatements ??= new Map();
+  const cache = globalForRaw.switchyardStatements;
+  let statement = cache.get(text);
+  if (!statement) {
+    if (cache.size > 500) cache.clear();
+    statement = getSqlite().prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
+export async function queryRows<T extends Row = Row>(query: Sql, client?: pg.PoolClient): Promise<T[]> {
+  if (getEnv().db.provider === 'sqlite') {
+    return prepareSqlite(query.sql).all(...query.values.map(sqliteValue)) as T[];
+  }
+  const result = await (client ?? getPgPool()).query({
+    text: query.text,
+    values: query.values,
+    types: PG_TYPES,
+  });
+  return result.rows as T[];
+}
+
+export async function queryOne<T extends Row = Row>(
+  query: Sql,
+  client?: pg.PoolClient,
+): Promise<T | undefined> {
+  const rows = await queryRows<T>(query, client);
+  return rows[0];
+}
+
+/**
+ * One raw SQLite connection serves every request of the process, so an open transaction must
+ * not interleave with statements of other requests (they would silently join it). Writers queue
+ * here; a transaction holds the lock for its whole duration.
+ */
+let sqliteWriteLock: Promise<unknown> = Promise.resolve();
+const sqliteTransactionContext = new AsyncLocalStorage<true>();
+
+function withSqliteWriteLock<T>(fn: () => Promise<T> | T): Promise<T> {
+  const run = sqliteWriteLock.then(fn, fn);
+  sqliteWriteLock = run.catch(() => {});
+  return run;
+}
+
+/** Runs a statement and returns the number of rows it changed. */
+export async function execute(query: Sql, client?: pg.PoolClient): Promise<number> {
+  if (getEnv().db.provider === 'sqlite') {
+    const run = () => prepareSqlite(query.sql).run(...query.values.map(sqliteValue)).changes;
+    // Inside withRawTransaction (same async context) the caller already holds the lock.
+    return sqliteTransactionContext.getStore() ? run() : withSqliteWriteLock(run);
+  }
+  const result = await (client ?? getPgPool()).query({ text: query.text, values: query.values });
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Runs `fn` in one write transaction. SQLite: BEGIN IMMEDIATE on the raw connection (takes the
+ * write lock up front, so no SQLITE_BUSY upgrade deadlock); PostgreSQL: a pooled client.
+ */
+export async function withRawTransaction<T>(fn: (client?: pg.PoolClient) => Promise<T>): Promise<T> {
+  if (getEnv().db.provider === 'sqlite') {
+    return withSqliteWriteLock(async () => {
+      const db = getSqlite();
+      db.prepare('BEGIN IMMEDIATE').run();
+      try {
+        const result = await sqliteTransactionContext.run(true, () => fn(undefined));
+        db.prepare('COMMIT').run();
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.prepare('ROLLBACK').run();
+        throw error;
+      }
+    });
+  }
+  const client = await getPgPool().connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

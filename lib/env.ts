@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { type ResolvedDatabaseUrl, resolveDatabaseUrl } from './db/url';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default('0.0.0.0'),
+  /** Run the built-in fleet and market simulator (embedded demo). */
+  SWITCHYARD_SIMULATOR: flag.default(true),
+  SWITCHYARD_SIM_SEED: z.coerce.number().int().default(42),
+  /** Seed the demo fleet when the database has no sites. */
+  SWITCHYARD_SEED_DEMO: flag.default(true),
+  /** Password for the first admin created on an empty database; random when unset. */
+  SWITCHYARD_ADMIN_EMAIL: z.string().email().default('admin@switchyard.local'),
+  SWITCHYARD_ADMIN_PASSWORD: z.string().min(12).optional(),
+  /** Background jobs (rollups, retention, status, market refresh) in this process. */
+  SWITCHYARD_JOBS: flag.default(true),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  SWITCHYARD_TRUST_PROXY: flag.default(false),
+  /** Force the Secure cookie attribute (otherwise set when the request arrived over TLS). */
+  SWITCHYARD_SECURE_COOKIES: flag.optional(),
+  /** Extra origins allowed for cookie-authenticated mutations, comma separated. */
+  SWITCHYARD_ALLOWED_ORIGINS: z.string().default(''),
+  RETENTION_RAW_HOURS: z.coerce.number().positive().default(48),
+  RETENTION_5M_DAYS: z.coerce.number().positive().default(90),
+  /** Hourly rollups are kept forever unless set. */
+  RETENTION_1H_DAYS: z.coerce.number().positive().optional(),
+  /** Expected seconds between samples of one device (offline after 3 missed intervals). */
+  TELEMETRY_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
+  INGEST_MAX_SAMPLES: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  INGEST_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(6_000),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { db: ResolvedDatabaseUrl };
+
+let cached: Env | undefined;
+
+/** Parses the environment once; a bad value stops start-up with a message naming the variable. */
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (cached && source === process.env) return cached;
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = { ...parsed.data, db: resolveDatabaseUrl(parsed.data.DATABASE_URL) };
+  if (source === process.env) cached = env;
+  return env;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}
