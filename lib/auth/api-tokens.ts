@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/record';
+import { getDb } from '../db/client';
+import { notFound } from '../errors';
+import { type Actor, requireStaff } from './actor';
+import { API_TOKEN_PREFIX, generateApiToken, sha256Hex } from './secrets';
+
+export const CreateTokenInput = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(100),
+  role: z.enum(['admin', 'operator', 'viewer']),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type ApiTokenView = {
+  id: number;
+  name: string;
+  role: string;
+  displayHint: string;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+/** Creates a token; the plaintext is returned once and never stored. */
+export async function createApiToken(actor: Actor, input: CreateTokenInput, now = new Date()) {
+  requireStaff(actor, 'admin');
+  const token = generateApiToken();
+  const row = await getDb().apiToken.create({
+    data: {
+      name: input.name,
+      role: input.role,
+      tokenHash: sha256Hex(token),
+      displayHint: `${token.slice(0, API_TOKEN_PREFIX.length + 4)}…`,
+      createdById: actor.kind === 'user' ? actor.id : null,
+      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+    },
+  });
+  await recordAudit(actor, 'token.create', `token:${row.id}`, { name: input.name, role: input.role });
+  return { token, id: row.id };
+}
+
+export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
+  requireStaff(actor, 'admin');
+  const rows = await getDb().apiToken.findMany({
+    orderBy: [{ revokedAt: 'asc' }, { createdAt: 'desc' }],
+    include: { createdBy: { select: { name: true } } },
+  });
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    role: t.role,
+    displayHint: t.displayHint,
+    createdAt: t.createdAt.toISOString(),
+    createdBy: t.createdBy?.name ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function revokeApiToken(actor: Actor, id: number, now = new Date()) {
+  requireStaff(actor, 'admin');
+  const existing = await getDb().apiToken.findUnique({ where: { id } });
+  if (!existing) throw notFound('API token');
+  if (!existing.revokedAt) {
+    await getDb().apiToken.update({ where: { id }, data: { revokedAt: now } });
+    await recordAudit(actor, 'token.revoke', `token:${id}`, { name: existing.name });
+  }
+}
+
+/** Resolves a bearer token to an actor, or null when unknown, revoked or expired. */
+export async function getTokenActor(token: string, now = new Date()): Promise<Actor | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await getDb().apiToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  // Agents call many times per minute: record last use at minute resolution, not per request.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { kind: 'token', id: row.id, name: `token:${row.name}`, role: row.role, tenantId: row.tenantId };
+}
