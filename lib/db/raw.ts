@@ -129,7 +129,10 @@ export async function queryOne<T extends Row = Row>(
 let sqliteWriteLock: Promise<unknown> = Promise.resolve();
 const sqliteTransactionContext = new AsyncLocalStorage<true>();
 
-function withSqliteWriteLock<T>(fn: () => Promise<T> | T): Promise<T> {
+/** Queues a write on the process's raw SQLite connection behind any open raw transaction. */
+export function serializeSqliteWrite<T>(fn: () => Promise<T> | T): Promise<T> {
+  // Already inside a raw transaction of this async context: the lock is ours.
+  if (sqliteTransactionContext.getStore()) return Promise.resolve().then(fn);
   const run = sqliteWriteLock.then(fn, fn);
   sqliteWriteLock = run.catch(() => {});
   return run;
@@ -139,8 +142,7 @@ function withSqliteWriteLock<T>(fn: () => Promise<T> | T): Promise<T> {
 export async function execute(query: Sql, client?: pg.PoolClient): Promise<number> {
   if (getEnv().db.provider === 'sqlite') {
     const run = () => prepareSqlite(query.sql).run(...query.values.map(sqliteValue)).changes;
-    // Inside withRawTransaction (same async context) the caller already holds the lock.
-    return sqliteTransactionContext.getStore() ? run() : withSqliteWriteLock(run);
+    return serializeSqliteWrite(run);
   }
   const result = await (client ?? getPgPool()).query({ text: query.text, values: query.values });
   return result.rowCount ?? 0;
@@ -152,7 +154,7 @@ export async function execute(query: Sql, client?: pg.PoolClient): Promise<numbe
  */
 export async function withRawTransaction<T>(fn: (client?: pg.PoolClient) => Promise<T>): Promise<T> {
   if (getEnv().db.provider === 'sqlite') {
-    return withSqliteWriteLock(async () => {
+    return serializeSqliteWrite(async () => {
       const db = getSqlite();
       db.prepare('BEGIN IMMEDIATE').run();
       try {

@@ -3,7 +3,7 @@
 import { type Role, SYSTEM_ACTOR } from '../../lib/auth/actor';
 import { createApiToken } from '../../lib/auth/api-tokens';
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
 export type CallOptions = {
   method?: string;
@@ -16,7 +16,7 @@ export type CallOptions = {
   headers?: Record<string, string>;
 };
 
-export async function call(handler: Handler, options: CallOptions = {}) {
+export async function call<P extends Record<string, string>>(handler: Handler<P>, options: CallOptions = {}) {
   const headers = new Headers(options.headers);
   if (options.token) headers.set('authorization', `Bearer ${options.token}`);
   let body: BodyInit | undefined;
@@ -32,7 +32,7 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     headers,
     body,
   });
-  const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  const res = await handler(req, { params: Promise.resolve((options.params ?? {}) as P) });
   const text = await res.text();
   let json: unknown = null;
   try {

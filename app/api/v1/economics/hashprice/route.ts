@@ -1,0 +1,16 @@
+// GET /api/v1/economics/hashprice?difficulty&btcUsd&feesBtcPerBlock[&subsidyBtc|&height]
+// → { usdPerThDay, usdPerPhDay, btcPerPhDay, btcPerThDay, networkHashrateEhs, subsidyBtc, inputs }
+import { route } from '@/lib/api/route';
+import { computeHashpriceResponse, parseHashpriceQuery } from '@/lib/economics';
+import { badRequest } from '@/lib/errors';
+
+export const GET = route(async ({ req }) => {
+  const parsed = parseHashpriceQuery(new URL(req.url).searchParams);
+  if (!parsed.success) {
+    const details = Object.entries(parsed.fieldErrors).flatMap(([path, messages]) =>
+      messages.map((message) => ({ path, message })),
+    );
+    throw badRequest(parsed.message, details);
+  }
+  return computeHashpriceResponse(parsed.data);
+});
