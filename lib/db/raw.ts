@@ -84,7 +84,8 @@ const PG_TYPES = {
 
 function sqliteValue(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return value.getTime();
+  // Same text format as Prisma's SQLite adapter writes, so DATETIME columns stay comparable.
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
   return value;
 }
 

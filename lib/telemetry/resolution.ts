@@ -1,0 +1,73 @@
+import { BUCKET_MS } from './buckets';
+
+export const MAX_POINTS = 1500;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export type Source = 'raw' | '1m' | '5m' | '1h';
+export type Resolution = { source: Source; stepMs: number };
+
+const NICE_STEPS = [
+  10_000,
+  15_000,
+  30_000,
+  60_000,
+  120_000,
+  300_000,
+  600_000,
+  900_000,
+  1_800_000,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  7 * DAY,
+];
+
+/** Smallest "nice" step ≥ both the tier's resolution and span / MAX_POINTS. */
+function niceStep(minimumMs: number, spanMs: number): number {
+  const needed = Math.max(minimumMs, Math.ceil(spanMs / MAX_POINTS));
+  return NICE_STEPS.find((s) => s >= needed) ?? Math.ceil(needed / DAY) * DAY;
+}
+
+export type ResolutionInput = {
+  from: number;
+  to: number;
+  now: number;
+  kind: 'device' | 'site';
+  intervalMs: number;
+  rawRetentionMs: number;
+  requestedStepMs?: number;
+};
+
+/**
+ * Picks the storage tier and bucket for a chart: at most MAX_POINTS points, and never raw
+ * samples older than 24 h (older ranges read rollups), never a tier older than its retention.
+ */
+export function chooseResolution(input: ResolutionInput): Resolution {
+  const span = Math.max(1, input.to - input.from);
+  const age = input.now - input.from;
+  const requested = input.requestedStepMs ?? 0;
+  let source: Source;
+  if (input.kind === 'device') {
+    source = age <= DAY && span <= 12 * HOUR ? 'raw' : span <= 5 * DAY && age <= 90 * DAY ? '5m' : '1h';
+  } else {
+    source =
+      age <= Math.min(DAY, input.rawRetentionMs) && span <= DAY
+        ? '1m'
+        : span <= 5 * DAY && age <= 90 * DAY
+          ? '5m'
+          : '1h';
+  }
+  const tierMs = source === 'raw' ? input.intervalMs : BUCKET_MS[source];
+  return { source, stepMs: niceStep(Math.max(tierMs, requested), span) };
+}
+
+/** Bucket starts covering [from, to], aligned to the step (for gap-filled series). */
+export function bucketRange(from: number, to: number, stepMs: number): number[] {
+  const out: number[] = [];
+  for (let t = from - (from % stepMs); t <= to; t += stepMs) out.push(t);
+  return out;
+}

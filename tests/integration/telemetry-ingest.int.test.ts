@@ -1,0 +1,162 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as telemetry from '@/app/api/v1/telemetry/route';
+import { queryOne, queryRows, sql } from '@/lib/db/raw';
+import { runRollups } from '@/lib/telemetry/rollups';
+import { call, tokenFor } from '../helpers/api';
+import { createSmallFleet } from '../helpers/fixtures';
+import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
+
+const count = async (table: string) =>
+  Number((await queryOne<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${sql([table])}`))?.n);
+
+describe.each(TEST_PROVIDERS)('telemetry ingest on %s', (provider) => {
+  let db: TestDb;
+  let agent: string;
+  let viewer: string;
+  let fleet: Awaited<ReturnType<typeof createSmallFleet>>;
+  const now = Date.now();
+  const t0 = now - 10 * 60_000;
+
+  const batch = (offsetMs: number) =>
+    fleet.devices.map((d, i) => ({
+      deviceId: d.id,
+      ts: t0 + offsetMs,
+      hashrateThs: 190 + i,
+      powerW: 3400,
+      chipTempC: 70 + i / 10,
+    }));
+
+  beforeAll(async () => {
+    db = await createTestDb(provider);
+    fleet = await createSmallFleet(10);
+    agent = await tokenFor('operator', 'agent');
+    viewer = await tokenFor('viewer', 'viewer');
+  });
+  afterAll(async () => {
+    await db.cleanup();
+  });
+
+  const post = (body: unknown, token = agent) => call(telemetry.POST, { method: 'POST', token, body });
+
+  it('accepts a batch and reports a replay as duplicates, storing nothing twice', async () => {
+    const first = await post({ samples: batch(0) });
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ accepted: 10, duplicates: 0, rejected: [] });
+    const replay = await post({ samples: batch(0) });
+    expect(replay.json).toEqual({ accepted: 0, duplicates: 10, rejected: [] });
+    expect(await count('telemetry_sample')).toBe(10);
+  });
+
+  it('stores the valid samples of a mixed batch and lists the rejected ones by index', async () => {
+    const samples = [
+      ...batch(30_000).slice(0, 3),
+      { deviceId: fleet.devices[0]!.id, ts: t0 + 31_000, hashrateThs: '190' },
+      { serial: 'NOPE', ts: t0 + 31_000, powerW: 1 },
+      { deviceId: fleet.devices[1]!.id, ts: new Date(now + 3_600_000).toISOString(), powerW: 1 },
+      { deviceId: fleet.devices[1]!.id, ts: 1_700_000_000, powerW: 1 },
+      { deviceId: fleet.devices[1]!.id, ts: t0 + 32_000, hashrateThs: 'INFINITY' },
+      { deviceId: fleet.devices[1]!.id, ts: t0 + 33_000, temperature: 50 },
+      { serial: fleet.devices[2]!.serial, ts: new Date(t0 + 34_000).toISOString(), powerW: 3300 },
+    ];
+    // JSON.stringify turns Infinity into null; send the literal 1e999, which JSON.parse reads as Infinity.
+    const text = JSON.stringify({ samples }).replace('"INFINITY"', '1e999');
+    const res = await call(telemetry.POST, {
+      method: 'POST',
+      token: agent,
+      rawBody: text,
+      contentType: 'application/json',
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.accepted).toBe(4);
+    expect(res.json.rejected.map((r: { index: number }) => r.index)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(res.json.rejected[0].error).toMatch(/hashrateThs must be a number/);
+    expect(res.json.rejected[1].error).toMatch(/unknown device/);
+    expect(res.json.rejected[2].error).toMatch(/future/);
+    expect(res.json.rejected[3].error).toMatch(/epoch seconds/);
+    expect(res.json.rejected[4].error).toMatch(/finite/);
+    expect(res.json.rejected[5].error).toMatch(/unknown field "temperature"/);
+  });
+
+  it('fails a batch with no valid sample and stores nothing', async () => {
+    const before = await count('telemetry_sample');
+    const res = await post({ samples: [{ deviceId: fleet.devices[0]!.id, ts: 'yesterday' }] });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details.rejected).toHaveLength(1);
+    expect(await count('telemetry_sample')).toBe(before);
+  });
+
+  it('refuses bad bodies with clear 4xx', async () => {
+    const gz = gzipSync(JSON.stringify({ samples: batch(60_000) }));
+    const ok = await call(telemetry.POST, {
+      method: 'POST',
+      token: agent,
+      rawBody: gz,
+      contentType: 'application/json',
+      headers: { 'content-encoding': 'gzip' },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.json.accepted).toBe(10);
+    const broken = await call(telemetry.POST, {
+      method: 'POST',
+      token: agent,
+      rawBody: gz.subarray(0, 20),
+      contentType: 'application/json',
+      headers: { 'content-encoding': 'gzip' },
+    });
+    expect(broken.status).toBe(400);
+    const wrongType = await call(telemetry.POST, {
+      method: 'POST',
+      token: agent,
+      rawBody: 'a,b',
+      contentType: 'text/csv',
+    });
+    expect(wrongType.status).toBe(415);
+    const notJson = await call(telemetry.POST, {
+      method: 'POST',
+      token: agent,
+      rawBody: '{"samples": [',
+      contentType: 'application/json',
+    });
+    expect(notJson.status).toBe(400);
+    const tooMany = await post({ samples: Array.from({ length: 10_001 }, () => ({})) });
+    expect(tooMany.status).toBe(413);
+    expect((await post({ samples: [] })).status).toBe(400);
+    expect((await post([1, 2])).status).toBe(400);
+    expect((await post({ samples: batch(90_000) }, viewer)).status).toBe(403);
+  });
+
+  it('keeps the newest sample as latest state, even when an older one arrives later', async () => {
+    const id = fleet.devices[0]!.id;
+    await post({ samples: [{ deviceId: id, ts: t0 + 300_000, hashrateThs: 150 }] });
+    await post({ samples: [{ deviceId: id, ts: t0 + 200_000, hashrateThs: 10 }] });
+    const latest = await queryOne<{ ts: number; hashrate_ths: number }>(
+      sql`SELECT ts, hashrate_ths FROM device_latest WHERE device_id = ${id}`,
+    );
+    expect(Number(latest?.ts)).toBe(t0 + 300_000);
+    expect(latest?.hashrate_ths).toBe(150);
+  });
+
+  it('rolls raw samples up exactly (sum, count, min, max) per device and per site', async () => {
+    let run = await runRollups();
+    while (run.remaining > 0) run = await runRollups();
+    const rawAgg = await queryRows<{ device_id: number; s: number; n: number; mn: number; mx: number }>(sql`
+      SELECT device_id, SUM(hashrate_ths) AS s, COUNT(hashrate_ths) AS n, MIN(hashrate_ths) AS mn, MAX(hashrate_ths) AS mx
+      FROM telemetry_sample GROUP BY device_id ORDER BY device_id`);
+    const rollAgg = await queryRows<{ device_id: number; s: number; n: number; mn: number; mx: number }>(sql`
+      SELECT device_id, SUM(hashrate_ths_sum) AS s, SUM(hashrate_ths_n) AS n, MIN(hashrate_ths_min) AS mn, MAX(hashrate_ths_max) AS mx
+      FROM telemetry_rollup_1h GROUP BY device_id ORDER BY device_id`);
+    expect(rollAgg.map((r) => [Number(r.device_id), Number(r.n), Number(r.mn), Number(r.mx)])).toEqual(
+      rawAgg.map((r) => [Number(r.device_id), Number(r.n), Number(r.mn), Number(r.mx)]),
+    );
+    rollAgg.forEach((r, i) => expect(Number(r.s)).toBeCloseTo(Number(rawAgg[i]!.s), 6));
+    expect(await count('rollup_dirty')).toBe(0);
+    const site5m = await queryRows<{ bucket: number; h: number }>(
+      sql`SELECT bucket, hashrate_ths_sum AS h FROM site_rollup WHERE tier = '5m' ORDER BY bucket`,
+    );
+    const dev5m = await queryRows<{ bucket: number; h: number }>(sql`
+      SELECT bucket, SUM(hashrate_ths_sum / hashrate_ths_n) AS h FROM telemetry_rollup_5m WHERE hashrate_ths_n > 0 GROUP BY bucket ORDER BY bucket`);
+    expect(site5m.map((r) => Number(r.bucket))).toEqual(dev5m.map((r) => Number(r.bucket)));
+    site5m.forEach((r, i) => expect(Number(r.h)).toBeCloseTo(Number(dev5m[i]!.h), 6));
+  });
+});
