@@ -149,7 +149,7 @@ describe.each(TEST_PROVIDERS)('telemetry ingest on %s', (provider) => {
     expect(rollAgg.map((r) => [Number(r.device_id), Number(r.n), Number(r.mn), Number(r.mx)])).toEqual(
       rawAgg.map((r) => [Number(r.device_id), Number(r.n), Number(r.mn), Number(r.mx)]),
     );
-    rollAgg.forEach((r, i) => expect(Number(r.s)).toBeCloseTo(Number(rawAgg[i]!.s), 6));
+    for (const [i, r] of rollAgg.entries()) expect(Number(r.s)).toBeCloseTo(Number(rawAgg[i]!.s), 6);
     expect(await count('rollup_dirty')).toBe(0);
     const site5m = await queryRows<{ bucket: number; h: number }>(
       sql`SELECT bucket, hashrate_ths_sum AS h FROM site_rollup WHERE tier = '5m' ORDER BY bucket`,
@@ -157,6 +157,6 @@ describe.each(TEST_PROVIDERS)('telemetry ingest on %s', (provider) => {
     const dev5m = await queryRows<{ bucket: number; h: number }>(sql`
       SELECT bucket, SUM(hashrate_ths_sum / hashrate_ths_n) AS h FROM telemetry_rollup_5m WHERE hashrate_ths_n > 0 GROUP BY bucket ORDER BY bucket`);
     expect(site5m.map((r) => Number(r.bucket))).toEqual(dev5m.map((r) => Number(r.bucket)));
-    site5m.forEach((r, i) => expect(Number(r.h)).toBeCloseTo(Number(dev5m[i]!.h), 6));
+    for (const [i, r] of site5m.entries()) expect(Number(r.h)).toBeCloseTo(Number(dev5m[i]!.h), 6);
   });
 });
