@@ -261,6 +261,7 @@ export async function deleteDevice(actor: Actor, id: number) {
   await withRawTransaction(async (client) => {
     for (const table of [
       'telemetry_sample',
+      'telemetry_rollup_1m',
       'telemetry_rollup_5m',
       'telemetry_rollup_1h',
       'device_latest',

@@ -4,7 +4,7 @@ export const MAX_POINTS = 1500;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export type Source = 'raw' | '1m' | '5m' | '1h';
+export type Source = '1m' | '5m' | '1h';
 export type Resolution = { source: Source; stepMs: number };
 
 const NICE_STEPS = [
@@ -36,33 +36,25 @@ export type ResolutionInput = {
   from: number;
   to: number;
   now: number;
-  kind: 'device' | 'site';
-  intervalMs: number;
+  /** 1-minute tiers are kept as long as raw samples. */
   rawRetentionMs: number;
   requestedStepMs?: number;
 };
 
 /**
- * Picks the storage tier and bucket for a chart: at most MAX_POINTS points, and never raw
- * samples older than 24 h (older ranges read rollups), never a tier older than its retention.
+ * Picks the rollup tier and bucket for a chart: at most MAX_POINTS points, the finest tier that
+ * still holds the range. Dashboards never read raw samples: even the 1-minute tier is a rollup.
  */
 export function chooseResolution(input: ResolutionInput): Resolution {
   const span = Math.max(1, input.to - input.from);
   const age = input.now - input.from;
-  const requested = input.requestedStepMs ?? 0;
-  let source: Source;
-  if (input.kind === 'device') {
-    source = age <= DAY && span <= 12 * HOUR ? 'raw' : span <= 5 * DAY && age <= 90 * DAY ? '5m' : '1h';
-  } else {
-    source =
-      age <= Math.min(DAY, input.rawRetentionMs) && span <= DAY
-        ? '1m'
-        : span <= 5 * DAY && age <= 90 * DAY
-          ? '5m'
-          : '1h';
-  }
-  const tierMs = source === 'raw' ? input.intervalMs : BUCKET_MS[source];
-  return { source, stepMs: niceStep(Math.max(tierMs, requested), span) };
+  const source: Source =
+    span <= DAY && age <= Math.min(DAY, input.rawRetentionMs)
+      ? '1m'
+      : span <= 5 * DAY && age <= 90 * DAY
+        ? '5m'
+        : '1h';
+  return { source, stepMs: niceStep(Math.max(BUCKET_MS[source], input.requestedStepMs ?? 0), span) };
 }
 
 /** Bucket starts covering [from, to], aligned to the step (for gap-filled series). */

@@ -21,7 +21,7 @@ async function purgeInChunks(table: Sql, column: Sql, cutoff: number, extra: Sql
 }
 
 /**
- * Drops data past its retention: raw samples (default 48 h), 5-minute rollups (90 d), hourly
+ * Drops data past its retention: raw samples and 1-minute rollups (default 48 h), 5-minute rollups (90 d), hourly
  * rollups only when configured. Raw data is never dropped before the rollup job has folded it
  * in: the cutoff stops at the oldest bucket still marked dirty.
  */
@@ -35,6 +35,7 @@ export async function applyRetention(now = Date.now()) {
   const fiveMinCutoff = now - env.RETENTION_5M_DAYS * DAY;
   const result = {
     raw: await purgeInChunks(sql`telemetry_sample`, sql`ts`, rawCutoff),
+    rollup1m: await purgeInChunks(sql`telemetry_rollup_1m`, sql`bucket`, rawCutoff),
     rollup5m: await purgeInChunks(sql`telemetry_rollup_5m`, sql`bucket`, fiveMinCutoff),
     site1m: await purgeInChunks(sql`site_rollup`, sql`bucket`, rawCutoff, sql`AND tier = '1m'`),
     site5m: await purgeInChunks(sql`site_rollup`, sql`bucket`, fiveMinCutoff, sql`AND tier = '5m'`),

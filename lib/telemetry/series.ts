@@ -28,21 +28,24 @@ export type TotalsPoint = {
 
 export type Series<P> = Resolution & { from: number; to: number; points: P[] };
 
-function resolve(kind: 'device' | 'site', range: RangeQuery): Resolution & { now: number } {
-  const env = getEnv();
+function resolve(range: RangeQuery): Resolution & { now: number } {
   const now = range.now ?? Date.now();
   return {
     now,
     ...chooseResolution({
       ...range,
       now,
-      kind,
-      intervalMs: env.TELEMETRY_INTERVAL_S * 1000,
-      rawRetentionMs: env.RETENTION_RAW_HOURS * 3_600_000,
+      rawRetentionMs: getEnv().RETENTION_RAW_HOURS * 3_600_000,
       requestedStepMs: range.stepMs,
     }),
   };
 }
+
+const DEVICE_TABLES = {
+  '1m': 'telemetry_rollup_1m',
+  '5m': 'telemetry_rollup_5m',
+  '1h': 'telemetry_rollup_1h',
+} as const;
 
 function fill<P extends { ts: number }>(
   range: RangeQuery,
@@ -65,25 +68,16 @@ export async function getDeviceSeries(
     sql`SELECT d.id FROM device d WHERE d.id = ${deviceId} ${deviceScopeSql(actor)}`,
   );
   if (device.length === 0) throw notFound(`Device ${deviceId}`);
-  const res = resolve('device', range);
+  const res = resolve(range);
   const step = res.stepMs;
-  let query: Sql;
-  if (res.source === 'raw') {
-    const cols = raw(ROLLUP_METRICS.map((m) => `AVG(${m.column}) AS ${m.column}`).join(', '));
-    query = sql`SELECT ts - (ts % ${step}) AS t, ${cols}, MAX(chip_temp_c) AS chip_temp_c_max, MAX(gpu_temp_c) AS gpu_temp_c_max
-      FROM telemetry_sample WHERE device_id = ${deviceId} AND ts >= ${range.from} AND ts <= ${range.to}
-      GROUP BY ts - (ts % ${step})`;
-  } else {
-    const table = raw(res.source === '5m' ? 'telemetry_rollup_5m' : 'telemetry_rollup_1h');
-    const cols = raw(
-      ROLLUP_METRICS.map((m) => `SUM(${m.column}_sum) / NULLIF(SUM(${m.column}_n), 0) AS ${m.column}`).join(
-        ', ',
-      ),
-    );
-    query = sql`SELECT bucket - (bucket % ${step}) AS t, ${cols}, MAX(chip_temp_c_max) AS chip_temp_c_max, MAX(gpu_temp_c_max) AS gpu_temp_c_max
-      FROM ${table} WHERE device_id = ${deviceId} AND bucket >= ${range.from - (range.from % step)} AND bucket <= ${range.to}
-      GROUP BY bucket - (bucket % ${step})`;
-  }
+  const cols = raw(
+    ROLLUP_METRICS.map((m) => `SUM(${m.column}_sum) / NULLIF(SUM(${m.column}_n), 0) AS ${m.column}`).join(
+      ', ',
+    ),
+  );
+  const query = sql`SELECT bucket - (bucket % ${step}) AS t, ${cols}, MAX(chip_temp_c_max) AS chip_temp_c_max, MAX(gpu_temp_c_max) AS gpu_temp_c_max
+    FROM ${raw(DEVICE_TABLES[res.source])} WHERE device_id = ${deviceId} AND bucket >= ${range.from - (range.from % step)} AND bucket <= ${range.to}
+    GROUP BY 1`;
   const rows = await queryRows(query);
   const byTs = new Map<number, DevicePoint>();
   for (const r of rows) {
@@ -147,7 +141,7 @@ export async function getTotalsSeries(
   ) {
     throw notFound(`Site ${siteId}`);
   }
-  const res = resolve('site', range);
+  const res = resolve(range);
   const step = res.stepMs;
   const siteFilter = siteId === undefined ? empty : sql`AND site_id = ${siteId}`;
   let query: Sql;
@@ -163,8 +157,7 @@ export async function getTotalsSeries(
             GROUP BY bucket) b
       GROUP BY t`;
   } else {
-    const tier = res.source === '1m' ? '5m' : res.source;
-    const table = raw(tier === '5m' ? 'telemetry_rollup_5m' : 'telemetry_rollup_1h');
+    const table = raw(DEVICE_TABLES[res.source]);
     const deviceSite = siteId === undefined ? empty : sql`AND d.site_id = ${siteId}`;
     query = sql`SELECT t, AVG(h) AS hashrate_ths, AVG(p) AS power_w, AVG(n) AS devices, AVG(tc) AS temp_c, MAX(tmax) AS temp_c_max, AVG(u) AS gpu_util_pct
       FROM (SELECT r.bucket - (r.bucket % ${step}) AS t, r.bucket,

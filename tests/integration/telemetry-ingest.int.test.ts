@@ -1,8 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as telemetry from '@/app/api/v1/telemetry/route';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { queryOne, queryRows, sql } from '@/lib/db/raw';
-import { runRollups } from '@/lib/telemetry/rollups';
+import { getFleetNow, getRackHeatmap, getStatusHistory } from '@/lib/telemetry/fleet';
+import { refreshLatest } from '@/lib/telemetry/latest';
+import type { TelemetrySample } from '@/lib/telemetry/metrics';
+import { drainRollups } from '@/lib/telemetry/rollups';
+import { getDeviceSeries, getTotalsSeries } from '@/lib/telemetry/series';
+import { evaluateStatuses } from '@/lib/telemetry/status-job';
+import { storeSamples } from '@/lib/telemetry/store';
 import { call, tokenFor } from '../helpers/api';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
@@ -128,18 +135,29 @@ describe.each(TEST_PROVIDERS)('telemetry ingest on %s', (provider) => {
 
   it('keeps the newest sample as latest state, even when an older one arrives later', async () => {
     const id = fleet.devices[0]!.id;
-    await post({ samples: [{ deviceId: id, ts: t0 + 300_000, hashrateThs: 150 }] });
-    await post({ samples: [{ deviceId: id, ts: t0 + 200_000, hashrateThs: 10 }] });
+    await post({ samples: [{ deviceId: id, ts: now - 20_000, hashrateThs: 150 }] });
+    await post({ samples: [{ deviceId: id, ts: now - 40_000, hashrateThs: 10 }] });
+    await refreshLatest(now);
     const latest = await queryOne<{ ts: number; hashrate_ths: number }>(
       sql`SELECT ts, hashrate_ths FROM device_latest WHERE device_id = ${id}`,
     );
-    expect(Number(latest?.ts)).toBe(t0 + 300_000);
+    expect(Number(latest?.ts)).toBe(now - 20_000);
     expect(latest?.hashrate_ths).toBe(150);
   });
 
+  it('catches late samples for the latest state through the closed-minute rollup', async () => {
+    const id = fleet.devices[5]!.id;
+    await post({ samples: [{ deviceId: id, ts: now - 60_000 * 30, hashrateThs: 77 }] });
+    await refreshLatest(now);
+    const before = await queryOne<{ ts: number }>(sql`SELECT ts FROM device_latest WHERE device_id = ${id}`);
+    await drainRollups(now);
+    const after = await queryOne<{ ts: number }>(sql`SELECT ts FROM device_latest WHERE device_id = ${id}`);
+    expect(Number(after?.ts)).toBeGreaterThanOrEqual(now - 60_000 * 30);
+    expect(before === undefined || Number(before.ts) <= Number(after?.ts)).toBe(true);
+  });
+
   it('rolls raw samples up exactly (sum, count, min, max) per device and per site', async () => {
-    let run = await runRollups();
-    while (run.remaining > 0) run = await runRollups();
+    await drainRollups(Number.POSITIVE_INFINITY);
     const rawAgg = await queryRows<{ device_id: number; s: number; n: number; mn: number; mx: number }>(sql`
       SELECT device_id, SUM(hashrate_ths) AS s, COUNT(hashrate_ths) AS n, MIN(hashrate_ths) AS mn, MAX(hashrate_ths) AS mx
       FROM telemetry_sample GROUP BY device_id ORDER BY device_id`);
@@ -158,5 +176,99 @@ describe.each(TEST_PROVIDERS)('telemetry ingest on %s', (provider) => {
       SELECT bucket, SUM(hashrate_ths_sum / hashrate_ths_n) AS h FROM telemetry_rollup_5m WHERE hashrate_ths_n > 0 GROUP BY bucket ORDER BY bucket`);
     expect(site5m.map((r) => Number(r.bucket))).toEqual(dev5m.map((r) => Number(r.bucket)));
     for (const [i, r] of site5m.entries()) expect(Number(r.h)).toBeCloseTo(Number(dev5m[i]!.h), 6);
+  });
+});
+
+describe.each(TEST_PROVIDERS)('telemetry views on %s', (provider) => {
+  let db: TestDb;
+  let fleet: Awaited<ReturnType<typeof createSmallFleet>>;
+  const now = Date.now() - (Date.now() % 60_000) + 30_000;
+
+  beforeAll(async () => {
+    db = await createTestDb(provider);
+    fleet = await createSmallFleet(6, 'Views');
+    const samples: TelemetrySample[] = [];
+    for (let t = now - 3 * 3_600_000; t <= now - 10_000; t += 30_000) {
+      for (const [i, d] of fleet.devices.entries()) {
+        // Device 0 runs at 50 %: degraded. Device 1 stops reporting 10 minutes ago: offline.
+        if (i === 1 && t > now - 600_000) continue;
+        samples.push({
+          deviceId: d.id,
+          ts: t,
+          hashrateThs: i === 0 ? 100 : 200,
+          powerW: 3500,
+          chipTempC: 70,
+        });
+      }
+      samples.push({
+        deviceId: fleet.gpuNode.id,
+        ts: t,
+        powerW: 8000,
+        gpuUtilPct: 80,
+        gpuTempC: 70,
+        gpuMemUsedGb: 500,
+      });
+    }
+    await storeSamples(samples);
+    await drainRollups(now);
+    await refreshLatest(now);
+    await evaluateStatuses(now);
+  });
+  afterAll(async () => {
+    await db.cleanup();
+  });
+
+  it('derives statuses from data and records the changes', async () => {
+    const rows = await queryRows<{ id: number; status: string }>(
+      sql`SELECT id, status FROM device ORDER BY id`,
+    );
+    const status = new Map(rows.map((r) => [Number(r.id), r.status]));
+    expect(status.get(fleet.devices[0]!.id)).toBe('degraded');
+    expect(status.get(fleet.devices[1]!.id)).toBe('offline');
+    expect(status.get(fleet.devices[2]!.id)).toBe('online');
+    expect(status.get(fleet.gpuNode.id)).toBe('online');
+    const history = await getStatusHistory(SYSTEM_ACTOR, fleet.devices[0]!.id, { from: 0, to: now + 1 });
+    expect(history[0]).toMatchObject({ fromStatus: 'offline', toStatus: 'degraded' });
+  });
+
+  it('summarises the fleet from latest state', async () => {
+    const summary = await getFleetNow(SYSTEM_ACTOR, undefined, now);
+    expect(summary.devices).toBe(7);
+    expect(summary.reporting).toBe(6);
+    expect(summary.hashrateThs).toBeCloseTo(100 + 4 * 200, 6);
+    expect(summary.efficiencyJPerTh).toBeCloseTo((5 * 3500) / 900, 6);
+    expect(summary.statusCounts).toMatchObject({ degraded: 1, offline: 1, online: 5 });
+  });
+
+  it('serves device and site series from rollups with gap-filled buckets', async () => {
+    const device = await getDeviceSeries(SYSTEM_ACTOR, fleet.devices[2]!.id, {
+      from: now - 3_600_000,
+      to: now,
+      now,
+    });
+    expect(device.source).toBe('1m');
+    expect(device.points.length).toBeGreaterThanOrEqual(60);
+    const filled = device.points.filter((p) => p.hashrateThs !== null);
+    expect(filled.length).toBeGreaterThanOrEqual(58);
+    for (const p of filled) expect(p.hashrateThs).toBeCloseTo(200, 6);
+
+    const site = await getTotalsSeries(
+      SYSTEM_ACTOR,
+      { from: now - 2 * 3_600_000, to: now - 3_600_000, now },
+      fleet.site.id,
+    );
+    const points = site.points.filter((p) => p.hashrateThs !== null);
+    expect(points.length).toBe(61);
+    for (const p of points) expect(p.hashrateThs).toBeCloseTo(100 + 5 * 200, 6);
+
+    const week = await getTotalsSeries(SYSTEM_ACTOR, { from: now - 7 * 86_400_000, to: now, now });
+    expect(week.source).toBe('1h');
+    expect(week.points.length).toBeLessThanOrEqual(1500);
+  });
+
+  it('lists the rack heatmap with hashrate versus nominal', async () => {
+    const racks = await getRackHeatmap(SYSTEM_ACTOR, fleet.site.id);
+    const cell = racks[0]!.cells.find((c) => c.deviceId === fleet.devices[0]!.id);
+    expect(cell?.hashratePct).toBeCloseTo(50, 6);
   });
 });

@@ -118,6 +118,7 @@ CREATE TABLE "device_model" (
     "max_temp_c" REAL NOT NULL,
     "gpu_count" INTEGER,
     "gpu_memory_gb" REAL,
+    "gpu_model" TEXT,
     "power_profiles" TEXT,
     "specs_estimated" BOOLEAN NOT NULL DEFAULT false,
     "source" TEXT
@@ -170,7 +171,7 @@ CREATE TABLE "telemetry_sample" (
     "status" TEXT,
     "pool_url" TEXT,
 
-    PRIMARY KEY ("device_id", "ts")
+    PRIMARY KEY ("ts", "device_id")
 );
 
 -- CreateTable
@@ -191,6 +192,51 @@ CREATE TABLE "device_latest" (
     "gpu_temp_c" REAL,
     "status" TEXT,
     "pool_url" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "telemetry_rollup_1m" (
+    "device_id" INTEGER NOT NULL,
+    "bucket" BIGINT NOT NULL,
+    "samples" INTEGER NOT NULL,
+    "hashrate_ths_sum" REAL,
+    "hashrate_ths_min" REAL,
+    "hashrate_ths_max" REAL,
+    "hashrate_ths_n" INTEGER NOT NULL DEFAULT 0,
+    "power_w_sum" REAL,
+    "power_w_min" REAL,
+    "power_w_max" REAL,
+    "power_w_n" INTEGER NOT NULL DEFAULT 0,
+    "chip_temp_c_sum" REAL,
+    "chip_temp_c_min" REAL,
+    "chip_temp_c_max" REAL,
+    "chip_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+    "board_temp_c_sum" REAL,
+    "board_temp_c_min" REAL,
+    "board_temp_c_max" REAL,
+    "board_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+    "inlet_temp_c_sum" REAL,
+    "inlet_temp_c_min" REAL,
+    "inlet_temp_c_max" REAL,
+    "inlet_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+    "fan_rpm_sum" REAL,
+    "fan_rpm_min" REAL,
+    "fan_rpm_max" REAL,
+    "fan_rpm_n" INTEGER NOT NULL DEFAULT 0,
+    "gpu_util_pct_sum" REAL,
+    "gpu_util_pct_min" REAL,
+    "gpu_util_pct_max" REAL,
+    "gpu_util_pct_n" INTEGER NOT NULL DEFAULT 0,
+    "gpu_mem_used_gb_sum" REAL,
+    "gpu_mem_used_gb_min" REAL,
+    "gpu_mem_used_gb_max" REAL,
+    "gpu_mem_used_gb_n" INTEGER NOT NULL DEFAULT 0,
+    "gpu_temp_c_sum" REAL,
+    "gpu_temp_c_min" REAL,
+    "gpu_temp_c_max" REAL,
+    "gpu_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("device_id", "bucket")
 );
 
 -- CreateTable
@@ -405,7 +451,7 @@ CREATE INDEX "device_model_id_idx" ON "device"("model_id");
 CREATE UNIQUE INDEX "device_rack_id_slot_row_slot_column_key" ON "device"("rack_id", "slot_row", "slot_column");
 
 -- CreateIndex
-CREATE INDEX "telemetry_sample_ts_idx" ON "telemetry_sample"("ts");
+CREATE INDEX "telemetry_rollup_1m_bucket_idx" ON "telemetry_rollup_1m"("bucket");
 
 -- CreateIndex
 CREATE INDEX "telemetry_rollup_5m_bucket_idx" ON "telemetry_rollup_5m"("bucket");

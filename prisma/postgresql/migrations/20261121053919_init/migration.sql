@@ -146,6 +146,7 @@ CREATE TABLE "device_model" (
     "max_temp_c" DOUBLE PRECISION NOT NULL,
     "gpu_count" INTEGER,
     "gpu_memory_gb" DOUBLE PRECISION,
+    "gpu_model" TEXT,
     "power_profiles" TEXT,
     "specs_estimated" BOOLEAN NOT NULL DEFAULT false,
     "source" TEXT,
@@ -198,7 +199,7 @@ CREATE TABLE "telemetry_sample" (
     "status" TEXT,
     "pool_url" TEXT,
 
-    CONSTRAINT "telemetry_sample_pkey" PRIMARY KEY ("device_id","ts")
+    CONSTRAINT "telemetry_sample_pkey" PRIMARY KEY ("ts","device_id")
 );
 
 -- CreateTable
@@ -221,6 +222,51 @@ CREATE TABLE "device_latest" (
     "pool_url" TEXT,
 
     CONSTRAINT "device_latest_pkey" PRIMARY KEY ("device_id")
+);
+
+-- CreateTable
+CREATE TABLE "telemetry_rollup_1m" (
+    "device_id" INTEGER NOT NULL,
+    "bucket" BIGINT NOT NULL,
+    "samples" INTEGER NOT NULL,
+    "hashrate_ths_sum" DOUBLE PRECISION,
+    "hashrate_ths_min" DOUBLE PRECISION,
+    "hashrate_ths_max" DOUBLE PRECISION,
+    "hashrate_ths_n" INTEGER NOT NULL DEFAULT 0,
+    "power_w_sum" DOUBLE PRECISION,
+    "power_w_min" DOUBLE PRECISION,
+    "power_w_max" DOUBLE PRECISION,
+    "power_w_n" INTEGER NOT NULL DEFAULT 0,
+    "chip_temp_c_sum" DOUBLE PRECISION,
+    "chip_temp_c_min" DOUBLE PRECISION,
+    "chip_temp_c_max" DOUBLE PRECISION,
+    "chip_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+    "board_temp_c_sum" DOUBLE PRECISION,
+    "board_temp_c_min" DOUBLE PRECISION,
+    "board_temp_c_max" DOUBLE PRECISION,
+    "board_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+    "inlet_temp_c_sum" DOUBLE PRECISION,
+    "inlet_temp_c_min" DOUBLE PRECISION,
+    "inlet_temp_c_max" DOUBLE PRECISION,
+    "inlet_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+    "fan_rpm_sum" DOUBLE PRECISION,
+    "fan_rpm_min" DOUBLE PRECISION,
+    "fan_rpm_max" DOUBLE PRECISION,
+    "fan_rpm_n" INTEGER NOT NULL DEFAULT 0,
+    "gpu_util_pct_sum" DOUBLE PRECISION,
+    "gpu_util_pct_min" DOUBLE PRECISION,
+    "gpu_util_pct_max" DOUBLE PRECISION,
+    "gpu_util_pct_n" INTEGER NOT NULL DEFAULT 0,
+    "gpu_mem_used_gb_sum" DOUBLE PRECISION,
+    "gpu_mem_used_gb_min" DOUBLE PRECISION,
+    "gpu_mem_used_gb_max" DOUBLE PRECISION,
+    "gpu_mem_used_gb_n" INTEGER NOT NULL DEFAULT 0,
+    "gpu_temp_c_sum" DOUBLE PRECISION,
+    "gpu_temp_c_min" DOUBLE PRECISION,
+    "gpu_temp_c_max" DOUBLE PRECISION,
+    "gpu_temp_c_n" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "telemetry_rollup_1m_pkey" PRIMARY KEY ("device_id","bucket")
 );
 
 -- CreateTable
@@ -439,7 +485,7 @@ CREATE INDEX "device_model_id_idx" ON "device"("model_id");
 CREATE UNIQUE INDEX "device_rack_id_slot_row_slot_column_key" ON "device"("rack_id", "slot_row", "slot_column");
 
 -- CreateIndex
-CREATE INDEX "telemetry_sample_ts_idx" ON "telemetry_sample"("ts");
+CREATE INDEX "telemetry_rollup_1m_bucket_idx" ON "telemetry_rollup_1m"("bucket");
 
 -- CreateIndex
 CREATE INDEX "telemetry_rollup_5m_bucket_idx" ON "telemetry_rollup_5m"("bucket");

@@ -1,0 +1,13 @@
+// GET /api/v1/fleet/attention?siteId&limit – degraded and offline devices, worst first.
+import { z } from 'zod';
+import { parseQuery, route } from '@/lib/api/route';
+import { getWorstDevices } from '@/lib/telemetry/fleet';
+
+const Query = z.object({
+  siteId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const GET = route(async ({ req, actor }) => ({
+  data: await getWorstDevices(actor, parseQuery(req, Query)),
+}));

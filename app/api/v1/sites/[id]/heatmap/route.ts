@@ -1,0 +1,10 @@
+// GET /api/v1/sites/{id}/heatmap – racks with occupied slots and their latest readings.
+import { IdParam } from '@/lib/api/params';
+import { route } from '@/lib/api/route';
+import { getSite } from '@/lib/inventory/sites';
+import { getRackHeatmap } from '@/lib/telemetry/fleet';
+
+export const GET = route<{ id: string }>(async ({ actor, params }) => {
+  const site = await getSite(actor, IdParam.parse(params.id));
+  return { data: await getRackHeatmap(actor, site.id) };
+});

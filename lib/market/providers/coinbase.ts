@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { fetchResult } from '../http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
+import type { BtcPriceProvider, FetchContext, NetworkPoint } from '../types';
+import { btcUsdProblem, numberFrom } from '../validate';
+
+/** Coinbase spot price, no auth (economics.md §4.3). `amount` is a string. */
+const ID = 'coinbase';
+export const COINBASE_SPOT_URL = 'https://api.coinbase.com/v2/prices/BTC-USD/spot';
+
+const Schema = z.object({
+  data: z.object({ amount: z.string(), base: z.literal('BTC'), currency: z.literal('USD') }),
+});
+
+export function parseCoinbaseSpot(text: string, nowMs: number): ProviderResult<NetworkPoint> {
+  const json = parseJsonText(ID, text);
+  if (!json.ok) return json;
+  const parsed = parseShape(ID, Schema, json.value);
+  if (!parsed.ok) return parsed;
+  const price = numberFrom(parsed.value.data.amount);
+  if (price === undefined) return fail(ID, 'shape', `amount is not numeric: "${parsed.value.data.amount}"`);
+  const problem = btcUsdProblem(price);
+  if (problem) return fail(ID, 'absurd_value', problem);
+  return ok({ series: 'btc_usd', ts: nowMs, value: price, provider: ID });
+}
+
+export async function fetchCoinbaseSpot(ctx: FetchContext): Promise<ProviderResult<NetworkPoint>> {
+  const res = await fetchResult(COINBASE_SPOT_URL, ctx.http, ID);
+  return res.ok ? parseCoinbaseSpot(res.response.text, ctx.nowMs) : failWith(res.error);
+}
+
+export const coinbaseProvider: BtcPriceProvider = { id: ID, fetchSpot: fetchCoinbaseSpot };

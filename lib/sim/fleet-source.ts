@@ -1,0 +1,91 @@
+import { queryRows, sql } from '../db/raw';
+import type { PowerProfile } from '../inventory/catalogue';
+import { aiBusyAt } from './ai-schedule';
+import { DEMO_SITE_PLANS, type SiteClimate } from './demo-sites';
+import type { SimDevice, SimSite } from './telemetry-model';
+
+export type SimFleet = { devices: { device: SimDevice; siteId: number }[]; sites: Map<number, SimSite> };
+
+/** A plausible climate from latitude for sites that are not part of the demo (no demo plan). */
+export function climateForLatitude(latitude: number | null): SiteClimate {
+  const lat = Math.abs(latitude ?? 40);
+  return {
+    meanAnnualC: Math.max(-5, 28 - 0.45 * lat),
+    seasonalAmplitudeC: Math.min(16, 2 + lat / 4),
+    dailyAmplitudeC: 5,
+    hemisphere: (latitude ?? 40) >= 0 ? 'north' : 'south',
+    inletOffsetC: 4,
+    inletFloorC: 12,
+    controlledInletC: null,
+  };
+}
+
+/**
+ * The inventory as the simulator sees it: every device with its model figures and what the
+ * server currently asks of it (maintenance, curtailed, power target), plus site climates.
+ */
+export async function loadSimFleet(seed: number, now: number): Promise<SimFleet> {
+  const siteRows = await queryRows<{ id: number; name: string; timezone: string; latitude: number | null }>(
+    sql`SELECT id, name, timezone, latitude FROM site`,
+  );
+  const sites = new Map<number, SimSite>();
+  for (const s of siteRows) {
+    const plan = DEMO_SITE_PLANS.find((p) => p.site.name === s.name);
+    sites.set(Number(s.id), {
+      key: plan?.site.key ?? `site-${s.id}`,
+      timezone: s.timezone,
+      climate: plan?.climate ?? climateForLatitude(s.latitude),
+    });
+  }
+  const rows = await queryRows<{
+    id: number;
+    site_id: number;
+    status: string;
+    status_changed_at: unknown;
+    power_target_w: number | null;
+    class: 'asic' | 'micro' | 'gpu';
+    nominal_hashrate_ths: number | null;
+    nominal_power_w: number;
+    max_temp_c: number;
+    gpu_count: number | null;
+    gpu_memory_gb: number | null;
+    power_profiles: string | null;
+  }>(sql`SELECT d.id, d.site_id, d.status, d.status_changed_at, d.power_target_w, m.class, m.nominal_hashrate_ths,
+                m.nominal_power_w, m.max_temp_c, m.gpu_count, m.gpu_memory_gb, m.power_profiles
+         FROM device d JOIN device_model m ON m.id = d.model_id ORDER BY d.id`);
+  const devices = rows.map((r) => {
+    const id = Number(r.id);
+    const mode: SimDevice['mode'] =
+      r.status === 'maintenance'
+        ? 'maintenance'
+        : r.status === 'curtailed'
+          ? 'curtailed'
+          : r.class === 'gpu'
+            ? aiBusyAt(seed, id, now)
+              ? 'ai'
+              : 'idle'
+            : 'mining';
+    const device: SimDevice = {
+      id,
+      class: r.class,
+      nominalHashrateThs: r.nominal_hashrate_ths,
+      nominalPowerW: Number(r.nominal_power_w),
+      maxTempC: Number(r.max_temp_c),
+      gpuCount: r.gpu_count,
+      gpuMemoryGb: r.gpu_memory_gb,
+      powerTargetW: r.power_target_w,
+      powerProfiles: r.power_profiles ? (JSON.parse(r.power_profiles) as PowerProfile[]) : null,
+      mode,
+      poolUrl: r.class === 'gpu' ? null : 'stratum+tcp://pool.example.net:3333',
+    };
+    return { device, siteId: Number(r.site_id) };
+  });
+  return { devices, sites };
+}
+
+/** GPU nodes follow the AI job schedule at each sample's own time (backfill spans days). */
+export function modeAt(device: SimDevice, seed: number, ts: number): SimDevice {
+  if (device.class !== 'gpu' || device.mode === 'maintenance' || device.mode === 'curtailed') return device;
+  const mode = aiBusyAt(seed, device.id, ts) ? 'ai' : 'idle';
+  return mode === device.mode ? device : { ...device, mode };
+}

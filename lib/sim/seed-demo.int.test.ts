@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, TEST_PROVIDERS, type TestDb } from '../../tests/helpers/test-db';
+import { getDb } from '../db/client';
+import { DEVICE_MODELS } from '../inventory/catalogue';
+import { buildDemoFleet } from './demo-fleet';
+import { seedDemoFleet, seedDeviceModels } from './seed-demo';
+
+const SEED = 7;
+
+describe.each(TEST_PROVIDERS)('seeding the demo fleet on %s', (provider) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb(provider);
+  });
+  afterAll(async () => {
+    await db.cleanup();
+  });
+
+  it('upserts the catalogue idempotently', async () => {
+    expect(await seedDeviceModels(getDb())).toBe(DEVICE_MODELS.length);
+    expect(await seedDeviceModels(getDb())).toBe(DEVICE_MODELS.length);
+    expect(await getDb().deviceModel.count()).toBe(DEVICE_MODELS.length);
+    const s21 = await getDb().deviceModel.findUniqueOrThrow({
+      where: { vendor_model: { vendor: 'Bitmain', model: 'Antminer S21' } },
+    });
+    expect(s21.nominalHashrateThs).toBe(200);
+    expect(JSON.parse(s21.powerProfiles!)).toContainEqual({
+      powerW: 3500,
+      hashrateThs: 200,
+      estimated: false,
+    });
+  });
+
+  it('writes the fleet with counts matching buildDemoFleet', async () => {
+    const fleet = buildDemoFleet(SEED);
+    const counts = await seedDemoFleet(getDb(), SEED);
+    expect(counts).toEqual({
+      deviceModels: DEVICE_MODELS.length,
+      tenants: fleet.tenants.length,
+      sites: fleet.sites.length,
+      racks: fleet.racks.length,
+      devices: fleet.devices.length,
+    });
+    const prisma = getDb();
+    expect(await prisma.site.count()).toBe(fleet.sites.length);
+    expect(await prisma.rack.count()).toBe(fleet.racks.length);
+    expect(await prisma.device.count()).toBe(fleet.devices.length);
+    expect(await prisma.device.count({ where: { tenantId: { not: null } } })).toBe(
+      fleet.devices.filter((d) => d.tenantKey).length,
+    );
+  });
+
+  it('links a device to its site, rack, model and tenant as planned', async () => {
+    const fleet = buildDemoFleet(SEED);
+    const planned = fleet.devices.find((d) => d.tenantKey === 'northwind')!;
+    const row = await getDb().device.findUniqueOrThrow({
+      where: { serial: planned.serial },
+      include: { site: true, rack: true, model: true, tenant: true },
+    });
+    expect(row.site.name).toBe(fleet.sites.find((s) => s.key === planned.siteKey)!.name);
+    expect(row.rack?.name).toBe(fleet.racks.find((r) => r.key === planned.rackKey)!.name);
+    expect(`${row.model.vendor} ${row.model.model}`).toBe(planned.modelKey);
+    expect(row.tenant?.name).toBe('Northwind Hosting');
+    expect([row.slotRow, row.slotColumn, row.host, row.port, row.protocol]).toEqual([
+      planned.slotRow,
+      planned.slotColumn,
+      planned.host,
+      planned.port,
+      planned.protocol,
+    ]);
+    const garage = await getDb().site.findUniqueOrThrow({ where: { name: 'Garage swarm, CO' } });
+    expect(garage.contractKind).toBe('tou');
+    expect(JSON.parse(garage.touSchedule!)).toBeInstanceOf(Array);
+  });
+
+  it('refuses a second run without writing anything', async () => {
+    const before = await getDb().device.count();
+    await expect(seedDemoFleet(getDb(), SEED + 1)).rejects.toThrow(/already has 3 site/);
+    expect(await getDb().device.count()).toBe(before);
+  });
+});
