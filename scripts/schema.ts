@@ -48,7 +48,9 @@ async function withPostgres<T>(fn: (url: string) => Promise<T>): Promise<T> {
   if (given) return fn(given);
   const script = path.join(root, 'scripts', 'pg-throwaway.sh');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'switchyard-pg-schema-'));
-  const url = execFileSync(script, ['start', dir, '55499'], { encoding: 'utf8' }).trim();
+  const url = execFileSync(script, ['start', dir, String(56000 + Math.floor(Math.random() * 1000))], {
+    encoding: 'utf8',
+  }).trim();
   try {
     return await fn(url);
   } finally {

@@ -35,7 +35,7 @@ const FROM_FINER = raw(
   ).join(', '),
 );
 const SITE_COLUMNS = raw(
-  'site_id, tier, bucket, buckets, devices_sum, hashrate_ths_sum, power_w_sum, temp_c_sum, temp_c_max, gpu_util_pct_sum',
+  'site_id, tier, bucket, buckets, devices_sum, hashrate_ths_sum, power_w_sum, temp_c_sum, temp_devices_sum, temp_c_max, gpu_util_pct_sum, gpu_devices_sum',
 );
 const DEVICE_TABLE: Record<Tier, string> = {
   '1m': 'telemetry_rollup_1m',
@@ -51,9 +51,10 @@ function siteFromDevices(tier: '1m' | '5m', from: number, to: number): Sql {
   return sql`INSERT INTO site_rollup (${SITE_COLUMNS})
     SELECT d.site_id, ${tier}, r.bucket, 1, COUNT(*),
            COALESCE(SUM(${mean('hashrate_ths')}), 0), COALESCE(SUM(${mean('power_w')}), 0),
-           COALESCE(AVG(COALESCE(${mean('chip_temp_c')}, ${mean('gpu_temp_c')})), 0),
+           COALESCE(SUM(COALESCE(${mean('chip_temp_c')}, ${mean('gpu_temp_c')})), 0),
+           COUNT(COALESCE(${mean('chip_temp_c')}, ${mean('gpu_temp_c')})),
            MAX(COALESCE(r.chip_temp_c_max, r.gpu_temp_c_max)),
-           COALESCE(AVG(${mean('gpu_util_pct')}), 0)
+           COALESCE(SUM(${mean('gpu_util_pct')}), 0), COUNT(${mean('gpu_util_pct')})
     FROM ${raw(DEVICE_TABLE[tier])} r JOIN device d ON d.id = r.device_id
     WHERE r.bucket >= ${from} AND r.bucket < ${to} GROUP BY d.site_id, r.bucket`;
 }
@@ -86,7 +87,8 @@ function recomputeSql(tier: Tier, from: number, to: number): Sql[] {
     // the hour" visible), so they come from site 5m rows, not from device 1h rows.
     sql`INSERT INTO site_rollup (${SITE_COLUMNS})
         SELECT site_id, '1h', bucket - (bucket % ${size}), SUM(buckets), SUM(devices_sum), SUM(hashrate_ths_sum),
-               SUM(power_w_sum), SUM(temp_c_sum), MAX(temp_c_max), SUM(gpu_util_pct_sum)
+               SUM(power_w_sum), SUM(temp_c_sum), SUM(temp_devices_sum), MAX(temp_c_max), SUM(gpu_util_pct_sum),
+               SUM(gpu_devices_sum)
         FROM site_rollup WHERE tier = '5m' AND bucket >= ${from} AND bucket < ${to}
         GROUP BY 1, 3`,
   ];

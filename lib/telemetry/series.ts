@@ -148,11 +148,11 @@ export async function getTotalsSeries(
   if (actor.tenantId === null) {
     // Per bucket: sum the sites' values; per step: average those sums over the buckets in it.
     query = sql`SELECT t, AVG(h) AS hashrate_ths, AVG(p) AS power_w, AVG(n) AS devices,
-                       SUM(ts_sum) / NULLIF(SUM(w), 0) AS temp_c, MAX(tmax) AS temp_c_max, SUM(u_sum) / NULLIF(SUM(w), 0) AS gpu_util_pct
+                       SUM(tc) / NULLIF(SUM(tn), 0) AS temp_c, MAX(tmax) AS temp_c_max, SUM(u) / NULLIF(SUM(un), 0) AS gpu_util_pct
       FROM (SELECT bucket - (bucket % ${step}) AS t, bucket,
                    SUM(hashrate_ths_sum / buckets) AS h, SUM(power_w_sum / buckets) AS p, SUM(devices_sum / buckets) AS n,
-                   SUM(temp_c_sum / buckets * devices_sum / buckets) AS ts_sum, SUM(devices_sum / buckets) AS w,
-                   MAX(temp_c_max) AS tmax, SUM(gpu_util_pct_sum / buckets * devices_sum / buckets) AS u_sum
+                   SUM(temp_c_sum) AS tc, SUM(temp_devices_sum) AS tn, MAX(temp_c_max) AS tmax,
+                   SUM(gpu_util_pct_sum) AS u, SUM(gpu_devices_sum) AS un
             FROM site_rollup WHERE tier = ${res.source} AND bucket >= ${range.from - (range.from % step)} AND bucket <= ${range.to} ${siteFilter}
             GROUP BY bucket) b
       GROUP BY t`;

@@ -259,7 +259,12 @@ describe.each(TEST_PROVIDERS)('telemetry views on %s', (provider) => {
     );
     const points = site.points.filter((p) => p.hashrateThs !== null);
     expect(points.length).toBe(61);
-    for (const p of points) expect(p.hashrateThs).toBeCloseTo(100 + 5 * 200, 6);
+    for (const p of points) {
+      expect(p.hashrateThs).toBeCloseTo(100 + 5 * 200, 6);
+      // Utilisation averages the GPU devices only; temperature averages every device reporting one.
+      expect(p.gpuUtilPct).toBeCloseTo(80, 6);
+      expect(p.tempC).toBeCloseTo(70, 6);
+    }
 
     const week = await getTotalsSeries(SYSTEM_ACTOR, { from: now - 7 * 86_400_000, to: now, now });
     expect(week.source).toBe('1h');

@@ -339,8 +339,10 @@ CREATE TABLE "site_rollup" (
     "hashrate_ths_sum" REAL NOT NULL,
     "power_w_sum" REAL NOT NULL,
     "temp_c_sum" REAL NOT NULL,
+    "temp_devices_sum" REAL NOT NULL,
     "temp_c_max" REAL,
     "gpu_util_pct_sum" REAL NOT NULL,
+    "gpu_devices_sum" REAL NOT NULL,
 
     PRIMARY KEY ("tier", "site_id", "bucket")
 );

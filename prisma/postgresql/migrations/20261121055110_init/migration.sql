@@ -369,8 +369,10 @@ CREATE TABLE "site_rollup" (
     "hashrate_ths_sum" DOUBLE PRECISION NOT NULL,
     "power_w_sum" DOUBLE PRECISION NOT NULL,
     "temp_c_sum" DOUBLE PRECISION NOT NULL,
+    "temp_devices_sum" DOUBLE PRECISION NOT NULL,
     "temp_c_max" DOUBLE PRECISION,
     "gpu_util_pct_sum" DOUBLE PRECISION NOT NULL,
+    "gpu_devices_sum" DOUBLE PRECISION NOT NULL,
 
     CONSTRAINT "site_rollup_pkey" PRIMARY KEY ("tier","site_id","bucket")
 );

@@ -1,0 +1,39 @@
+// Background work of one server process: rollups, latest state, statuses, retention and, in the
+// embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
+// takes an advisory lock, so several web instances can run this and each job still runs once.
+import { getEnv } from '../env';
+import { LiveSimulator } from '../sim/live';
+import { refreshLatest } from '../telemetry/latest';
+import { applyRetention } from '../telemetry/retention';
+import { runRollups } from '../telemetry/rollups';
+import { evaluateStatuses } from '../telemetry/status-job';
+import { type Job, startJobs } from './scheduler';
+
+const globalForJobs = globalThis as unknown as { switchyardJobs?: { stop: () => Promise<void> } };
+
+export function startBackgroundWork() {
+  if (globalForJobs.switchyardJobs) return;
+  const env = getEnv();
+  const jobs: Job[] = [
+    { name: 'latest', everyMs: 5_000, lockKey: 1, run: (now) => refreshLatest(now) },
+    { name: 'status', everyMs: 10_000, lockKey: 2, run: (now) => evaluateStatuses(now) },
+    { name: 'rollups', everyMs: 15_000, lockKey: 3, run: (now) => runRollups(now) },
+    { name: 'retention', everyMs: 30 * 60_000, lockKey: 4, run: (now) => applyRetention(now) },
+  ];
+  if (env.SWITCHYARD_SIMULATOR) {
+    const simulator = new LiveSimulator({
+      baseUrl: `http://127.0.0.1:${env.PORT}`,
+      seed: env.SWITCHYARD_SIM_SEED,
+      intervalMs: env.TELEMETRY_INTERVAL_S * 1000,
+      log: console.log,
+    });
+    jobs.push({ name: 'simulator', everyMs: 2_000, lockKey: 10, run: (now) => simulator.tick(now) });
+  }
+  globalForJobs.switchyardJobs = startJobs(jobs);
+  console.log(`[jobs] started: ${jobs.map((j) => j.name).join(', ')}`);
+}
+
+export async function stopBackgroundWork() {
+  await globalForJobs.switchyardJobs?.stop();
+  globalForJobs.switchyardJobs = undefined;
+}

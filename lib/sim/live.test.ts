@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DEVICE_MODELS } from '../inventory/catalogue';
+import { climateForLatitude, type SimFleet } from './fleet-source';
+import { LiveSimulator } from './live';
+import { simDeviceFromSpec } from './sim-device';
+
+const spec = DEVICE_MODELS.find((m) => m.class === 'asic')!;
+const fleet: SimFleet = {
+  devices: Array.from({ length: 50 }, (_, i) => ({
+    device: simDeviceFromSpec(i + 1, spec, 'mining'),
+    siteId: 1,
+  })),
+  sites: new Map([[1, { key: 's', timezone: 'UTC', climate: climateForLatitude(30) }]]),
+};
+const interval = 30_000;
+const make = () =>
+  new LiveSimulator({ baseUrl: 'http://127.0.0.1:1', seed: 42, intervalMs: interval, log: () => {} });
+
+describe('LiveSimulator.dueSamples', () => {
+  it('sends each cadence slot once, on each device’s own phase', () => {
+    const sim = make();
+    const t0 = Date.UTC(2026, 10, 21, 12);
+    const sent = new Map<number, number[]>();
+    for (let now = t0; now < t0 + 5 * 60_000; now += 2_000) {
+      for (const s of sim.dueSamples(fleet, now, new Map(fleet.devices.map((d) => [d.device.id, t0]))))
+        sent.set(s.deviceId, [...(sent.get(s.deviceId) ?? []), s.ts]);
+    }
+    for (const [, times] of sent) {
+      expect(new Set(times).size).toBe(times.length);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(interval);
+    }
+    const phases = new Set([...sent.values()].map((t) => t[0]! % interval));
+    expect(phases.size).toBeGreaterThan(10);
+  });
+
+  it('catches up from the last stored sample after a restart, at most an hour back', () => {
+    const now = Date.UTC(2026, 10, 21, 12);
+    const samples = make().dueSamples(fleet, now, new Map([[1, now - 10 * 60_000]]));
+    const device1 = samples.filter((s) => s.deviceId === 1);
+    // 10 minutes of 30-second slots (the offline fault model may drop a few).
+    expect(device1.length).toBeGreaterThanOrEqual(15);
+    expect(device1.length).toBeLessThanOrEqual(20);
+    const device2 = samples.filter((s) => s.deviceId === 2);
+    expect(device2.length).toBeGreaterThan(100);
+    expect(Math.min(...device2.map((s) => s.ts))).toBeGreaterThanOrEqual(now - 60 * 60_000);
+  });
+});
