@@ -10,6 +10,7 @@ import { disconnectDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
+import { backfillMarketIfEmpty } from '../lib/market/backfill';
 import { bootstrap } from '../lib/setup/bootstrap';
 import { backfillIfEmpty } from '../lib/sim/backfill';
 
@@ -73,6 +74,10 @@ async function main() {
         `[start] backfilled ${backfill.samples.toLocaleString()} simulated samples (${backfill.days} days) in ${backfill.seconds.toFixed(1)} s`,
       );
   }
+  // Simulated market history for features still on the built-in simulator (the default).
+  const market = await backfillMarketIfEmpty();
+  if (market)
+    console.log(`[start] backfilled ${market.days} days of simulated market history (${market.networkPoints} network points)`);
   await disconnectDb();
   await closeRawConnections();
   buildIfNeeded();
