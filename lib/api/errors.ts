@@ -30,6 +30,7 @@ const UNAVAILABLE_CODES = new Set([
   'P1017',
   'SQLITE_BUSY',
   'SQLITE_LOCKED',
+  '53300', // too_many_connections
 ]);
 
 function errorCode(error: unknown): string | undefined {
@@ -39,11 +40,31 @@ function errorCode(error: unknown): string | undefined {
   return errorCode(e.cause);
 }
 
+/** Every code along the chain, including the driver's SQLSTATE that Prisma wraps (e.g. as P2039). */
+function allCodes(error: unknown, out: string[] = [], depth = 0): string[] {
+  if (typeof error !== 'object' || error === null || depth > 5) return out;
+  const e = error as {
+    code?: unknown;
+    originalCode?: unknown;
+    kind?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  for (const v of [e.code, e.originalCode, e.kind]) if (typeof v === 'string') out.push(v);
+  allCodes(e.cause, out, depth + 1);
+  allCodes(e.meta?.driverAdapterError, out, depth + 1);
+  return out;
+}
+
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+
 function isUnavailable(error: unknown): boolean {
-  const code = errorCode(error);
-  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  for (const code of allCodes(error)) {
+    // SQLSTATE classes 08 (connection exception) and 57P0x (shutdown, cannot connect now).
+    if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_KINDS.has(code) || /^(08|57P0)/.test(code)) return true;
+  }
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|DatabaseNotReachable|database is locked|Can't reach database/i.test(
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|DatabaseNotReachable|database is locked|Can't reach database|the database system is|is not queryable|terminating connection/i.test(
     message,
   );
 }
