@@ -7,6 +7,8 @@ export type Actor = {
   kind: 'user' | 'token' | 'system';
   id: number | null;
   name: string;
+  /** Users only (shown in the user menu); null for tokens and the system. */
+  email?: string | null;
   role: Role;
   /** Hosting tenant the actor is confined to; null = the operator's own staff (sees everything). */
   tenantId: number | null;

@@ -16,6 +16,8 @@ export type DeviceModelSpec = {
   maxTempC: number;
   gpuCount: number | null;
   gpuMemoryGb: number | null;
+  /** GPU type for rental-rate lookup; matches lib/market/gpu-rates.ts DEFAULT_GPU_RATES ids. */
+  gpuModel: string | null;
   powerProfiles: PowerProfile[] | null;
   specsEstimated: boolean;
   source: string;
@@ -73,6 +75,7 @@ function asic(
     maxTempC,
     gpuCount: null,
     gpuMemoryGb: null,
+    gpuModel: null,
     powerProfiles: powerProfiles ?? derivedProfiles(powerW, hashrateThs, ASIC_FRACTIONS, specsEstimated),
     specsEstimated,
     source: `${source}; ${TEMP_NOTE}`,
@@ -98,6 +101,7 @@ function micro(
     maxTempC,
     gpuCount: null,
     gpuMemoryGb: null,
+    gpuModel: null,
     powerProfiles: withProfiles
       ? derivedProfiles(powerW, hashrateThs, MICRO_FRACTIONS, specsEstimated)
       : null,
@@ -108,6 +112,7 @@ function micro(
 
 function gpuNode(
   model: string,
+  gpuModel: string,
   gpuCount: number,
   gpuMemoryGb: number,
   nodePowerW: number,
@@ -124,6 +129,7 @@ function gpuNode(
     maxTempC,
     gpuCount,
     gpuMemoryGb,
+    gpuModel,
     powerProfiles: null,
     specsEstimated,
     source: `${source}; nominalPowerW is the whole node at the wall; ${TEMP_NOTE}`,
@@ -278,6 +284,7 @@ export const DEVICE_MODELS: DeviceModelSpec[] = [
   ),
   gpuNode(
     'DGX H100',
+    'h100-sxm',
     8,
     80,
     10_200,
@@ -287,6 +294,7 @@ export const DEVICE_MODELS: DeviceModelSpec[] = [
   ),
   gpuNode(
     'DGX H200',
+    'h200',
     8,
     141,
     10_200,
@@ -296,6 +304,7 @@ export const DEVICE_MODELS: DeviceModelSpec[] = [
   ),
   gpuNode(
     'DGX A100 80GB',
+    'a100-80gb',
     8,
     80,
     6_500,
@@ -305,6 +314,7 @@ export const DEVICE_MODELS: DeviceModelSpec[] = [
   ),
   gpuNode(
     'L40S 8-GPU server',
+    'l40s',
     8,
     48,
     4_000,
@@ -314,6 +324,7 @@ export const DEVICE_MODELS: DeviceModelSpec[] = [
   ),
   gpuNode(
     'RTX 4090 2-GPU rig',
+    'rtx-4090',
     2,
     24,
     1_200,

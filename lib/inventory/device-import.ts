@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
 import { AppError } from '../errors';
+import { getDeviceDirectory } from '../telemetry/device-directory';
 import { DeviceCreate } from './schemas';
 
 export const IMPORT_MAX_ROWS = 10_000;
@@ -179,6 +180,7 @@ export async function importDevicesCsv(actor: Actor, csv: string) {
       });
     }
   });
+  getDeviceDirectory().invalidate();
   await recordAudit(actor, 'device.import', null, { count: valid.length });
   return { imported: valid.length };
 }

@@ -4,6 +4,7 @@ import { getDb } from '../db/client';
 import { execute, join, queryOne, queryRows, raw, type Sql, sql, withRawTransaction } from '../db/raw';
 import { likePattern, toIso, toNumberOrNull } from '../db/values';
 import { badRequest, conflict, notFound } from '../errors';
+import { getDeviceDirectory } from '../telemetry/device-directory';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { DeviceCreate, DeviceListQuery, DeviceSort, DeviceUpdate } from './schemas';
 import { deviceScopeSql, deviceScopeWhere } from './scope';
@@ -216,6 +217,8 @@ export async function createDevice(actor: Actor, input: DeviceCreate): Promise<D
   await checkPlacement(input, input.siteId);
   await checkUnique(input);
   const device = await getDb().device.create({ data: { ...input, status: 'offline' } });
+  // Telemetry for the new device must be accepted at once, not after the next directory reload.
+  getDeviceDirectory().invalidate();
   await recordAudit(actor, 'device.create', `device:${device.id}`, { serial: device.serial });
   return getDevice(actor, device.id);
 }
@@ -271,5 +274,6 @@ export async function deleteDevice(actor: Actor, id: number) {
     }
     await execute(sql`DELETE FROM device WHERE id = ${id}`, client);
   });
+  getDeviceDirectory().invalidate();
   await recordAudit(actor, 'device.delete', `device:${id}`, { serial: existing.serial });
 }

@@ -1,0 +1,66 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiFetch } from './fetch';
+import { LIVE_REFRESH_MS, type RangeParam, rangeKey } from './range';
+import type { FleetSummary, Rack, RackHeatmap, SiteView, WorstDevice } from './types';
+
+export const siteKeys = {
+  all: ['sites'] as const,
+  list: () => ['sites', 'list'] as const,
+  detail: (id: number) => ['sites', id] as const,
+  summary: (id: number) => ['sites', id, 'summary'] as const,
+  racks: (id: number) => ['sites', id, 'racks'] as const,
+  heatmap: (id: number) => ['sites', id, 'heatmap'] as const,
+  metrics: (id: number, range: RangeParam) => ['sites', id, 'metrics', rangeKey(range)] as const,
+  attention: (id: number, limit: number) => ['sites', id, 'attention', limit] as const,
+};
+
+export const sitesListQuery = () =>
+  queryOptions({
+    queryKey: siteKeys.list(),
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: SiteView[] }>('/api/v1/sites', { signal }).then((body) => body.data),
+    staleTime: 30_000,
+  });
+
+export const siteQuery = (id: number) =>
+  queryOptions({
+    queryKey: siteKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<SiteView>(`/api/v1/sites/${id}`, { signal }),
+    staleTime: 30_000,
+  });
+
+/** Live totals of one site (GET /fleet/summary?siteId). */
+export const siteSummaryQuery = (id: number) =>
+  queryOptions({
+    queryKey: siteKeys.summary(id),
+    queryFn: ({ signal }) =>
+      apiFetch<FleetSummary>('/api/v1/fleet/summary', { query: { siteId: id }, signal }),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+
+export const siteRacksQuery = (id: number) =>
+  queryOptions({
+    queryKey: siteKeys.racks(id),
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: Rack[] }>(`/api/v1/sites/${id}/racks`, { signal }).then((body) => body.data),
+    staleTime: 60_000,
+  });
+
+export const siteHeatmapQuery = (id: number) =>
+  queryOptions({
+    queryKey: siteKeys.heatmap(id),
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: RackHeatmap[] }>(`/api/v1/sites/${id}/heatmap`, { signal }).then((body) => body.data),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+
+export const siteAttentionQuery = (id: number, limit = 8) =>
+  queryOptions({
+    queryKey: siteKeys.attention(id, limit),
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: WorstDevice[] }>('/api/v1/fleet/attention', {
+        query: { siteId: id, limit },
+        signal,
+      }).then((body) => body.data),
+    refetchInterval: LIVE_REFRESH_MS,
+  });

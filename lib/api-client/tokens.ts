@@ -1,0 +1,22 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiFetch } from './fetch';
+import type { ApiTokenView, CreatedToken, Role } from './types';
+
+export const tokenKeys = { all: ['tokens'] as const };
+
+export const tokensQuery = () =>
+  queryOptions({
+    queryKey: tokenKeys.all,
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: ApiTokenView[] }>('/api/v1/tokens', { signal }).then((body) => body.data),
+  });
+
+export type CreateTokenRequest = { name: string; role: Role; expiresInDays?: number };
+
+export function createToken(input: CreateTokenRequest): Promise<CreatedToken> {
+  return apiFetch<CreatedToken>('/api/v1/tokens', { method: 'POST', body: input });
+}
+
+export function revokeToken(id: number): Promise<null> {
+  return apiFetch<null>(`/api/v1/tokens/${id}`, { method: 'DELETE' });
+}
