@@ -56,7 +56,12 @@ function allCodes(error: unknown, out: string[] = [], depth = 0): string[] {
   return out;
 }
 
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
 
 function isUnavailable(error: unknown): boolean {
   for (const code of allCodes(error)) {

@@ -33,7 +33,9 @@ export async function getSessionActor(token: string, now = new Date()): Promise<
   const id = sha256Hex(token);
   const session = await getDb().session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, name: true, email: true, role: true, tenantId: true, disabledAt: true } } },
+    include: {
+      user: { select: { id: true, name: true, email: true, role: true, tenantId: true, disabledAt: true } },
+    },
   });
   if (!session) return null;
   const idleExpired = now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
@@ -45,7 +47,14 @@ export async function getSessionActor(token: string, now = new Date()): Promise<
     await getDb().session.update({ where: { id }, data: { lastSeenAt: now } });
   }
   const { user } = session;
-  return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role, tenantId: user.tenantId };
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    tenantId: user.tenantId,
+  };
 }
 
 export async function deleteSession(token: string) {

@@ -44,7 +44,6 @@ export async function storeSamples(samples: TelemetrySample[]): Promise<StoreRes
 
 // ───────────────────────────── SQLite ─────────────────────────────
 
-
 type SqliteStatements = ReturnType<typeof prepareSqliteStatements>;
 let sqliteStatements: { db: unknown; statements: SqliteStatements } | undefined;
 
