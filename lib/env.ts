@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   TELEMETRY_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
   INGEST_MAX_SAMPLES: z.coerce.number().int().min(1).max(100_000).default(10_000),
   INGEST_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(6_000),
+  /** USD per euro for €/MWh electricity sources, unless market settings override it. */
+  SWITCHYARD_EUR_USD: z.coerce.number().positive().max(10).default(1.08),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { db: ResolvedDatabaseUrl };

@@ -77,7 +77,9 @@ async function main() {
   // Simulated market history for features still on the built-in simulator (the default).
   const market = await backfillMarketIfEmpty();
   if (market)
-    console.log(`[start] backfilled ${market.days} days of simulated market history (${market.networkPoints} network points)`);
+    console.log(
+      `[start] backfilled ${market.days} days of simulated market history (${market.networkPoints} network points)`,
+    );
   await disconnectDb();
   await closeRawConnections();
   buildIfNeeded();

@@ -34,6 +34,7 @@ async function upsertDeviceModels(db: Tx): Promise<Map<string, number>> {
       maxTempC: spec.maxTempC,
       gpuCount: spec.gpuCount,
       gpuMemoryGb: spec.gpuMemoryGb,
+      gpuModel: spec.gpuModel,
       powerProfiles: spec.powerProfiles ? JSON.stringify(spec.powerProfiles) : null,
       specsEstimated: spec.specsEstimated,
       source: spec.source,

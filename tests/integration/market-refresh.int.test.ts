@@ -271,4 +271,44 @@ describe.each(TEST_PROVIDERS)('market refresh (%s)', (provider) => {
       stale: true,
     });
   });
+  it('ENTSO-E for a site, with the token from market settings, on a recorded A44 document', async () => {
+    const noSiteId = (
+      await getDb().site.create({
+        data: {
+          name: 'NO real',
+          timezone: 'Europe/Oslo',
+          powerCapacityKw: 100,
+          contractKind: 'spot',
+          spotSource: 'entsoe:10YNO-3--------J',
+        },
+      })
+    ).id;
+    await call(settingsRoute.PUT, {
+      method: 'PUT',
+      token: admin,
+      body: { config: { entsoe: { securityToken: 'tok-e' } } },
+    });
+    const urls: string[] = [];
+    const fetch: FetchLike = async (url) => {
+      urls.push(url);
+      return {
+        status: 200,
+        headers: new Headers({ 'content-type': 'application/xml' }),
+        text: async () => fixture('entsoe-a44-no3-pt60m.xml'),
+      };
+    };
+    const now = Date.UTC(2021, 9, 18, 23, 30); // 01:30 Oslo time on the document's delivery day
+    const outcomes = await refreshElectricity(now, {
+      http: { fetch, retries: 0 },
+      log: quiet,
+      siteIds: [noSiteId],
+    });
+    expect(outcomes[0]).toMatchObject({ ok: true, provider: 'entsoe', stored: 24 });
+    expect(new URL(urls[0]!).searchParams.get('securityToken')).toBe('tok-e');
+    expect(new URL(urls[0]!).searchParams.get('in_Domain')).toBe('10YNO-3--------J');
+    const no = (await getMarketLatest(SYSTEM_ACTOR, now)).sites.find((s) => s.siteId === noSiteId)!;
+    // Position 2 of the document: €20.83/MWh.
+    expect(no).toMatchObject({ provider: 'entsoe', stale: false, simulated: false });
+    expect(no.marketPriceUsdPerMwh).toBeCloseTo(20.83 * 1.08, 9);
+  });
 });

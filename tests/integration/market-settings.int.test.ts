@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as gpuImportRoute from '@/app/api/v1/market/gpu-rates/import/route';
 import * as gpuRoute from '@/app/api/v1/market/gpu-rates/route';
+import * as latestRoute from '@/app/api/v1/market/latest/route';
 import * as settingsRoute from '@/app/api/v1/settings/market/route';
 import { getDb } from '@/lib/db/client';
 import { DEFAULT_GPU_RATES } from '@/lib/market/gpu-rates';
@@ -96,6 +97,15 @@ describe.each(TEST_PROVIDERS)('market settings API (%s)', (provider) => {
     const rates = await call(gpuRoute.GET, { token: tenant });
     expect(rates.status).toBe(200);
     expect(rates.json.table).toBeNull();
+    const latest = await call(latestRoute.GET, { token: tenant });
+    expect(latest.status).toBe(200);
+    expect(latest.json).toMatchObject({ sources: null, providers: null, sites: [] });
+    const staff = await call(latestRoute.GET, { token: viewer });
+    expect(staff.json.sources).toEqual({
+      network: 'sim',
+      btcUsd: expect.any(String),
+      gpuRates: expect.any(String),
+    });
   });
 
   it.each([

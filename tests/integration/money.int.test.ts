@@ -197,6 +197,27 @@ describe.each(TEST_PROVIDERS)('money view (%s)', (provider) => {
     );
   });
 
+  it('without market data the money figures are missing, not zero, and say why', async () => {
+    await getDb().marketPoint.deleteMany({ where: { series: 'difficulty' } });
+    const res = await call(fleetSummaryRoute.GET, { token: viewer });
+    expect(res.json.devices).toBe(13);
+    expect(res.json.revenueUsdPerDay).toBeNull();
+    const reasons = res.json.money.excludedSites.map((s: { siteId: number; reason: string }) => [
+      s.siteId,
+      s.reason,
+    ]);
+    expect(reasons).toEqual([
+      [
+        darkSiteId,
+        'no hashprice: BTC price, difficulty or fees are missing; no electricity price: no ercot price stored for this interval yet',
+      ],
+      [siteId, 'no hashprice: BTC price, difficulty or fees are missing'],
+    ]);
+    const projection = await call(projectionRoute.GET, { token: viewer });
+    expect(projection.status).toBe(409);
+    expect(projection.json.error.code).toBe('market_data_missing');
+  });
+
   it.each([
     ['growthPctPerMonth=abc', 'growthPctPerMonth'],
     ['growthPctPerMonth=500', 'growthPctPerMonth'],

@@ -1,0 +1,15 @@
+// GET /api/v1/market/gpu-rates → { source, table (staff), latest[] }
+// PUT /api/v1/market/gpu-rates { rows: [{ gpuModel, usdPerGpuH, minUsdPerGpuH?, maxUsdPerGpuH?, label?, note? }] }
+import { z } from 'zod';
+import { parseJson, route } from '@/lib/api/route';
+import { getGpuRates, replaceGpuRates } from '@/lib/market/gpu-rate-table';
+import { GpuRateTableSchema } from '@/lib/market/gpu-rates';
+
+const Body = z.strictObject({ rows: GpuRateTableSchema });
+
+export const GET = route(async ({ actor }) => getGpuRates(actor, Date.now()));
+
+export const PUT = route(async ({ req, actor }) => {
+  const { rows } = await parseJson(req, Body);
+  return replaceGpuRates(actor, rows, 'editor', Date.now());
+});

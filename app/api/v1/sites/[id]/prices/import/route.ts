@@ -1,0 +1,31 @@
+// POST /api/v1/sites/{id}/prices/import?timeZone&currency&stepMinutes – CSV `timestamp,price[,currency]`.
+// 201 { imported, rowCount, from, to, inUse, warning } or 422 { error: { code: 'invalid_csv',
+//   details: { issues: [{ line, kind, message }], rowCount, truncated } } }; nothing is stored on error.
+import { z } from 'zod';
+import { IdParam } from '@/lib/api/params';
+import { parseQuery, readText, route } from '@/lib/api/route';
+import { unsupportedMediaType } from '@/lib/errors';
+import { importSitePriceCsv } from '@/lib/market/price-import';
+import { isValidTimeZone } from '@/lib/market/tz';
+
+const Query = z.strictObject({
+  timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code')
+    .optional(),
+  stepMinutes: z.coerce
+    .number()
+    .pipe(z.union([z.literal(15), z.literal(30), z.literal(60)]))
+    .optional(),
+});
+
+export const POST = route<{ id: string }>(async ({ req, actor, params }) => {
+  if (!/^text\/(csv|plain)\b/i.test(req.headers.get('content-type') ?? '')) {
+    throw unsupportedMediaType('Send the CSV with Content-Type: text/csv');
+  }
+  const siteId = IdParam.parse(params.id);
+  const options = parseQuery(req, Query);
+  const result = await importSitePriceCsv(actor, siteId, await readText(req, 5_000_000), options, Date.now());
+  return Response.json(result, { status: 201 });
+});
