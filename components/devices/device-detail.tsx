@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
+import { DeviceEconomicsCard } from '@/components/money/device-economics-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { TopBarTitle } from '@/components/shell/page-title';
 import { TimeRangePicker, useTimeRange } from '@/components/shell/time-range-picker';
@@ -65,6 +66,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       />
       <DeviceKpis device={data} now={now} />
       <DeviceInfo device={data} timeZone={timeZone} />
+      <DeviceEconomicsCard deviceId={deviceId} />
       <DeviceChartPanels device={data} range={rangeParam} timeZone={timeZone} />
       <section aria-labelledby="status-history-heading" className="flex flex-col gap-2">
         <h2 id="status-history-heading" className="font-semibold text-sm">

@@ -1,18 +1,14 @@
 import { Activity, Gauge, Leaf, Zap } from 'lucide-react';
+import { FleetMoneyCards } from '@/components/money/fleet-money-cards';
 import type { DeviceStatus } from '@/components/ui/device-status';
 import { KpiCard } from '@/components/ui/kpi-card';
 import type { FleetSummary } from '@/lib/api-client/types';
-import {
-  formatEfficiency,
-  formatHashrate,
-  formatNumber,
-  formatPercent,
-  formatPower,
-  formatUsd,
-} from '@/lib/format';
+import { formatEfficiency, formatHashrate, formatNumber, formatPercent, formatPower } from '@/lib/format';
 
 export interface FleetKpisProps {
   summary: FleetSummary | undefined;
+  /** Scope of the money cards: one site, or the whole fleet when absent. */
+  siteId?: number;
   isLoading?: boolean;
   /** Grid connection of the sites shown, for "x % of capacity". */
   capacityKw?: number;
@@ -26,7 +22,7 @@ const STATUS_CARDS: { status: DeviceStatus; label: string }[] = [
 ];
 
 /** Headline figures: hashrate, power, J/TH and the three statuses an operator acts on. */
-export function FleetKpis({ summary, isLoading = !summary, capacityKw, statusHref }: FleetKpisProps) {
+export function FleetKpis({ summary, isLoading = !summary, capacityKw, statusHref, siteId }: FleetKpisProps) {
   const devices = summary?.devices ?? 0;
   const capacityW = capacityKw ? capacityKw * 1000 : null;
   return (
@@ -76,29 +72,7 @@ export function FleetKpis({ summary, isLoading = !summary, capacityKw, statusHre
           );
         })}
       </div>
-      <MoneyKpis summary={summary} />
-    </div>
-  );
-}
-
-/** Revenue, energy cost and margin per day, only once the server computes them. */
-function MoneyKpis({ summary }: { summary: FleetSummary | undefined }) {
-  const figures = [
-    { key: 'revenue', label: 'Revenue / day', value: summary?.revenueUsdPerDay },
-    { key: 'energy', label: 'Energy cost / day', value: summary?.energyCostUsdPerDay },
-    { key: 'margin', label: 'Margin / day', value: summary?.marginUsdPerDay },
-  ];
-  if (!figures.some((figure) => typeof figure.value === 'number')) return null;
-  return (
-    <div data-testid="money-kpis" className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-      {figures.map((figure) => (
-        <KpiCard
-          key={figure.key}
-          data-testid={`kpi-${figure.key}`}
-          label={figure.label}
-          value={formatUsd(figure.value, { compact: Math.abs(figure.value ?? 0) >= 100_000 })}
-        />
-      ))}
+      <FleetMoneyCards siteId={siteId ?? null} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ArrowRight, Server } from 'lucide-react';
 import Link from 'next/link';
 import { BarBreakdown } from '@/components/charts/bar-breakdown';
+import { ProjectionCard } from '@/components/money/projection-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { TimeRangePicker, useTimeRange } from '@/components/shell/time-range-picker';
 import { Button } from '@/components/ui/button';
@@ -115,6 +116,7 @@ export function FleetOverview() {
           </CardContent>
         </Card>
       </div>
+      <ProjectionCard />
       <section aria-labelledby="fleet-sites-heading" className="flex flex-col gap-2">
         <h2 id="fleet-sites-heading" className="font-semibold text-sm">
           Sites

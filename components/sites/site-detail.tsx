@@ -8,6 +8,8 @@ import { FleetKpis } from '@/components/fleet/fleet-kpis';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { devicesHref } from '@/components/fleet/status-items';
 import { TotalsChartPanels } from '@/components/fleet/totals-chart-panels';
+import { SiteEconomicsPanel } from '@/components/money/site-economics-panel';
+import { SiteEnergyContractEditor } from '@/components/money/site-energy-contract-editor';
 import { PageHeader } from '@/components/shell/page-header';
 import { TopBarTitle } from '@/components/shell/page-title';
 import { TimeRangePicker, useTimeRange } from '@/components/shell/time-range-picker';
@@ -22,7 +24,7 @@ import { contractLabel } from './contract-label';
 import { RackHeatmapPanel } from './rack-heatmap-panel';
 
 /** Site page body: live KPIs, power vs capacity and hashrate over time, rack heatmap, worst devices. */
-export function SiteDetail({ siteId }: { siteId: number }) {
+export function SiteDetail({ siteId, canOperate = false }: { siteId: number; canOperate?: boolean }) {
   const site = useQuery(siteQuery(siteId));
   const summary = useQuery(siteSummaryQuery(siteId));
   const attention = useQuery(siteAttentionQuery(siteId));
@@ -64,6 +66,7 @@ export function SiteDetail({ siteId }: { siteId: number }) {
         }
       />
       <FleetKpis
+        siteId={siteId}
         summary={summary.data}
         capacityKw={data.powerCapacityKw}
         statusHref={(status) => devicesHref({ status, siteId })}
@@ -75,7 +78,9 @@ export function SiteDetail({ siteId }: { siteId: number }) {
         capacityKw={data.powerCapacityKw}
         description={`Times in ${data.timezone}`}
       />
+      <SiteEconomicsPanel siteId={siteId} />
       <RackHeatmapPanel siteId={siteId} />
+      <SiteEnergyContractEditor siteId={siteId} readOnly={!canOperate} />
       <Card>
         <CardHeader>
           <div>

@@ -6,6 +6,7 @@ import { SiteDetail } from '@/components/sites/site-detail';
 import { totalsMetricsQuery } from '@/lib/api-client/fleet';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { siteAttentionQuery, siteHeatmapQuery, siteQuery, siteSummaryQuery } from '@/lib/api-client/sites';
+import { hasRole } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/page';
 import { AppError } from '@/lib/errors';
 import { getFleetSummary } from '@/lib/fleet/summary';
@@ -60,7 +61,7 @@ export default async function SitePage({ params, searchParams }: Props) {
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <SiteDetail siteId={id} />
+      <SiteDetail siteId={id} canOperate={hasRole(actor, 'operator') && actor.tenantId === null} />
     </HydrationBoundary>
   );
 }
