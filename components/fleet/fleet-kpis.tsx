@@ -9,6 +9,8 @@ export interface FleetKpisProps {
   summary: FleetSummary | undefined;
   /** Scope of the money cards: one site, or the whole fleet when absent. */
   siteId?: number;
+  /** The site page shows money in its fuller economics panel instead. */
+  showMoney?: boolean;
   isLoading?: boolean;
   /** Grid connection of the sites shown, for "x % of capacity". */
   capacityKw?: number;
@@ -22,7 +24,14 @@ const STATUS_CARDS: { status: DeviceStatus; label: string }[] = [
 ];
 
 /** Headline figures: hashrate, power, J/TH and the three statuses an operator acts on. */
-export function FleetKpis({ summary, isLoading = !summary, capacityKw, statusHref, siteId }: FleetKpisProps) {
+export function FleetKpis({
+  summary,
+  isLoading = !summary,
+  capacityKw,
+  statusHref,
+  siteId,
+  showMoney = true,
+}: FleetKpisProps) {
   const devices = summary?.devices ?? 0;
   const capacityW = capacityKw ? capacityKw * 1000 : null;
   return (
@@ -72,7 +81,7 @@ export function FleetKpis({ summary, isLoading = !summary, capacityKw, statusHre
           );
         })}
       </div>
-      <FleetMoneyCards siteId={siteId ?? null} />
+      {showMoney && <FleetMoneyCards siteId={siteId ?? null} />}
     </div>
   );
 }

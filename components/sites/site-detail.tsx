@@ -67,6 +67,7 @@ export function SiteDetail({ siteId, canOperate = false }: { siteId: number; can
       />
       <FleetKpis
         siteId={siteId}
+        showMoney={false}
         summary={summary.data}
         capacityKw={data.powerCapacityKw}
         statusHref={(status) => devicesHref({ status, siteId })}
