@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { DeviceDetail } from '@/components/devices/device-detail';
 import { loadTimeRange, resolveTimeRange } from '@/components/shell/time-range';
 import { deviceModelsQuery } from '@/lib/api-client/device-models';
@@ -8,41 +8,26 @@ import { deviceMetricsQuery, deviceQuery, deviceStatusHistoryQuery } from '@/lib
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { hasRole } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/page';
-import { AppError } from '@/lib/errors';
 import { getDevice } from '@/lib/inventory/devices';
 import { listDeviceModels } from '@/lib/inventory/models';
 import { getSite } from '@/lib/inventory/sites';
+import { type DetailPageProps, orNotFound, parseRouteId } from '@/lib/pages/detail';
 import { getStatusHistory } from '@/lib/telemetry/fleet';
 import { getDeviceSeries } from '@/lib/telemetry/series';
 
-type Props = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-function parseId(text: string): number {
-  const id = Number(text);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  return id;
-}
-
-async function loadDevice(id: number) {
+/** Cached per request: the metadata and the page share one read. */
+const loadDevice = cache(async (id: number) => {
   const actor = await requirePageActor();
-  try {
-    return { actor, device: await getDevice(actor, id) };
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  }
-}
+  return { actor, device: await orNotFound(() => getDevice(actor, id)) };
+});
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { device } = await loadDevice(parseId((await params).id));
+export async function generateMetadata({ params }: DetailPageProps): Promise<Metadata> {
+  const { device } = await loadDevice(parseRouteId((await params).id));
   return { title: device.name };
 }
 
-export default async function DevicePage({ params, searchParams }: Props) {
-  const id = parseId((await params).id);
+export default async function DevicePage({ params, searchParams }: DetailPageProps) {
+  const id = parseRouteId((await params).id);
   const { actor, device } = await loadDevice(id);
   const now = Date.now();
   const range = toRangeParam(resolveTimeRange(await loadTimeRange(searchParams), now));
