@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor';
-import { empty, type Sql, sql } from '../db/raw';
+import { empty, queryOne, type Sql, sql } from '../db/raw';
+import { notFound } from '../errors';
 
 /** Tenant confinement for raw SQL over `device d`: hosting clients see their own machines only. */
 export function deviceScopeSql(actor: Actor): Sql {
@@ -9,4 +10,12 @@ export function deviceScopeSql(actor: Actor): Sql {
 /** The same confinement as a Prisma `where` fragment. */
 export function deviceScopeWhere(actor: Actor): { tenantId?: number } {
   return actor.tenantId === null ? {} : { tenantId: actor.tenantId };
+}
+
+/** 404 unless the device exists and lies in the actor's scope (out of scope looks like unknown). */
+export async function assertDeviceVisible(actor: Actor, deviceId: number): Promise<void> {
+  const row = await queryOne(
+    sql`SELECT d.id FROM device d WHERE d.id = ${deviceId} ${deviceScopeSql(actor)}`,
+  );
+  if (!row) throw notFound(`Device ${deviceId}`);
 }

@@ -1,9 +1,14 @@
 // Now-views over the latest state: O(devices), never O(samples).
 import { type Actor, requireRole } from '../auth/actor';
-import { empty, queryRows, sql } from '../db/raw';
+import { empty, queryRows, raw, sql } from '../db/raw';
 import { getEnv } from '../env';
 import { notFound } from '../errors';
-import { deviceScopeSql } from '../inventory/scope';
+import { assertDeviceVisible, deviceScopeSql } from '../inventory/scope';
+
+/** Hashrate as % of nameplate for hashing devices (NULL for GPU nodes); needs `m` and `l` aliases. */
+const HASHRATE_PCT = raw(
+  "CASE WHEN m.class <> 'gpu' AND m.nominal_hashrate_ths > 0 THEN 100.0 * l.hashrate_ths / m.nominal_hashrate_ths END",
+);
 
 export type ClassTotals = {
   class: string;
@@ -137,7 +142,7 @@ export async function getWorstDevices(
   const site = siteId === undefined ? empty : sql`AND d.site_id = ${siteId}`;
   const rows = await queryRows(sql`
     SELECT d.id, d.name, s.name AS site_name, d.status, d.status_reason, l.ts,
-           CASE WHEN m.class <> 'gpu' AND m.nominal_hashrate_ths > 0 THEN 100.0 * l.hashrate_ths / m.nominal_hashrate_ths END AS pct,
+           ${HASHRATE_PCT} AS pct,
            COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c
     FROM device d JOIN site s ON s.id = d.site_id JOIN device_model m ON m.id = d.model_id
     LEFT JOIN device_latest l ON l.device_id = d.id
@@ -179,7 +184,7 @@ export async function getRackHeatmap(actor: Actor, siteId: number) {
   const cells = await queryRows(sql`
     SELECT d.id, d.name, d.rack_id, d.slot_row, d.slot_column, d.status, m.max_temp_c, m.class,
            COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c, l.gpu_util_pct,
-           CASE WHEN m.class <> 'gpu' AND m.nominal_hashrate_ths > 0 THEN 100.0 * l.hashrate_ths / m.nominal_hashrate_ths END AS pct
+           ${HASHRATE_PCT} AS pct
     FROM device d JOIN device_model m ON m.id = d.model_id LEFT JOIN device_latest l ON l.device_id = d.id
     WHERE d.site_id = ${siteId} AND d.rack_id IS NOT NULL AND d.slot_row IS NOT NULL ${deviceScopeSql(actor)}`);
   const byRack = new Map<number, RackCell[]>();
@@ -217,10 +222,7 @@ export async function getStatusHistory(
   { from, to }: { from: number; to: number },
 ) {
   requireRole(actor, 'viewer');
-  const device = await queryRows(
-    sql`SELECT d.id FROM device d WHERE d.id = ${deviceId} ${deviceScopeSql(actor)}`,
-  );
-  if (device.length === 0) throw notFound(`Device ${deviceId}`);
+  await assertDeviceVisible(actor, deviceId);
   const rows = await queryRows(sql`
     SELECT ts, from_status, to_status, reason FROM device_status_change
     WHERE device_id = ${deviceId} AND ts >= ${from} AND ts <= ${to} ORDER BY ts DESC LIMIT 500`);

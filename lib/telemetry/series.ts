@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { empty, queryRows, raw, type Sql, sql } from '../db/raw';
 import { getEnv } from '../env';
 import { notFound } from '../errors';
-import { deviceScopeSql } from '../inventory/scope';
+import { assertDeviceVisible, deviceScopeSql } from '../inventory/scope';
 import { ROLLUP_METRICS, type RollupMetricKey } from './metrics';
 import { bucketRange, chooseResolution, type Resolution } from './resolution';
 
@@ -64,10 +64,7 @@ export async function getDeviceSeries(
   range: RangeQuery,
 ): Promise<Series<DevicePoint>> {
   requireRole(actor, 'viewer');
-  const device = await queryRows(
-    sql`SELECT d.id FROM device d WHERE d.id = ${deviceId} ${deviceScopeSql(actor)}`,
-  );
-  if (device.length === 0) throw notFound(`Device ${deviceId}`);
+  await assertDeviceVisible(actor, deviceId);
   const res = resolve(range);
   const step = res.stepMs;
   const cols = raw(
