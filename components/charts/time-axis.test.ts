@@ -83,6 +83,12 @@ describe('timeTicks', () => {
     expect(timeTicks(20, 10)).toEqual([]);
   });
 
+  it('keeps a tick when no aligned boundary falls inside the range', () => {
+    // Found by the property below: 4 days in Sydney with at most 2 ticks picks a weekly step.
+    const ticks = timeTicks(1_603_026_000_001, 1_603_026_000_001 + 345_600_001, 'Australia/Sydney', 2);
+    expect(ticks).toHaveLength(1);
+  });
+
   it('stays inside the range, ascending, and near maxTicks', () => {
     const zones = fc.constantFrom(
       'UTC',

@@ -90,7 +90,9 @@ export function timeTicks(fromMs: number, toMs: number, timeZone = 'UTC', maxTic
     if (guess >= fromMs) ticks.push(guess);
     local += step;
   }
-  return ticks;
+  // A coarse step can leave no aligned boundary inside a short range (4 days, weekly step):
+  // keep one labelled tick mid-range rather than an unlabelled axis.
+  return ticks.length > 0 ? ticks : [Math.round((fromMs + toMs) / 2)];
 }
 
 /** Axis label for a tick, styled by the span of the visible range. */
