@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // Native or WASM modules that must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', '@prisma/schema-engine-wasm', 'pg'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', '@prisma/schema-engine-wasm', 'pg', 'highs'],
   async headers() {
     return [
       {
