@@ -24,7 +24,12 @@ export function startBackgroundWork() {
     // Market refresh (lib/market/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
     // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.
-    ...EXECUTORS.map((e, i) => ({ name: `executor-${e.kind}`, everyMs: 2_000, lockKey: 40 + i, run: (now: number) => e.tick(now) })),
+    ...EXECUTORS.map((e, i) => ({
+      name: `executor-${e.kind}`,
+      everyMs: 2_000,
+      lockKey: 40 + i,
+      run: (now: number) => e.tick(now),
+    })),
   ];
   if (env.SWITCHYARD_SIMULATOR) {
     const simulator = new LiveSimulator({

@@ -6,7 +6,14 @@ const H = 3_600_000;
 describe('runningSpans', () => {
   it.each([
     ['never ran', [{ toStatus: 'scheduled', ts: 0 }], []],
-    ['still running', [{ toStatus: 'scheduled', ts: 0 }, { toStatus: 'running', ts: H }], [{ fromTs: H, toTs: null }]],
+    [
+      'still running',
+      [
+        { toStatus: 'scheduled', ts: 0 },
+        { toStatus: 'running', ts: H },
+      ],
+      [{ fromTs: H, toTs: null }],
+    ],
     [
       'preempted and resumed',
       [
@@ -22,7 +29,14 @@ describe('runningSpans', () => {
         { fromTs: 3 * H, toTs: 5 * H },
       ],
     ],
-    ['out of order input', [{ toStatus: 'done', ts: 2 * H }, { toStatus: 'running', ts: 0 }], [{ fromTs: 0, toTs: 2 * H }]],
+    [
+      'out of order input',
+      [
+        { toStatus: 'done', ts: 2 * H },
+        { toStatus: 'running', ts: 0 },
+      ],
+      [{ fromTs: 0, toTs: 2 * H }],
+    ],
   ])('%s', (_, transitions, spans) => {
     expect(runningSpans(transitions)).toEqual(spans);
   });
@@ -36,13 +50,37 @@ describe('accrueJob', () => {
   ];
   it.each([
     ['one server, whole run', [{ fromTs: 0, toTs: 3 * H, gpus: 8, rateUsdPerGpuHour: 2 }], 10 * H, 16, 32],
-    ['two nodes', [
-      { fromTs: 0, toTs: 3 * H, gpus: 8, rateUsdPerGpuHour: 2 },
-      { fromTs: 0, toTs: 3 * H, gpus: 4, rateUsdPerGpuHour: 2 },
-    ], 10 * H, 24, 48],
-    ['assignment still open, job done', [{ fromTs: 0, toTs: null, gpus: 8, rateUsdPerGpuHour: 2 }], 10 * H, 16, 32],
-    ['half-way through (now inside the run)', [{ fromTs: 0, toTs: null, gpus: 8, rateUsdPerGpuHour: 2 }], 2 * H, 8, 16],
-    ['moved off a device mid-run', [{ fromTs: 0, toTs: 2 * H, gpus: 4, rateUsdPerGpuHour: 3 }], 10 * H, 4, 12],
+    [
+      'two nodes',
+      [
+        { fromTs: 0, toTs: 3 * H, gpus: 8, rateUsdPerGpuHour: 2 },
+        { fromTs: 0, toTs: 3 * H, gpus: 4, rateUsdPerGpuHour: 2 },
+      ],
+      10 * H,
+      24,
+      48,
+    ],
+    [
+      'assignment still open, job done',
+      [{ fromTs: 0, toTs: null, gpus: 8, rateUsdPerGpuHour: 2 }],
+      10 * H,
+      16,
+      32,
+    ],
+    [
+      'half-way through (now inside the run)',
+      [{ fromTs: 0, toTs: null, gpus: 8, rateUsdPerGpuHour: 2 }],
+      2 * H,
+      8,
+      16,
+    ],
+    [
+      'moved off a device mid-run',
+      [{ fromTs: 0, toTs: 2 * H, gpus: 4, rateUsdPerGpuHour: 3 }],
+      10 * H,
+      4,
+      12,
+    ],
     ['nothing before it runs', [{ fromTs: 0, toTs: null, gpus: 8, rateUsdPerGpuHour: 2 }], H / 2, 0, 0],
   ])('%s', (_, work, now, gpuHours, revenueUsd) => {
     const a = accrueJob(work, transitions, now);

@@ -5,7 +5,11 @@
 const HOUR_MS = 3_600_000;
 
 export type Span = { fromTs: number; toTs: number | null };
-export type WorkSpan = Span & { gpus: number | null; rateUsdPerGpuHour: number | null; utilisationPct?: number | null };
+export type WorkSpan = Span & {
+  gpus: number | null;
+  rateUsdPerGpuHour: number | null;
+  utilisationPct?: number | null;
+};
 export type TransitionPoint = { toStatus: string; ts: number };
 
 /** The spans during which the job was running, from its ordered transitions. */

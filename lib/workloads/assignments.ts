@@ -9,12 +9,12 @@ import { execute, sql, withRawTransaction } from '../db/raw';
 import { conflict, notFound } from '../errors';
 import { byDeviceIds, byRack, bySite, type DeviceFacts, loadDeviceFacts } from './candidates';
 import { executorFor } from './executors';
-import { applyJobTransition } from './transitions';
+import { type DeviceDecision, decideEach, decideJob } from './plan-assignment';
 import { findVisiblePool } from './pools';
-import { decideEach, decideJob, type DeviceDecision } from './plan-assignment';
 import { gpuRentalRates, rentalSettingsFor } from './rental';
 import { bool, type Client, loadJobRow, type NewAssignment, replaceDeviceWorkload } from './rows';
 import type { AssignmentRequest, Workload } from './schemas';
+import { applyJobTransition } from './transitions';
 import { renderWorkerName } from './worker-name';
 
 export type AssignmentResult = {
@@ -28,9 +28,18 @@ export type AssignmentResult = {
   reason?: string;
 };
 
-export type AssignmentResponse = { workload: Workload; assigned: number; unchanged: number; refused: number; results: AssignmentResult[] };
+export type AssignmentResponse = {
+  workload: Workload;
+  assigned: number;
+  unchanged: number;
+  refused: number;
+  results: AssignmentResult[];
+};
 
-async function resolveTargets(actor: Actor, req: AssignmentRequest): Promise<{ devices: DeviceFacts[]; missing: number[] }> {
+async function resolveTargets(
+  actor: Actor,
+  req: AssignmentRequest,
+): Promise<{ devices: DeviceFacts[]; missing: number[] }> {
   if (req.deviceIds) {
     const ids = [...new Set(req.deviceIds)];
     const devices = await loadDeviceFacts(actor, byDeviceIds(ids));
@@ -43,12 +52,17 @@ async function resolveTargets(actor: Actor, req: AssignmentRequest): Promise<{ d
     const exists = req.rackId
       ? await getDb().rack.findUnique({ where: { id: req.rackId }, select: { id: true } })
       : await getDb().site.findUnique({ where: { id: req.siteId! }, select: { id: true } });
-    if (!exists || actor.tenantId !== null) throw notFound(req.rackId ? `Rack ${req.rackId}` : `Site ${req.siteId}`);
+    if (!exists || actor.tenantId !== null)
+      throw notFound(req.rackId ? `Rack ${req.rackId}` : `Site ${req.siteId}`);
   }
   return { devices, missing: [] };
 }
 
-export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: number): Promise<AssignmentResponse> {
+export async function assignWorkload(
+  actor: Actor,
+  req: AssignmentRequest,
+  now: number,
+): Promise<AssignmentResponse> {
   requireRole(actor, 'operator');
   const { workload } = req;
   const source = req.source ?? 'manual';
@@ -61,7 +75,8 @@ export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: 
   if (workload.kind === 'job') {
     jobRow = await loadJobRow(workload.jobId, undefined, actor.tenantId);
     if (!jobRow) throw notFound(`Job ${workload.jobId}`);
-    if (jobRow.status !== 'queued') throw conflict(`Job ${jobRow.id} is ${jobRow.status}; only a queued job can be placed`);
+    if (jobRow.status !== 'queued')
+      throw conflict(`Job ${jobRow.id} is ${jobRow.status}; only a queued job can be placed`);
     const needs = {
       gpuCount: jobRow.gpu_count,
       gpuModel: jobRow.gpu_model,
@@ -72,8 +87,12 @@ export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: 
     if (missing.length) throw notFound(`Device ${missing.join(', ')}`);
     const decided = decideJob(devices, needs, jobRow.id, Boolean(req.deviceIds));
     if (!decided.ok) {
-      await execute(sql`UPDATE ai_job SET status_reason = ${decided.message} WHERE id = ${jobRow.id} AND status = 'queued'`);
-      throw conflict(`Job ${jobRow.id} cannot be placed: ${decided.message}`, { results: toResults(decided.decisions, byId) });
+      await execute(
+        sql`UPDATE ai_job SET status_reason = ${decided.message} WHERE id = ${jobRow.id} AND status = 'queued'`,
+      );
+      throw conflict(`Job ${jobRow.id} cannot be placed: ${decided.message}`, {
+        results: toResults(decided.decisions, byId),
+      });
     }
     decisions = decided.decisions;
   } else {
@@ -83,7 +102,8 @@ export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: 
   const rental = workload.kind === 'rent' ? await rentalTerms(devices, now) : null;
   const taken = decisions.filter((d): d is Extract<DeviceDecision, { take: true }> => d.take && !d.unchanged);
   const results = new Map<number, AssignmentResult>(toResults(decisions, byId).map((r) => [r.deviceId, r]));
-  for (const id of missing) results.set(id, { deviceId: id, name: null, ok: false, reason: 'device not found' });
+  for (const id of missing)
+    results.set(id, { deviceId: id, name: null, ok: false, reason: 'device not found' });
   if (rental) {
     for (const d of taken) {
       const why = rental.refuse.get(d.deviceId);
@@ -92,7 +112,9 @@ export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: 
   }
   const writes = taken.filter((d) => results.get(d.deviceId)!.ok);
   // The job's price is copied onto its assignments: the history alone prices every span.
-  const jobTerms = jobRow ? { rateUsdPerGpuHour: jobRow.price_usd_per_gpu_hour, utilisationPct: 100 } : undefined;
+  const jobTerms = jobRow
+    ? { rateUsdPerGpuHour: jobRow.price_usd_per_gpu_hour, utilisationPct: 100 }
+    : undefined;
 
   await withRawTransaction(async (client) => {
     if (jobRow) {
@@ -100,14 +122,31 @@ export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: 
     }
     for (const d of writes) {
       const device = byId.get(d.deviceId)!;
-      const next = nextAssignment(device, workload, d.gpus, source, req.reason, rental?.terms.get(d.deviceId) ?? jobTerms);
+      const next = nextAssignment(
+        device,
+        workload,
+        d.gpus,
+        source,
+        req.reason,
+        rental?.terms.get(d.deviceId) ?? jobTerms,
+      );
       const written = await replaceDeviceWorkload(client, next, device.version, actor, now);
-      if (!written.ok) throw conflict(`Device ${device.id} (${device.name}) was assigned concurrently; reload and retry`, { deviceId: device.id });
+      if (!written.ok)
+        throw conflict(`Device ${device.id} (${device.name}) was assigned concurrently; reload and retry`, {
+          deviceId: device.id,
+        });
       results.get(d.deviceId)!.assignmentId = written.assignmentId;
       await applyDeviceSideEffects(client, device, workload, now);
     }
     if (workload.kind === 'pool' && (req.rackId || req.siteId)) {
-      await recordCoverage(client, workload.poolId, req.rackId ? 'rack' : 'site', (req.rackId ?? req.siteId)!, actor, now);
+      await recordCoverage(
+        client,
+        workload.poolId,
+        req.rackId ? 'rack' : 'site',
+        (req.rackId ?? req.siteId)!,
+        actor,
+        now,
+      );
     }
     if (jobRow) {
       const scheduled = await loadJobRow(jobRow.id, client);
@@ -123,7 +162,11 @@ export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: 
   const list = [...results.values()];
   await recordAudit(actor, 'assignment.create', null, {
     workload,
-    scope: req.deviceIds ? { devices: req.deviceIds.length } : req.rackId ? { rackId: req.rackId } : { siteId: req.siteId },
+    scope: req.deviceIds
+      ? { devices: req.deviceIds.length }
+      : req.rackId
+        ? { rackId: req.rackId }
+        : { siteId: req.siteId },
     assigned: writes.length,
   });
   return {
@@ -138,13 +181,26 @@ export async function assignWorkload(actor: Actor, req: AssignmentRequest, now: 
 function toResults(decisions: DeviceDecision[], byId: Map<number, DeviceFacts>): AssignmentResult[] {
   return decisions.map((d) =>
     d.take
-      ? { deviceId: d.deviceId, name: byId.get(d.deviceId)?.name ?? null, ok: true, unchanged: d.unchanged, gpus: d.gpus }
+      ? {
+          deviceId: d.deviceId,
+          name: byId.get(d.deviceId)?.name ?? null,
+          ok: true,
+          unchanged: d.unchanged,
+          gpus: d.gpus,
+        }
       : { deviceId: d.deviceId, name: byId.get(d.deviceId)?.name ?? null, ok: false, reason: d.reason },
   );
 }
 
 export function workerContext(d: DeviceFacts) {
-  return { site: d.siteName, rack: d.rackName, slotRow: d.slotRow, slotColumn: d.slotColumn, serial: d.serial, name: d.name };
+  return {
+    site: d.siteName,
+    rack: d.rackName,
+    slotRow: d.slotRow,
+    slotColumn: d.slotColumn,
+    serial: d.serial,
+    name: d.name,
+  };
 }
 
 type RentTerms = { rateUsdPerGpuHour: number; utilisationPct: number };
@@ -180,7 +236,13 @@ function nextAssignment(
   const base = { deviceId: d.id, kind: w.kind, source, reason: reason ?? null };
   if (w.kind === 'pool') return { ...base, poolId: w.poolId, powerTargetW: w.powerTargetW ?? d.powerTargetW };
   if (w.kind === 'job') return { ...base, jobId: w.jobId, gpus, rateUsdPerGpuHour: terms?.rateUsdPerGpuHour };
-  if (w.kind === 'rent') return { ...base, gpus, rateUsdPerGpuHour: terms?.rateUsdPerGpuHour, utilisationPct: terms?.utilisationPct };
+  if (w.kind === 'rent')
+    return {
+      ...base,
+      gpus,
+      rateUsdPerGpuHour: terms?.rateUsdPerGpuHour,
+      utilisationPct: terms?.utilisationPct,
+    };
   return base;
 }
 
@@ -203,7 +265,14 @@ async function applyDeviceSideEffects(client: Client, d: DeviceFacts, w: Workloa
   );
 }
 
-async function recordCoverage(client: Client, poolId: number, scope: 'rack' | 'site', scopeId: number, actor: Actor, now: number) {
+async function recordCoverage(
+  client: Client,
+  poolId: number,
+  scope: 'rack' | 'site',
+  scopeId: number,
+  actor: Actor,
+  now: number,
+) {
   await execute(sql`DELETE FROM pool_coverage WHERE scope = ${scope} AND scope_id = ${scopeId}`, client);
   await execute(
     sql`INSERT INTO pool_coverage (pool_id, scope, scope_id, actor_name, created_at)

@@ -3,8 +3,8 @@
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
-import { sql } from '../db/raw';
 import type { PoolProfile } from '../db/generated/sqlite/client';
+import { sql } from '../db/raw';
 import { type DeviceFacts, loadDeviceFacts } from './candidates';
 import { poolUrlMatches } from './pool-match';
 import { renderWorkerName } from './worker-name';
@@ -26,10 +26,18 @@ export async function expectedPools(devices: DeviceFacts[]): Promise<Map<number,
     const own = d.workloadKind === 'pool' && d.poolId !== null ? d.poolId : undefined;
     const rack = d.rackId === null ? undefined : rackPool.get(d.rackId);
     const [poolId, via] =
-      own !== undefined ? [own, 'device' as const] : rack !== undefined ? [rack, 'rack' as const] : [sitePool.get(d.siteId), 'site' as const];
+      own !== undefined
+        ? [own, 'device' as const]
+        : rack !== undefined
+          ? [rack, 'rack' as const]
+          : [sitePool.get(d.siteId), 'site' as const];
     const pool = poolId === undefined ? undefined : byId.get(poolId);
     if (!pool) continue;
-    out.set(d.id, { pool, via, mismatch: d.reportedPoolUrl !== null && !poolUrlMatches(d.reportedPoolUrl, pool.urls) });
+    out.set(d.id, {
+      pool,
+      via,
+      mismatch: d.reportedPoolUrl !== null && !poolUrlMatches(d.reportedPoolUrl, pool.urls),
+    });
   }
   return out;
 }

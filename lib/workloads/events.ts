@@ -19,7 +19,13 @@ export const WEBHOOK_EXECUTOR_ACTOR: Actor = {
   tenantId: null,
 };
 
-export type EventOutcome = { eventId: string; duplicate: boolean; applied: boolean; status: JobStatus; note?: string };
+export type EventOutcome = {
+  eventId: string;
+  duplicate: boolean;
+  applied: boolean;
+  status: JobStatus;
+  note?: string;
+};
 
 export async function receiveJobEvent(args: {
   jobId: number;
@@ -47,21 +53,29 @@ export async function receiveJobEvent(args: {
   return withRawTransaction(async (client) => {
     const job = await loadJobRow(args.jobId, client);
     if (!job) throw notFound(`Job ${args.jobId}`);
-    const seen = await queryOne<{ job_id: number }>(sql`SELECT job_id FROM job_event WHERE event_id = ${event.eventId}`, client);
+    const seen = await queryOne<{ job_id: number }>(
+      sql`SELECT job_id FROM job_event WHERE event_id = ${event.eventId}`,
+      client,
+    );
     if (seen) {
-      if (Number(seen.job_id) !== job.id) throw new AppError(409, 'conflict', `Event ${event.eventId} belongs to another job`);
+      if (Number(seen.job_id) !== job.id)
+        throw new AppError(409, 'conflict', `Event ${event.eventId} belongs to another job`);
       return { eventId: event.eventId, duplicate: true, applied: false, status: job.status };
     }
     let current = job;
     let note: string | undefined;
     if (event.status === 'progress') {
       if (event.progressPct !== undefined) {
-        await execute(sql`UPDATE ai_job SET progress_pct = ${event.progressPct}, updated_at = ${args.now} WHERE id = ${job.id}`, client);
+        await execute(
+          sql`UPDATE ai_job SET progress_pct = ${event.progressPct}, updated_at = ${args.now} WHERE id = ${job.id}`,
+          client,
+        );
       }
     } else {
       const to = event.status;
       // A receiver may report "done" without having reported "running" first: the run started then.
-      const path: JobStatus[] = current.status === 'scheduled' && to !== 'running' && to !== 'failed' ? ['running', to] : [to];
+      const path: JobStatus[] =
+        current.status === 'scheduled' && to !== 'running' && to !== 'failed' ? ['running', to] : [to];
       for (const step of path) {
         const legal = checkTransition(current.status, step, 'executor');
         if (!legal.ok) {

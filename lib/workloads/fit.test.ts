@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlacement, deviceMisfit, findPlacement, type GpuCandidate, type JobNeeds } from './fit';
 
-const job: JobNeeds = { gpuCount: 8, gpuModel: null, minGpuMemoryGb: null, multiNode: false, needsFirmPower: true };
+const job: JobNeeds = {
+  gpuCount: 8,
+  gpuModel: null,
+  minGpuMemoryGb: null,
+  multiNode: false,
+  needsFirmPower: true,
+};
 const server = (over: Partial<GpuCandidate> = {}): GpuCandidate => ({
   id: 1,
   name: 'g1',
@@ -28,7 +34,12 @@ describe('deviceMisfit', () => {
     ['model match ignores case', { ...job, gpuModel: 'H100-SXM' }, server(), null],
     ['too little memory', { ...job, minGpuMemoryGb: 141 }, server(), /below 141 GB/],
     ['no firm power', job, server({ siteFirmPower: false }), /firm power/],
-    ['no firm power, job does not care', { ...job, needsFirmPower: false }, server({ siteFirmPower: false }), null],
+    [
+      'no firm power, job does not care',
+      { ...job, needsFirmPower: false },
+      server({ siteFirmPower: false }),
+      null,
+    ],
   ] as [string, JobNeeds, GpuCandidate, RegExp | null][])('%s', (_, needs, device, expected) => {
     const reason = deviceMisfit(needs, device);
     if (expected === null) expect(reason).toBeNull();
@@ -44,12 +55,48 @@ describe('checkPlacement', () => {
   it.each([
     ['one server with enough GPUs', job, [server()], { ok: true, gpus: [[1, 8]] }],
     ['uses only the GPUs needed', { ...job, gpuCount: 4 }, [server()], { ok: true, gpus: [[1, 4]] }],
-    ['too few GPUs', { ...job, gpuCount: 16 }, [server()], { ok: false, message: /needs 16 GPUs; these devices have 8/ }],
-    ['two servers, single-node job', { ...job, gpuCount: 16 }, [server(), server({ id: 2 })], { ok: false, message: /multi-node/ }],
-    ['two servers, multi-node job', { ...job, gpuCount: 12, multiNode: true }, [server(), server({ id: 2 })], { ok: true, gpus: [[1, 8], [2, 4]] }],
-    ['two sites', { ...job, gpuCount: 16, multiNode: true }, [server(), server({ id: 2, siteId: 2 })], { ok: false, message: /one site/ }],
-    ['a spare server', { ...job, gpuCount: 8, multiNode: true }, [server(), server({ id: 2 })], { ok: false, message: /fewer devices/ }],
-    ['a misfit among them', { ...job, gpuCount: 16, multiNode: true }, [server(), server({ id: 2, status: 'offline' })], { ok: false, message: /cannot run/ }],
+    [
+      'too few GPUs',
+      { ...job, gpuCount: 16 },
+      [server()],
+      { ok: false, message: /needs 16 GPUs; these devices have 8/ },
+    ],
+    [
+      'two servers, single-node job',
+      { ...job, gpuCount: 16 },
+      [server(), server({ id: 2 })],
+      { ok: false, message: /multi-node/ },
+    ],
+    [
+      'two servers, multi-node job',
+      { ...job, gpuCount: 12, multiNode: true },
+      [server(), server({ id: 2 })],
+      {
+        ok: true,
+        gpus: [
+          [1, 8],
+          [2, 4],
+        ],
+      },
+    ],
+    [
+      'two sites',
+      { ...job, gpuCount: 16, multiNode: true },
+      [server(), server({ id: 2, siteId: 2 })],
+      { ok: false, message: /one site/ },
+    ],
+    [
+      'a spare server',
+      { ...job, gpuCount: 8, multiNode: true },
+      [server(), server({ id: 2 })],
+      { ok: false, message: /fewer devices/ },
+    ],
+    [
+      'a misfit among them',
+      { ...job, gpuCount: 16, multiNode: true },
+      [server(), server({ id: 2, status: 'offline' })],
+      { ok: false, message: /cannot run/ },
+    ],
     ['nothing', job, [], { ok: false, message: /No devices/ }],
   ] as [string, JobNeeds, GpuCandidate[], { ok: boolean; gpus?: [number, number][]; message?: RegExp }][])(
     '%s',
@@ -63,7 +110,10 @@ describe('checkPlacement', () => {
 
   it('names each misfit device with its reason', () => {
     const result = checkPlacement(job, [server({ id: 5, status: 'maintenance' })]);
-    expect(result).toMatchObject({ ok: false, devices: [{ deviceId: 5, reason: 'device is in maintenance' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      devices: [{ deviceId: 5, reason: 'device is in maintenance' }],
+    });
   });
 });
 

@@ -1,15 +1,16 @@
 // Reads of the assignment history: per device (newest first), fleet-wide with filters, and each
 // device's current workload with its expected pool and worker name.
+
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/actor';
 import { empty, queryRows, type Sql, sql } from '../db/raw';
 import { assertDeviceVisible, deviceScopeSql } from '../inventory/scope';
 import { workerContext } from './assignments';
 import { byDeviceIds, loadDeviceFacts } from './candidates';
-import { num } from './rows';
-import type { z } from 'zod';
-import type { AssignmentListQuery } from './schemas';
 import { expectedPools } from './coverage';
+import { num } from './rows';
+import type { AssignmentListQuery } from './schemas';
 import { renderWorkerName } from './worker-name';
 
 export type AssignmentView = {
@@ -67,7 +68,10 @@ async function selectAssignments(actor: Actor, filter: Sql, limit: number): Prom
   }));
 }
 
-export async function listAssignments(actor: Actor, q: z.infer<typeof AssignmentListQuery>): Promise<AssignmentView[]> {
+export async function listAssignments(
+  actor: Actor,
+  q: z.infer<typeof AssignmentListQuery>,
+): Promise<AssignmentView[]> {
   requireRole(actor, 'viewer');
   const filter = sql`${q.deviceId ? sql`AND a.device_id = ${q.deviceId}` : empty}
     ${q.jobId ? sql`AND a.job_id = ${q.jobId}` : empty}
@@ -79,7 +83,13 @@ export async function listAssignments(actor: Actor, q: z.infer<typeof Assignment
 
 export type DeviceWorkloadView = {
   current: AssignmentView | null;
-  expectedPool: { poolId: number; name: string; via: 'device' | 'rack' | 'site'; workerName: string; urls: string[] } | null;
+  expectedPool: {
+    poolId: number;
+    name: string;
+    via: 'device' | 'rack' | 'site';
+    workerName: string;
+    urls: string[];
+  } | null;
   reportedPoolUrl: string | null;
   poolMismatch: boolean;
 };

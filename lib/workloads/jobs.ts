@@ -1,4 +1,6 @@
 // AI jobs: the queue, each job's timeline, placement and accrued GPU-hours and revenue.
+
+import type { z } from 'zod';
 import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
@@ -9,12 +11,17 @@ import { accrueJob } from './accrual';
 import { loadGpuCandidates } from './candidates';
 import { findPlacement } from './fit';
 import { JOB_STATUSES, type JobStatus } from './lifecycle';
-import type { JobCreate, JobUpdate } from './schemas';
+import type { JobCreate, JobListQuery, JobUpdate } from './schemas';
 import { resolveTenant, tenantWhere } from './scope';
-import type { z } from 'zod';
-import type { JobListQuery } from './schemas';
 
-export type JobTransitionView = { from: JobStatus; to: JobStatus; at: string; actor: string; actorKind: string; reason: string | null };
+export type JobTransitionView = {
+  from: JobStatus;
+  to: JobStatus;
+  at: string;
+  actor: string;
+  actorKind: string;
+  reason: string | null;
+};
 export type JobPlacementView = { deviceId: number; gpus: number | null; from: string; to: string | null };
 
 export type JobView = Omit<AiJob, 'deadline' | 'createdAt' | 'updatedAt' | 'version'> & {
@@ -72,7 +79,10 @@ function toView(job: AiJob & { transitions: JobTransition[] }, work: Assignment[
   };
 }
 
-async function loadViews(jobs: (AiJob & { transitions: JobTransition[] })[], now: number): Promise<JobView[]> {
+async function loadViews(
+  jobs: (AiJob & { transitions: JobTransition[] })[],
+  now: number,
+): Promise<JobView[]> {
   const work = await getDb().assignment.findMany({
     where: { kind: 'job', jobId: { in: jobs.map((j) => j.id) } },
     orderBy: { id: 'asc' },
@@ -88,7 +98,11 @@ async function loadViews(jobs: (AiJob & { transitions: JobTransition[] })[], now
 
 export type JobList = { data: JobView[]; counts: Record<JobStatus, number> };
 
-export async function listJobs(actor: Actor, query: z.infer<typeof JobListQuery>, now: number): Promise<JobList> {
+export async function listJobs(
+  actor: Actor,
+  query: z.infer<typeof JobListQuery>,
+  now: number,
+): Promise<JobList> {
   requireRole(actor, 'viewer');
   const scope = tenantWhere(actor);
   if (query.tenantId !== undefined && actor.tenantId === null) scope.tenantId = query.tenantId;
@@ -99,7 +113,12 @@ export async function listJobs(actor: Actor, query: z.infer<typeof JobListQuery>
   };
   const db = getDb();
   const [jobs, grouped] = await Promise.all([
-    db.aiJob.findMany({ where, include: { transitions: true }, orderBy: [{ priority: 'desc' }, { id: 'asc' }], take: 2000 }),
+    db.aiJob.findMany({
+      where,
+      include: { transitions: true },
+      orderBy: [{ priority: 'desc' }, { id: 'asc' }],
+      take: 2000,
+    }),
     db.aiJob.groupBy({ by: ['status'], _count: { _all: true }, where: scope }),
   ]);
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
@@ -109,7 +128,10 @@ export async function listJobs(actor: Actor, query: z.infer<typeof JobListQuery>
 
 export async function getJob(actor: Actor, id: number, now: number): Promise<JobView> {
   requireRole(actor, 'viewer');
-  const job = await getDb().aiJob.findFirst({ where: { id, ...tenantWhere(actor) }, include: { transitions: true } });
+  const job = await getDb().aiJob.findFirst({
+    where: { id, ...tenantWhere(actor) },
+    include: { transitions: true },
+  });
   if (!job) throw notFound(`Job ${id}`);
   const view = (await loadViews([job], now))[0]!;
   if (job.status === 'queued') {
@@ -130,7 +152,10 @@ export async function getJob(actor: Actor, id: number, now: number): Promise<Job
 
 function checkExecutor(executor: 'simulated' | 'webhook') {
   const env = getEnv();
-  if (executor === 'webhook' && (!env.SWITCHYARD_EXECUTOR_WEBHOOK_URL || !env.SWITCHYARD_EXECUTOR_WEBHOOK_SECRET)) {
+  if (
+    executor === 'webhook' &&
+    (!env.SWITCHYARD_EXECUTOR_WEBHOOK_URL || !env.SWITCHYARD_EXECUTOR_WEBHOOK_SECRET)
+  ) {
     throw badRequest('No webhook executor is configured (SWITCHYARD_EXECUTOR_WEBHOOK_URL and _SECRET)', [
       { path: 'executor', message: 'webhook executor not configured' },
     ]);
@@ -164,9 +189,12 @@ export async function updateJob(actor: Actor, id: number, input: JobUpdate, now:
   if (!job) throw notFound(`Job ${id}`);
   const specFields = Object.keys(input).filter((k) => !['name', 'priority', 'deadline'].includes(k));
   if (specFields.length && job.status !== 'queued' && job.status !== 'preempted') {
-    throw conflict(`A ${job.status} job keeps its requirements; only name, priority and deadline can change`, {
-      fields: specFields,
-    });
+    throw conflict(
+      `A ${job.status} job keeps its requirements; only name, priority and deadline can change`,
+      {
+        fields: specFields,
+      },
+    );
   }
   const merged = { ...job, ...input };
   if (!merged.preemptible && merged.checkpointIntervalMin != null && input.preemptible === false) {
@@ -178,7 +206,8 @@ export async function updateJob(actor: Actor, id: number, input: JobUpdate, now:
     data: {
       ...input,
       ...(tenantId !== undefined ? { tenantId } : {}),
-      deadline: input.deadline === undefined ? undefined : input.deadline === null ? null : BigInt(input.deadline),
+      deadline:
+        input.deadline === undefined ? undefined : input.deadline === null ? null : BigInt(input.deadline),
       updatedAt: BigInt(now),
       version: { increment: 1 },
     },

@@ -1,6 +1,14 @@
 // The AI job lifecycle as data: which status may follow which, and who may cause it.
 
-export const JOB_STATUSES = ['queued', 'scheduled', 'running', 'preempted', 'done', 'failed', 'cancelled'] as const;
+export const JOB_STATUSES = [
+  'queued',
+  'scheduled',
+  'running',
+  'preempted',
+  'done',
+  'failed',
+  'cancelled',
+] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
@@ -33,7 +41,11 @@ export function allowedTransitions(from: JobStatus, via: TransitionVia = 'reques
 
 export type TransitionCheck = { ok: true } | { ok: false; allowed: JobStatus[]; message: string };
 
-export function checkTransition(from: JobStatus, to: JobStatus, via: TransitionVia = 'request'): TransitionCheck {
+export function checkTransition(
+  from: JobStatus,
+  to: JobStatus,
+  via: TransitionVia = 'request',
+): TransitionCheck {
   const allowed = allowedTransitions(from, via);
   if (allowed.includes(to)) return { ok: true };
   const list = allowed.length ? allowed.join(', ') : 'none (the job is finished)';

@@ -64,7 +64,9 @@ async function toViews(actor: Actor, pools: PoolProfile[]): Promise<PoolView[]> 
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
     deviceCount: counts.find((c) => c.poolId === rest.id)?._count._all ?? 0,
-    coverage: coverage.filter((c) => c.poolId === rest.id).map((c) => ({ scope: c.scope, scopeId: c.scopeId })),
+    coverage: coverage
+      .filter((c) => c.poolId === rest.id)
+      .map((c) => ({ scope: c.scope, scopeId: c.scopeId })),
   }));
 }
 
@@ -121,7 +123,9 @@ export async function deletePool(actor: Actor, id: number): Promise<void> {
   await findVisiblePool(actor, id);
   const inUse = await getDb().deviceWorkload.count({ where: { poolId: id, kind: 'pool' } });
   if (inUse > 0) {
-    throw conflict(`${inUse} device(s) are assigned to this pool; assign them elsewhere first`, { devices: inUse });
+    throw conflict(`${inUse} device(s) are assigned to this pool; assign them elsewhere first`, {
+      devices: inUse,
+    });
   }
   await getDb().poolProfile.delete({ where: { id } });
   await recordAudit(actor, 'pool.delete', `pool:${id}`);

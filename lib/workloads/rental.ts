@@ -8,11 +8,23 @@ import { badRequest } from '../errors';
 import { loadMarketSnapshot } from '../market/snapshot';
 import type { RentalSettingsUpdate } from './schemas';
 
-export type RentalSettings = { siteId: number | null; enabled: boolean; utilisationPct: number; minUsdPerGpuHour: number | null };
+export type RentalSettings = {
+  siteId: number | null;
+  enabled: boolean;
+  utilisationPct: number;
+  minUsdPerGpuHour: number | null;
+};
 
-export const DEFAULT_RENTAL: RentalSettings = { siteId: null, enabled: true, utilisationPct: 60, minUsdPerGpuHour: null };
+export const DEFAULT_RENTAL: RentalSettings = {
+  siteId: null,
+  enabled: true,
+  utilisationPct: 60,
+  minUsdPerGpuHour: null,
+};
 
-export async function listRentalSettings(actor: Actor): Promise<{ default: RentalSettings; sites: RentalSettings[] }> {
+export async function listRentalSettings(
+  actor: Actor,
+): Promise<{ default: RentalSettings; sites: RentalSettings[] }> {
   requireRole(actor, 'viewer');
   const rows = await getDb().gpuRentalSetting.findMany({ orderBy: { id: 'asc' } });
   const view = (r: (typeof rows)[number]): RentalSettings => ({
@@ -22,7 +34,10 @@ export async function listRentalSettings(actor: Actor): Promise<{ default: Renta
     minUsdPerGpuHour: r.minUsdPerGpuHour,
   });
   const fleet = rows.find((r) => r.siteId === null);
-  return { default: fleet ? view(fleet) : DEFAULT_RENTAL, sites: rows.filter((r) => r.siteId !== null).map(view) };
+  return {
+    default: fleet ? view(fleet) : DEFAULT_RENTAL,
+    sites: rows.filter((r) => r.siteId !== null).map(view),
+  };
 }
 
 /** The settings in force at a site: its own row, else the fleet default. */
@@ -30,7 +45,12 @@ export async function rentalSettingsFor(siteId: number): Promise<RentalSettings>
   const rows = await getDb().gpuRentalSetting.findMany({ where: { OR: [{ siteId }, { siteId: null }] } });
   const row = rows.find((r) => r.siteId === siteId) ?? rows.find((r) => r.siteId === null);
   return row
-    ? { siteId: row.siteId, enabled: row.enabled, utilisationPct: row.utilisationPct, minUsdPerGpuHour: row.minUsdPerGpuHour }
+    ? {
+        siteId: row.siteId,
+        enabled: row.enabled,
+        utilisationPct: row.utilisationPct,
+        minUsdPerGpuHour: row.minUsdPerGpuHour,
+      }
     : DEFAULT_RENTAL;
 }
 
@@ -49,8 +69,16 @@ export async function updateRentalSettings(actor: Actor, input: RentalSettingsUp
     updatedAt: BigInt(now),
   };
   if (existing) await db.gpuRentalSetting.update({ where: { id: existing.id }, data });
-  else await db.gpuRentalSetting.create({ data: { ...DEFAULT_RENTAL, ...stripUndefined(data), siteId, updatedAt: BigInt(now) } });
-  await recordAudit(actor, 'rental.update', siteId === null ? 'rental:default' : `rental:site:${siteId}`, input);
+  else
+    await db.gpuRentalSetting.create({
+      data: { ...DEFAULT_RENTAL, ...stripUndefined(data), siteId, updatedAt: BigInt(now) },
+    });
+  await recordAudit(
+    actor,
+    'rental.update',
+    siteId === null ? 'rental:default' : `rental:site:${siteId}`,
+    input,
+  );
   return listRentalSettings(actor);
 }
 

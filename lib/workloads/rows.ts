@@ -36,7 +36,11 @@ export type JobRow = {
   updated_at: number;
 };
 
-export async function loadJobRow(id: number, client: Client, tenantId: number | null = null): Promise<JobRow | undefined> {
+export async function loadJobRow(
+  id: number,
+  client: Client,
+  tenantId: number | null = null,
+): Promise<JobRow | undefined> {
   const scope = tenantId === null ? sql`` : sql`AND tenant_id = ${tenantId}`;
   const row = await queryOne<JobRow>(sql`SELECT * FROM ai_job WHERE id = ${id} ${scope}`, client);
   return row ? normaliseJobRow(row) : undefined;

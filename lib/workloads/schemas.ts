@@ -8,7 +8,11 @@ export const ASSIGNMENT_SOURCES = ['manual', 'plan', 'rule'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
 export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
 
-const id = z.number().int().positive().max(2 ** 31 - 1);
+const id = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 
 const PoolFields = z.object({
   name: z.string().trim().min(1, 'Name is required').max(100),
@@ -43,7 +47,10 @@ const JobFields = z.object({
   executor: z.enum(['simulated', 'webhook']).optional(),
 });
 
-function checkpointRule(job: { preemptible?: boolean; checkpointIntervalMin?: number | null }, ctx: z.RefinementCtx) {
+function checkpointRule(
+  job: { preemptible?: boolean; checkpointIntervalMin?: number | null },
+  ctx: z.RefinementCtx,
+) {
   if (job.preemptible === false && job.checkpointIntervalMin != null) {
     ctx.addIssue({
       code: 'custom',
@@ -70,10 +77,18 @@ export const JobListQuery = z.object({
   tenantId: z.coerce.number().int().positive().optional(),
 });
 
-export const TransitionRequest = z.object({ to: z.enum(JOB_STATUSES), reason: z.string().max(500).optional() }).strict();
+export const TransitionRequest = z
+  .object({ to: z.enum(JOB_STATUSES), reason: z.string().max(500).optional() })
+  .strict();
 
 export const Workload = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pool'), poolId: id, powerTargetW: z.number().positive().max(1_000_000).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('pool'),
+      poolId: id,
+      powerTargetW: z.number().positive().max(1_000_000).optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('job'), jobId: id }).strict(),
   z.object({ kind: z.literal('rent') }).strict(),
   z.object({ kind: z.literal('curtail') }).strict(),
@@ -103,7 +118,10 @@ export const AssignmentListQuery = z.object({
   jobId: z.coerce.number().int().positive().optional(),
   poolId: z.coerce.number().int().positive().optional(),
   kind: z.enum(ASSIGNMENT_KINDS).optional(),
-  current: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  current: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 

@@ -12,7 +12,10 @@ export function tenantWhere(actor: Actor): { tenantId?: number } {
  * The tenant a new or edited pool/job belongs to: a hosting client's own tenant, always; staff may
  * name any existing tenant or none.
  */
-export async function resolveTenant(actor: Actor, requested: number | null | undefined): Promise<number | null> {
+export async function resolveTenant(
+  actor: Actor,
+  requested: number | null | undefined,
+): Promise<number | null> {
   if (actor.tenantId !== null) {
     if (requested != null && requested !== actor.tenantId) {
       throw forbidden('Hosting clients can only create workloads for their own tenant');
@@ -21,6 +24,7 @@ export async function resolveTenant(actor: Actor, requested: number | null | und
   }
   if (requested == null) return null;
   const tenant = await getDb().tenant.findUnique({ where: { id: requested }, select: { id: true } });
-  if (!tenant) throw badRequest(`Tenant ${requested} does not exist`, [{ path: 'tenantId', message: 'Unknown tenant' }]);
+  if (!tenant)
+    throw badRequest(`Tenant ${requested} does not exist`, [{ path: 'tenantId', message: 'Unknown tenant' }]);
   return requested;
 }

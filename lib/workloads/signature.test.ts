@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, signatureHeaders, TIMESTAMP_HEADER, verifySignature } from './signature';
+import { signatureHeaders, signBody, TIMESTAMP_HEADER, verifySignature } from './signature';
 
 const secret = 'test-secret-0123456789';
 const body = '{"eventId":"e1","status":"running"}';
@@ -15,10 +15,30 @@ describe('webhook signatures', () => {
 
   it.each([
     ['valid', { timestamp: ts, signature: good }, true, ''],
-    ['4 minutes old', { timestamp: String(now / 1000 - 240), signature: signBody(secret, now / 1000 - 240, body) }, true, ''],
-    ['stale (6 minutes)', { timestamp: String(now / 1000 - 360), signature: signBody(secret, now / 1000 - 360, body) }, false, /replay window/],
-    ['from the future', { timestamp: String(now / 1000 + 900), signature: signBody(secret, now / 1000 + 900, body) }, false, /replay window/],
-    ['wrong secret', { timestamp: ts, signature: signBody('other', now / 1000, body) }, false, /does not match/],
+    [
+      '4 minutes old',
+      { timestamp: String(now / 1000 - 240), signature: signBody(secret, now / 1000 - 240, body) },
+      true,
+      '',
+    ],
+    [
+      'stale (6 minutes)',
+      { timestamp: String(now / 1000 - 360), signature: signBody(secret, now / 1000 - 360, body) },
+      false,
+      /replay window/,
+    ],
+    [
+      'from the future',
+      { timestamp: String(now / 1000 + 900), signature: signBody(secret, now / 1000 + 900, body) },
+      false,
+      /replay window/,
+    ],
+    [
+      'wrong secret',
+      { timestamp: ts, signature: signBody('other', now / 1000, body) },
+      false,
+      /does not match/,
+    ],
     ['timestamp swapped', { timestamp: String(now / 1000 - 1), signature: good }, false, /does not match/],
     ['truncated', { timestamp: ts, signature: good.slice(0, 20) }, false, /does not match/],
     ['missing', { timestamp: null, signature: null }, false, /missing/],

@@ -31,7 +31,10 @@ export function verifySignature(args: {
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'timestamp is not unix seconds' };
   const skewS = Math.abs(now / 1000 - Number(timestamp));
   if (skewS > (args.windowS ?? REPLAY_WINDOW_S)) {
-    return { ok: false, reason: `timestamp is ${Math.round(skewS)} s away from now (outside the replay window)` };
+    return {
+      ok: false,
+      reason: `timestamp is ${Math.round(skewS)} s away from now (outside the replay window)`,
+    };
   }
   const expected = Buffer.from(signBody(secret, Number(timestamp), body));
   const given = Buffer.from(signature);

@@ -19,7 +19,7 @@ export function checkStratumUrl(input: string): StratumCheck {
   const authority = match[2]!;
   if (authority.includes('@')) return { ok: false, reason: 'credentials do not belong in the URL' };
   const hostPort = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d*))?$/i.exec(authority);
-  if (!hostPort || !hostPort[1]) return { ok: false, reason: 'missing host' };
+  if (!hostPort?.[1]) return { ok: false, reason: 'missing host' };
   const host = hostPort[1];
   if (host.startsWith('[')) {
     // IPv6 literal: let the URL parser decide whether it is well formed.

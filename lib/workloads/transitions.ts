@@ -42,8 +42,16 @@ export async function applyJobTransition(
     client,
   );
   if (holdsDevices(job.status) && !holdsDevices(to)) await releaseJobDevices(client, job.id, actor, now);
-  const next: JobRow = { ...job, status: to, status_reason: options.reason ?? null, progress_pct: progress, version: job.version + 1, updated_at: now };
-  if (options.via !== 'executor') await executorFor(job.executor).jobStatusChanged(client, next, now);
+  const next: JobRow = {
+    ...job,
+    status: to,
+    status_reason: options.reason ?? null,
+    progress_pct: progress,
+    version: job.version + 1,
+    updated_at: now,
+  };
+  // The executor caused its own reports, and a placement reaches it as the dispatch message.
+  if (options.via === 'request') await executorFor(job.executor).jobStatusChanged(client, next, now);
   return next;
 }
 
@@ -56,7 +64,12 @@ async function releaseJobDevices(client: Client, jobId: number, actor: Actor, no
   for (const d of held) {
     const result = await replaceDeviceWorkload(
       client,
-      { deviceId: Number(d.device_id), kind: 'idle', source: 'rule', reason: `job ${jobId} released the device` },
+      {
+        deviceId: Number(d.device_id),
+        kind: 'idle',
+        source: 'rule',
+        reason: `job ${jobId} released the device`,
+      },
       Number(d.version),
       actor,
       now,

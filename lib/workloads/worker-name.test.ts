@@ -22,9 +22,9 @@ describe('worker templates', () => {
   });
 
   it('renders a device without rack or slot as "none"', () => {
-    expect(renderWorkerName('x.{rack}.{slot}', { ...device, rack: null, slotRow: null, slotColumn: null })).toBe(
-      'x.none.none',
-    );
+    expect(
+      renderWorkerName('x.{rack}.{slot}', { ...device, rack: null, slotRow: null, slotColumn: null }),
+    ).toBe('x.none.none');
   });
 
   it.each([

@@ -20,7 +20,8 @@ const MAX_WORKER_LENGTH = 128;
 
 export function checkWorkerTemplate(template: string): TemplateCheck {
   if (!template.trim()) return { ok: false, reason: 'the worker template is empty' };
-  if (template.length > MAX_WORKER_LENGTH) return { ok: false, reason: `longer than ${MAX_WORKER_LENGTH} characters` };
+  if (template.length > MAX_WORKER_LENGTH)
+    return { ok: false, reason: `longer than ${MAX_WORKER_LENGTH} characters` };
   const unknown = [...template.matchAll(TOKEN)]
     .map((m) => m[1]!)
     .filter((p) => !(WORKER_PLACEHOLDERS as readonly string[]).includes(p));

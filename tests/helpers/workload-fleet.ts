@@ -7,7 +7,11 @@ import { tokenFor } from './api';
 export async function tenantToken(role: 'viewer' | 'operator' | 'admin', tenantName: string) {
   const name = `${tenantName}-${role}`;
   const token = await tokenFor(role, name);
-  const tenant = await getDb().tenant.upsert({ where: { name: tenantName }, create: { name: tenantName }, update: {} });
+  const tenant = await getDb().tenant.upsert({
+    where: { name: tenantName },
+    create: { name: tenantName },
+    update: {},
+  });
   await getDb().apiToken.updateMany({ where: { name }, data: { tenantId: tenant.id } });
   return { token, tenantId: tenant.id };
 }
@@ -17,14 +21,33 @@ export async function createWorkloadFleet() {
   const t1 = await tenantToken('operator', 'Tenant One');
   const t2 = await tenantToken('operator', 'Tenant Two');
   const firm = await db.site.create({
-    data: { name: 'Firm Site', timezone: 'UTC', powerCapacityKw: 2000, fixedPriceUsdPerMwh: 40, firmPower: true },
+    data: {
+      name: 'Firm Site',
+      timezone: 'UTC',
+      powerCapacityKw: 2000,
+      fixedPriceUsdPerMwh: 40,
+      firmPower: true,
+    },
   });
   const spot = await db.site.create({
-    data: { name: 'Spot Site', timezone: 'UTC', powerCapacityKw: 500, fixedPriceUsdPerMwh: 30, firmPower: false },
+    data: {
+      name: 'Spot Site',
+      timezone: 'UTC',
+      powerCapacityKw: 500,
+      fixedPriceUsdPerMwh: 30,
+      firmPower: false,
+    },
   });
   const rack = await db.rack.create({ data: { siteId: firm.id, name: 'R1', rows: 2, columns: 10 } });
   const asic = await db.deviceModel.create({
-    data: { vendor: 'Bitmain', model: 'Antminer S21', class: 'asic', nominalHashrateThs: 200, nominalPowerW: 3500, maxTempC: 90 },
+    data: {
+      vendor: 'Bitmain',
+      model: 'Antminer S21',
+      class: 'asic',
+      nominalHashrateThs: 200,
+      nominalPowerW: 3500,
+      maxTempC: 90,
+    },
   });
   const h100 = await db.deviceModel.create({
     data: {
@@ -73,7 +96,14 @@ export async function createWorkloadFleet() {
     );
   }
   const spotGpu = await db.device.create({
-    data: { name: 'H100-spot', serial: 'H100-SN-spot', siteId: spot.id, modelId: h100.id, status: 'online', protocol: 'dcgm' },
+    data: {
+      name: 'H100-spot',
+      serial: 'H100-SN-spot',
+      siteId: spot.id,
+      modelId: h100.id,
+      status: 'online',
+      protocol: 'dcgm',
+    },
   });
   return {
     firm,

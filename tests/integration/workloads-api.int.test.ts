@@ -5,8 +5,8 @@ import * as jobEvents from '@/app/api/v1/jobs/[id]/events/route';
 import * as job from '@/app/api/v1/jobs/[id]/route';
 import * as transitions from '@/app/api/v1/jobs/[id]/transitions/route';
 import * as jobs from '@/app/api/v1/jobs/route';
-import * as mismatches from '@/app/api/v1/pools/mismatches/route';
 import * as pool from '@/app/api/v1/pools/[id]/route';
+import * as mismatches from '@/app/api/v1/pools/mismatches/route';
 import * as pools from '@/app/api/v1/pools/route';
 import * as rental from '@/app/api/v1/rental-settings/route';
 import { getDb } from '@/lib/db/client';
@@ -17,7 +17,12 @@ import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 import { createWorkloadFleet, JOB, POOL } from '../helpers/workload-fleet';
 
 type Fleet = Awaited<ReturnType<typeof createWorkloadFleet>>;
-const post = (token: string, body: unknown, params?: Record<string, string>) => ({ method: 'POST', token, body, params });
+const post = (token: string, body: unknown, params?: Record<string, string>) => ({
+  method: 'POST',
+  token,
+  body,
+  params,
+});
 
 describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
   let db: TestDb;
@@ -58,24 +63,37 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       expect(res.json.error.code).toBe('unauthorized');
     });
 
-    it.each(routes.filter((r) => r[2] !== 'GET'))('%s as a viewer → 403', async (_, handler, method, body) => {
-      const res = await call(handler as never, { method, body, token: f.viewer, params: { id: '1' } });
-      expect(res.status).toBe(403);
-    });
+    it.each(routes.filter((r) => r[2] !== 'GET'))(
+      '%s as a viewer → 403',
+      async (_, handler, method, body) => {
+        const res = await call(handler as never, { method, body, token: f.viewer, params: { id: '1' } });
+        expect(res.status).toBe(403);
+      },
+    );
 
     it('POST /jobs/{id}/events without a signature → 401', async () => {
-      const res = await call(jobEvents.POST, { method: 'POST', rawBody: '{}', contentType: 'application/json', params: { id: '1' } });
+      const res = await call(jobEvents.POST, {
+        method: 'POST',
+        rawBody: '{}',
+        contentType: 'application/json',
+        params: { id: '1' },
+      });
       expect(res.status).toBe(401);
     });
   });
 
   describe('pools', () => {
     it('creates a pool with URLs normalised and refuses a bad URL by name', async () => {
-      const bad = await call(pools.POST, post(f.operator, { ...POOL, urls: ['stratum+tcp://ok.example:3333', 'stratum+tcp://nope.example'] }));
+      const bad = await call(
+        pools.POST,
+        post(f.operator, { ...POOL, urls: ['stratum+tcp://ok.example:3333', 'stratum+tcp://nope.example'] }),
+      );
       expect(bad.status).toBe(400);
       expect(bad.json.error.message).toContain('stratum+tcp://nope.example');
       expect(bad.json.error.message).toContain('missing port');
-      expect(bad.json.error.details).toEqual([{ path: 'urls.1', message: expect.stringContaining('nope.example') }]);
+      expect(bad.json.error.details).toEqual([
+        { path: 'urls.1', message: expect.stringContaining('nope.example') },
+      ]);
 
       const scheme = await call(pools.POST, post(f.operator, { ...POOL, urls: ['http://pool.example:80'] }));
       expect(scheme.status).toBe(400);
@@ -85,9 +103,18 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       expect(template.status).toBe(400);
       expect(template.json.error.message).toContain('{room}');
 
-      const ok = await call(pools.POST, post(f.operator, { ...POOL, urls: ['STRATUM+TCP://BTC.Pool.Example:3333'] }));
+      const ok = await call(
+        pools.POST,
+        post(f.operator, { ...POOL, urls: ['STRATUM+TCP://BTC.Pool.Example:3333'] }),
+      );
       expect(ok.status).toBe(201);
-      expect(ok.json).toMatchObject({ name: POOL.name, urls: ['stratum+tcp://btc.pool.example:3333'], feePct: 1.5, payoutScheme: 'fpps', tenantId: null });
+      expect(ok.json).toMatchObject({
+        name: POOL.name,
+        urls: ['stratum+tcp://btc.pool.example:3333'],
+        feePct: 1.5,
+        payoutScheme: 'fpps',
+        tenantId: null,
+      });
 
       const scheme2 = await call(pools.POST, post(f.operator, { ...POOL, name: 'X', payoutScheme: 'pps' }));
       expect(scheme2.status).toBe(400);
@@ -97,14 +124,19 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       const own = await call(pools.POST, post(f.t1.token, { ...POOL, name: 'T1 pool' }));
       expect(own.status).toBe(201);
       expect(own.json.tenantId).toBe(f.t1.tenantId);
-      const forOther = await call(pools.POST, post(f.t1.token, { ...POOL, name: 'T1 for T2', tenantId: f.t2.tenantId }));
+      const forOther = await call(
+        pools.POST,
+        post(f.t1.token, { ...POOL, name: 'T1 for T2', tenantId: f.t2.tenantId }),
+      );
       expect(forOther.status).toBe(403);
 
       const t2List = await call(pools.GET, { token: f.t2.token });
       expect(t2List.json.data.map((p: { name: string }) => p.name)).toEqual([]);
       const params = { id: String(own.json.id) };
       expect((await call(pool.GET, { token: f.t2.token, params })).status).toBe(404);
-      expect((await call(pool.PATCH, { method: 'PATCH', token: f.t2.token, body: { feePct: 9 }, params })).status).toBe(404);
+      expect(
+        (await call(pool.PATCH, { method: 'PATCH', token: f.t2.token, body: { feePct: 9 }, params })).status,
+      ).toBe(404);
       expect((await call(pool.DELETE, { method: 'DELETE', token: f.t2.token, params })).status).toBe(404);
       const staff = await call(pools.GET, { token: f.viewer });
       expect(staff.json.data.map((p: { name: string }) => p.name)).toEqual(['Main pool', 'T1 pool']);
@@ -113,7 +145,13 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
     it('assigns a pool to a rack: per-device results, worker names, refusals with reasons, coverage', async () => {
       const list = await call(pools.GET, { token: f.operator });
       const main = list.json.data.find((p: { name: string }) => p.name === POOL.name);
-      const res = await call(assignments.POST, post(f.operator, { rackId: f.rack.id, workload: { kind: 'pool', poolId: main.id, powerTargetW: 3000 } }));
+      const res = await call(
+        assignments.POST,
+        post(f.operator, {
+          rackId: f.rack.id,
+          workload: { kind: 'pool', poolId: main.id, powerTargetW: 3000 },
+        }),
+      );
       expect(res.status).toBe(200);
       expect(res.json.assigned).toBe(4);
       const byName = Object.fromEntries(res.json.results.map((r: { name: string }) => [r.name, r]));
@@ -121,12 +159,21 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       expect(byName['S21-4']).toMatchObject({ ok: false, reason: 'device is offline' });
       expect(byName['S21-5']).toMatchObject({ ok: false, reason: 'device is in maintenance' });
 
-      const again = await call(assignments.POST, post(f.operator, { rackId: f.rack.id, workload: { kind: 'pool', poolId: main.id, powerTargetW: 3000 } }));
+      const again = await call(
+        assignments.POST,
+        post(f.operator, {
+          rackId: f.rack.id,
+          workload: { kind: 'pool', poolId: main.id, powerTargetW: 3000 },
+        }),
+      );
       expect(again.json).toMatchObject({ assigned: 0, unchanged: 4 });
 
       const view = await call(pool.GET, { token: f.viewer, params: { id: String(main.id) } });
       expect(view.json).toMatchObject({ deviceCount: 4, coverage: [{ scope: 'rack', scopeId: f.rack.id }] });
-      expect((await call(pool.DELETE, { method: 'DELETE', token: f.operator, params: { id: String(main.id) } })).status).toBe(409);
+      expect(
+        (await call(pool.DELETE, { method: 'DELETE', token: f.operator, params: { id: String(main.id) } }))
+          .status,
+      ).toBe(409);
 
       const device = await getDb().device.findUniqueOrThrow({ where: { id: f.asics[0]!.id } });
       expect(device.powerTargetW).toBe(3000);
@@ -135,16 +182,34 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
     it('lists devices reporting a pool other than their own', async () => {
       await getDb().deviceLatest.createMany({
         data: [
-          { deviceId: f.asics[0]!.id, ts: BigInt(Date.now()), poolUrl: 'stratum+tcp://btc.pool.example:3333' },
-          { deviceId: f.asics[2]!.id, ts: BigInt(Date.now()), poolUrl: 'stratum+tcp://elsewhere.example:3333' },
+          {
+            deviceId: f.asics[0]!.id,
+            ts: BigInt(Date.now()),
+            poolUrl: 'stratum+tcp://btc.pool.example:3333',
+          },
+          {
+            deviceId: f.asics[2]!.id,
+            ts: BigInt(Date.now()),
+            poolUrl: 'stratum+tcp://elsewhere.example:3333',
+          },
         ],
       });
       const res = await call(mismatches.GET, { token: f.viewer });
       expect(res.json.data).toEqual([
-        expect.objectContaining({ deviceId: f.asics[2]!.id, reportedPoolUrl: 'stratum+tcp://elsewhere.example:3333', expectedPoolName: POOL.name }),
+        expect.objectContaining({
+          deviceId: f.asics[2]!.id,
+          reportedPoolUrl: 'stratum+tcp://elsewhere.example:3333',
+          expectedPoolName: POOL.name,
+        }),
       ]);
-      const device = await call(deviceAssignments.GET, { token: f.viewer, params: { id: String(f.asics[2]!.id) } });
-      expect(device.json).toMatchObject({ poolMismatch: true, expectedPool: { name: POOL.name, via: 'device', workerName: 'acme.firm-site-r1-1x3' } });
+      const device = await call(deviceAssignments.GET, {
+        token: f.viewer,
+        params: { id: String(f.asics[2]!.id) },
+      });
+      expect(device.json).toMatchObject({
+        poolMismatch: true,
+        expectedPool: { name: POOL.name, via: 'device', workerName: 'acme.firm-site-r1-1x3' },
+      });
       const tenantView = await call(mismatches.GET, { token: f.t1.token });
       expect(tenantView.json.data).toEqual([]);
     });
@@ -177,18 +242,30 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       expect(res.status).toBe(409);
       expect(res.json.error.details.allowed).toEqual(['cancelled']);
       expect(res.json.error.message).toContain('cancelled');
-      const scheduled = await call(transitions.POST, post(f.operator, { to: 'scheduled' }, { id: String(jobId) }));
+      const scheduled = await call(
+        transitions.POST,
+        post(f.operator, { to: 'scheduled' }, { id: String(jobId) }),
+      );
       expect(scheduled.status).toBe(409);
     });
 
     it('refuses placements that do not fit, with the reason per device, and keeps the job queued', async () => {
-      const asic = await call(assignments.POST, post(f.operator, { deviceIds: [f.asics[2]!.id], workload: { kind: 'job', jobId } }));
+      const asic = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [f.asics[2]!.id], workload: { kind: 'job', jobId } }),
+      );
       expect(asic.status).toBe(409);
       expect(asic.json.error.details.results[0].reason).toMatch(/not a GPU server/);
-      const spot = await call(assignments.POST, post(f.operator, { deviceIds: [f.spotGpu.id], workload: { kind: 'job', jobId } }));
+      const spot = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [f.spotGpu.id], workload: { kind: 'job', jobId } }),
+      );
       expect(spot.status).toBe(409);
       expect(spot.json.error.details.results[0].reason).toMatch(/firm power/);
-      const two = await call(assignments.POST, post(f.operator, { deviceIds: [f.gpus[1]!.id, f.gpus[2]!.id], workload: { kind: 'job', jobId } }));
+      const two = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [f.gpus[1]!.id, f.gpus[2]!.id], workload: { kind: 'job', jobId } }),
+      );
       expect(two.status).toBe(409);
       expect(two.json.error.message).toMatch(/multi-node/);
       const after = await call(job.GET, { token: f.viewer, params: { id: String(jobId) } });
@@ -202,19 +279,32 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
     });
 
     it('places a job on a site: the best-fitting server, the rest not needed; the job runs and accrues', async () => {
-      const res = await call(assignments.POST, post(f.operator, { siteId: f.firm.id, workload: { kind: 'job', jobId } }));
+      const res = await call(
+        assignments.POST,
+        post(f.operator, { siteId: f.firm.id, workload: { kind: 'job', jobId } }),
+      );
       expect(res.status).toBe(200);
       expect(res.json.assigned).toBe(1);
       const placed = res.json.results.filter((r: { ok: boolean }) => r.ok);
       expect(placed).toEqual([expect.objectContaining({ gpus: 8 })]);
       const serverId = placed[0].deviceId;
-      expect(res.json.results.find((r: { deviceId: number }) => r.deviceId === f.asics[2]!.id).reason).toBe('not needed for this job');
+      expect(res.json.results.find((r: { deviceId: number }) => r.deviceId === f.asics[2]!.id).reason).toBe(
+        'not needed for this job',
+      );
 
       const scheduled = await call(job.GET, { token: f.viewer, params: { id: String(jobId) } });
-      expect(scheduled.json).toMatchObject({ status: 'scheduled', placement: [{ deviceId: serverId, gpus: 8, to: null }] });
-      expect(scheduled.json.transitions).toEqual([expect.objectContaining({ from: 'queued', to: 'scheduled', actor: 'token:test-operator' })]);
+      expect(scheduled.json).toMatchObject({
+        status: 'scheduled',
+        placement: [{ deviceId: serverId, gpus: 8, to: null }],
+      });
+      expect(scheduled.json.transitions).toEqual([
+        expect.objectContaining({ from: 'queued', to: 'scheduled', actor: 'token:test-operator' }),
+      ]);
 
-      const busy = await call(assignments.POST, post(f.operator, { deviceIds: [serverId], workload: { kind: 'rent' } }));
+      const busy = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [serverId], workload: { kind: 'rent' } }),
+      );
       expect(busy.json.results[0]).toMatchObject({ ok: false, reason: expect.stringMatching(/runs job/) });
 
       // Back-date the schedule so the simulated executor (real-time pace) has run the job for an hour.
@@ -228,7 +318,13 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       expect(running.json.transitions.at(-1)).toMatchObject({ to: 'running', actor: 'executor:simulated' });
 
       const device = await call(deviceAssignments.GET, { token: f.viewer, params: { id: String(serverId) } });
-      expect(device.json.current).toMatchObject({ kind: 'job', jobId, jobName: JOB.name, gpus: 8, source: 'manual' });
+      expect(device.json.current).toMatchObject({
+        kind: 'job',
+        jobId,
+        jobName: JOB.name,
+        gpus: 8,
+        source: 'manual',
+      });
       // Accrual comes from the history: 8 GPUs × the hours since "running".
       await simulatedExecutor.tick(started + 2 * 3_600_000);
       const done = await call(job.GET, { token: f.viewer, params: { id: String(jobId) } });
@@ -242,14 +338,20 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
     it('cancelling a running job frees its server (idle, source rule) and GPU-hours stop there', async () => {
       const current = await call(job.GET, { token: f.viewer, params: { id: String(jobId) } });
       if (current.json.status === 'running') {
-        const res = await call(transitions.POST, post(f.operator, { to: 'cancelled', reason: 'customer asked' }, { id: String(jobId) }));
+        const res = await call(
+          transitions.POST,
+          post(f.operator, { to: 'cancelled', reason: 'customer asked' }, { id: String(jobId) }),
+        );
         expect(res.status).toBe(200);
         expect(res.json.status).toBe('cancelled');
       }
       const finished = await call(job.GET, { token: f.viewer, params: { id: String(jobId) } });
       expect(finished.json.placement).toEqual([]);
       const serverId = finished.json.history[0].deviceId;
-      const history = await call(deviceAssignments.GET, { token: f.viewer, params: { id: String(serverId) } });
+      const history = await call(deviceAssignments.GET, {
+        token: f.viewer,
+        params: { id: String(serverId) },
+      });
       expect(history.json.data.map((a: { kind: string }) => a.kind)).toEqual(['idle', 'job']);
       expect(history.json.data[0]).toMatchObject({ source: 'rule', to: null });
       expect(history.json.data[1].to).not.toBeNull();
@@ -265,24 +367,44 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       const put = await call(rental.PUT, { method: 'PUT', token: f.operator, body: { utilisationPct: 50 } });
       expect(put.status).toBe(200);
       expect(put.json.default.utilisationPct).toBe(50);
-      expect((await call(rental.PUT, { method: 'PUT', token: f.t1.token, body: { utilisationPct: 99 } })).status).toBe(403);
-      const res = await call(assignments.POST, post(f.operator, { deviceIds: [f.gpus[2]!.id, f.asics[3]!.id], workload: { kind: 'rent' } }));
+      expect(
+        (await call(rental.PUT, { method: 'PUT', token: f.t1.token, body: { utilisationPct: 99 } })).status,
+      ).toBe(403);
+      const res = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [f.gpus[2]!.id, f.asics[3]!.id], workload: { kind: 'rent' } }),
+      );
       const result = (id: number) => res.json.results.find((r: { deviceId: number }) => r.deviceId === id);
       expect(result(f.gpus[2]!.id)).toMatchObject({ ok: true, gpus: 8 });
-      expect(result(f.asics[3]!.id)).toMatchObject({ ok: false, reason: expect.stringMatching(/only GPU servers/) });
-      const history = await call(deviceAssignments.GET, { token: f.viewer, params: { id: String(f.gpus[2]!.id) } });
+      expect(result(f.asics[3]!.id)).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/only GPU servers/),
+      });
+      const history = await call(deviceAssignments.GET, {
+        token: f.viewer,
+        params: { id: String(f.gpus[2]!.id) },
+      });
       expect(history.json.current).toMatchObject({ kind: 'rent', gpus: 8, utilisationPct: 50 });
       expect(history.json.current.rateUsdPerGpuHour).toBeGreaterThan(0);
     });
 
     it('maintenance is allowed on an offline device and sets its status; idle returns it to service', async () => {
       const id = f.asics[4]!.id;
-      const m = await call(assignments.POST, post(f.operator, { deviceIds: [id], workload: { kind: 'maintenance' } }));
+      const m = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [id], workload: { kind: 'maintenance' } }),
+      );
       expect(m.json.results[0]).toMatchObject({ ok: true });
       expect((await getDb().device.findUniqueOrThrow({ where: { id } })).status).toBe('maintenance');
-      const curtail = await call(assignments.POST, post(f.operator, { deviceIds: [id], workload: { kind: 'curtail' } }));
+      const curtail = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [id], workload: { kind: 'curtail' } }),
+      );
       expect(curtail.json.results[0]).toMatchObject({ ok: false, reason: 'device is in maintenance' });
-      const idle = await call(assignments.POST, post(f.operator, { deviceIds: [id], workload: { kind: 'idle' } }));
+      const idle = await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [id], workload: { kind: 'idle' } }),
+      );
       expect(idle.json.results[0].ok).toBe(true);
       expect((await getDb().device.findUniqueOrThrow({ where: { id } })).status).toBe('offline');
     });
@@ -302,10 +424,15 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       const all = await call(assignments.GET, { token: f.viewer, path: '/api/v1/assignments' });
       const froms = all.json.data.map((a: { from: string; id: number }) => a.from);
       expect([...froms].sort().reverse()).toEqual(froms);
-      const rents = await call(assignments.GET, { token: f.viewer, path: '/api/v1/assignments?kind=rent&current=true' });
+      const rents = await call(assignments.GET, {
+        token: f.viewer,
+        path: '/api/v1/assignments?kind=rent&current=true',
+      });
       expect(rents.json.data).toEqual([expect.objectContaining({ kind: 'rent', deviceId: f.gpus[2]!.id })]);
       const tenant = await call(assignments.GET, { token: f.t2.token, path: '/api/v1/assignments' });
-      expect(new Set(tenant.json.data.map((a: { deviceId: number }) => a.deviceId))).toEqual(new Set([f.asics[1]!.id]));
+      expect(new Set(tenant.json.data.map((a: { deviceId: number }) => a.deviceId))).toEqual(
+        new Set([f.asics[1]!.id]),
+      );
     });
   });
 
@@ -314,7 +441,9 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       const staffJob = await call(jobs.POST, post(f.operator, { ...JOB, name: 'Staff job' }));
       const params = { id: String(staffJob.json.id) };
       expect((await call(job.GET, { token: f.t1.token, params })).status).toBe(404);
-      expect((await call(job.PATCH, { method: 'PATCH', token: f.t1.token, body: { priority: 5 }, params })).status).toBe(404);
+      expect(
+        (await call(job.PATCH, { method: 'PATCH', token: f.t1.token, body: { priority: 5 }, params })).status,
+      ).toBe(404);
       expect((await call(transitions.POST, post(f.t1.token, { to: 'cancelled' }, params))).status).toBe(404);
       const list = await call(jobs.GET, { token: f.t1.token });
       expect(list.json.data).toEqual([]);
@@ -325,16 +454,32 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       expect((await call(jobs.GET, { token: f.t2.token })).json.data).toEqual([]);
 
       // Another tenant's device or the operator's devices: unknown to T1.
-      const foreign = await call(assignments.POST, post(f.t1.token, { deviceIds: [f.asics[1]!.id], workload: { kind: 'curtail' } }));
+      const foreign = await call(
+        assignments.POST,
+        post(f.t1.token, { deviceIds: [f.asics[1]!.id], workload: { kind: 'curtail' } }),
+      );
       expect(foreign.json.results[0]).toMatchObject({ ok: false, reason: 'device not found' });
-      expect((await call(deviceAssignments.GET, { token: f.t1.token, params: { id: String(f.asics[1]!.id) } })).status).toBe(404);
-      const foreignJob = await call(assignments.POST, post(f.t1.token, { deviceIds: [f.gpus[0]!.id], workload: { kind: 'job', jobId: staffJob.json.id } }));
+      expect(
+        (await call(deviceAssignments.GET, { token: f.t1.token, params: { id: String(f.asics[1]!.id) } }))
+          .status,
+      ).toBe(404);
+      const foreignJob = await call(
+        assignments.POST,
+        post(f.t1.token, { deviceIds: [f.gpus[0]!.id], workload: { kind: 'job', jobId: staffJob.json.id } }),
+      );
       expect(foreignJob.status).toBe(404);
       // Its own job on its own server works; a site scope covers only its own devices.
-      const placed = await call(assignments.POST, post(f.t1.token, { siteId: f.firm.id, workload: { kind: 'job', jobId: own.json.id } }));
+      const placed = await call(
+        assignments.POST,
+        post(f.t1.token, { siteId: f.firm.id, workload: { kind: 'job', jobId: own.json.id } }),
+      );
       expect(placed.status).toBe(200);
-      expect(placed.json.results.filter((r: { ok: boolean }) => r.ok).map((r: { deviceId: number }) => r.deviceId)).toEqual([f.gpus[0]!.id]);
-      expect(placed.json.results.map((r: { deviceId: number }) => r.deviceId).sort()).toEqual([f.asics[0]!.id, f.gpus[0]!.id].sort());
+      expect(
+        placed.json.results.filter((r: { ok: boolean }) => r.ok).map((r: { deviceId: number }) => r.deviceId),
+      ).toEqual([f.gpus[0]!.id]);
+      expect(placed.json.results.map((r: { deviceId: number }) => r.deviceId).sort()).toEqual(
+        [f.asics[0]!.id, f.gpus[0]!.id].sort(),
+      );
     });
   });
 });

@@ -19,8 +19,20 @@ describe('simulated executor', () => {
     ['running, half-way', {}, H, pace, { kind: 'progress', progressPct: 50 }],
     ['running, resumed after an hour', { priorRunMs: H }, H / 2, pace, { kind: 'progress', progressPct: 75 }],
     ['running, done', {}, 2 * H, pace, { kind: 'finish', progressPct: 100 }],
-    ['fast pace finishes a 2 h job in 2 s', {}, 2_000, { ...pace, speed: 3600 }, { kind: 'finish', progressPct: 100 }],
-    ['fast pace starts at once', { status: 'scheduled' as const }, 10, { ...pace, speed: 3600 }, { kind: 'start' }],
+    [
+      'fast pace finishes a 2 h job in 2 s',
+      {},
+      2_000,
+      { ...pace, speed: 3600 },
+      { kind: 'finish', progressPct: 100 },
+    ],
+    [
+      'fast pace starts at once',
+      { status: 'scheduled' as const },
+      10,
+      { ...pace, speed: 3600 },
+      { kind: 'start' },
+    ],
   ])('%s', (_, over, now, p, step) => {
     expect(simulatedStep(running(over), p, now)).toEqual(step);
   });

@@ -6,7 +6,7 @@ import { execute, queryRows, sql, withRawTransaction } from '../../db/raw';
 import { getEnv } from '../../env';
 import { AppError } from '../../errors';
 import { runningSpans } from '../accrual';
-import { normaliseJobRow, loadJobRow, type JobRow } from '../rows';
+import { type JobRow, loadJobRow, normaliseJobRow } from '../rows';
 import { applyJobTransition } from '../transitions';
 import type { Executor } from '.';
 import { simulatedStep } from './simulated-model';
@@ -22,7 +22,9 @@ export const SIMULATED_EXECUTOR_ACTOR: Actor = {
 async function tick(now: number): Promise<Record<string, number>> {
   const env = getEnv();
   const jobs = (
-    await queryRows<JobRow>(sql`SELECT * FROM ai_job WHERE executor = 'simulated' AND status IN ('scheduled', 'running')`)
+    await queryRows<JobRow>(
+      sql`SELECT * FROM ai_job WHERE executor = 'simulated' AND status IN ('scheduled', 'running')`,
+    )
   ).map(normaliseJobRow);
   if (jobs.length === 0) return { jobs: 0, changed: 0 };
   const transitions = await queryRows<{ job_id: number; to_status: string; ts: number }>(
@@ -31,19 +33,29 @@ async function tick(now: number): Promise<Record<string, number>> {
   );
   let changed = 0;
   for (const job of jobs) {
-    const mine = transitions.filter((t) => Number(t.job_id) === job.id).map((t) => ({ toStatus: t.to_status, ts: Number(t.ts) }));
+    const mine = transitions
+      .filter((t) => Number(t.job_id) === job.id)
+      .map((t) => ({ toStatus: t.to_status, ts: Number(t.ts) }));
     const spans = runningSpans(mine);
     const sinceTs = mine.at(-1)?.ts ?? job.updated_at;
     const priorRunMs = spans.filter((s) => s.toTs !== null).reduce((sum, s) => sum + (s.toTs! - s.fromTs), 0);
     const step = simulatedStep(
-      { id: job.id, status: job.status as 'scheduled' | 'running', expectedHours: job.expected_hours, sinceTs, priorRunMs },
+      {
+        id: job.id,
+        status: job.status as 'scheduled' | 'running',
+        expectedHours: job.expected_hours,
+        sinceTs,
+        priorRunMs,
+      },
       { seed: env.SWITCHYARD_SIM_SEED, speed: env.SWITCHYARD_SIM_JOB_SPEED },
       now,
     );
     if (step.kind === 'none') continue;
     if (step.kind === 'progress') {
       if (Math.abs(step.progressPct - job.progress_pct) >= 0.1) {
-        await execute(sql`UPDATE ai_job SET progress_pct = ${step.progressPct}, updated_at = ${now} WHERE id = ${job.id} AND version = ${job.version}`);
+        await execute(
+          sql`UPDATE ai_job SET progress_pct = ${step.progressPct}, updated_at = ${now} WHERE id = ${job.id} AND version = ${job.version}`,
+        );
       }
       continue;
     }

@@ -16,10 +16,19 @@ export type WebhookConfig = { url: string | null; secret: string | null };
 
 export function webhookConfig(): WebhookConfig {
   const env = getEnv();
-  return { url: env.SWITCHYARD_EXECUTOR_WEBHOOK_URL ?? null, secret: env.SWITCHYARD_EXECUTOR_WEBHOOK_SECRET ?? null };
+  return {
+    url: env.SWITCHYARD_EXECUTOR_WEBHOOK_URL ?? null,
+    secret: env.SWITCHYARD_EXECUTOR_WEBHOOK_SECRET ?? null,
+  };
 }
 
-async function enqueue(client: Client, jobId: number, kind: 'dispatch' | 'status', payload: object, now: number) {
+async function enqueue(
+  client: Client,
+  jobId: number,
+  kind: 'dispatch' | 'status',
+  payload: object,
+  now: number,
+) {
   await execute(
     sql`INSERT INTO executor_outbox (job_id, kind, payload, status, attempts, next_attempt_at, created_at)
         VALUES (${jobId}, ${kind}, ${JSON.stringify(payload)}, 'pending', 0, ${now}, ${now})`,
@@ -46,7 +55,14 @@ function jobSpec(job: JobRow) {
 }
 
 async function jobScheduled(client: Client, job: JobRow, now: number) {
-  const placement = await queryRows<{ id: number; name: string; serial: string; host: string | null; port: number | null; gpus: number | null }>(
+  const placement = await queryRows<{
+    id: number;
+    name: string;
+    serial: string;
+    host: string | null;
+    port: number | null;
+    gpus: number | null;
+  }>(
     sql`SELECT d.id, d.name, d.serial, d.host, d.port, a.gpus
         FROM device_workload w JOIN device d ON d.id = w.device_id JOIN assignment a ON a.id = w.assignment_id
         WHERE w.job_id = ${job.id} ORDER BY d.id`,
@@ -59,7 +75,14 @@ async function jobScheduled(client: Client, job: JobRow, now: number) {
     {
       type: 'job.dispatch',
       job: jobSpec(job),
-      placement: placement.map((p) => ({ deviceId: Number(p.id), name: p.name, serial: p.serial, host: p.host, port: num(p.port), gpus: num(p.gpus) })),
+      placement: placement.map((p) => ({
+        deviceId: Number(p.id),
+        name: p.name,
+        serial: p.serial,
+        host: p.host,
+        port: num(p.port),
+        gpus: num(p.gpus),
+      })),
       callbackPath: `/api/v1/jobs/${job.id}/events`,
       at: new Date(now).toISOString(),
     },
@@ -72,7 +95,13 @@ async function jobStatusChanged(client: Client, job: JobRow, now: number) {
     client,
     job.id,
     'status',
-    { type: 'job.status', jobId: job.id, status: job.status, reason: job.status_reason, at: new Date(now).toISOString() },
+    {
+      type: 'job.status',
+      jobId: job.id,
+      status: job.status,
+      reason: job.status_reason,
+      at: new Date(now).toISOString(),
+    },
     now,
   );
 }
@@ -121,7 +150,9 @@ export async function deliverOutbox(now: number, config = webhookConfig()): Prom
           VALUES (${row.id}, ${attempt}, ${now}, ${config.url ?? ''}, ${statusCode}, ${error}, ${Date.now() - started})`,
     );
     if (error === null) {
-      await execute(sql`UPDATE executor_outbox SET status = 'delivered', attempts = ${attempt}, delivered_at = ${now}, last_error = NULL WHERE id = ${row.id}`);
+      await execute(
+        sql`UPDATE executor_outbox SET status = 'delivered', attempts = ${attempt}, delivered_at = ${now}, last_error = NULL WHERE id = ${row.id}`,
+      );
       delivered++;
     } else {
       await execute(
@@ -130,7 +161,9 @@ export async function deliverOutbox(now: number, config = webhookConfig()): Prom
       failed++;
     }
   }
-  const pending = await queryOne<{ n: number }>(sql`SELECT COUNT(*) AS n FROM executor_outbox WHERE status = 'pending'`);
+  const pending = await queryOne<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM executor_outbox WHERE status = 'pending'`,
+  );
   return { delivered, failed, pending: Number(pending?.n ?? 0) };
 }
 

@@ -3,7 +3,9 @@ import { parseJson, parseQuery, route } from '@/lib/api/route';
 import { createJob, listJobs } from '@/lib/workloads/jobs';
 import { JobCreate, JobListQuery } from '@/lib/workloads/schemas';
 
-export const GET = route(async ({ req, actor }) => listJobs(actor, parseQuery(req, JobListQuery), Date.now()));
+export const GET = route(async ({ req, actor }) =>
+  listJobs(actor, parseQuery(req, JobListQuery), Date.now()),
+);
 
 export const POST = route(async ({ req, actor }) => {
   const job = await createJob(actor, await parseJson(req, JobCreate), Date.now());

@@ -6,4 +6,6 @@ import { listDeviceAssignments } from '@/lib/workloads/history';
 
 type P = { id: string };
 
-export const GET = route<P>(async ({ actor, params }) => listDeviceAssignments(actor, IdParam.parse(params.id)));
+export const GET = route<P>(async ({ actor, params }) =>
+  listDeviceAssignments(actor, IdParam.parse(params.id)),
+);
