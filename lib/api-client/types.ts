@@ -9,6 +9,26 @@ export type { DeviceClass, DeviceStatus, Role } from '@/lib/db/generated/sqlite/
 export type { FleetSummary } from '@/lib/fleet/summary';
 export type { DeviceModelView } from '@/lib/inventory/models';
 export type { SiteView } from '@/lib/inventory/sites';
+export type { ContractPricePoint } from '@/lib/market/contract';
+export type { GpuRatesView } from '@/lib/market/gpu-rate-table';
+export type { GpuRateRow } from '@/lib/market/gpu-rates';
+export type { HistorySeries, MarketHistory } from '@/lib/market/history';
+export type {
+  GpuRateView,
+  HashpriceView,
+  MarketLatest,
+  MarketValueView,
+  ProviderStatusView,
+  SitePriceNowView,
+} from '@/lib/market/latest';
+export type { PriceImportResult } from '@/lib/market/price-import';
+export type { MarketSettingsUpdate, MarketSettingsView } from '@/lib/market/settings-schema';
+export type { MarketSettingsPage } from '@/lib/market/settings-view';
+export type { ContractDraft, SitePricesView } from '@/lib/market/site-price-views';
+export type { SiteEconomics } from '@/lib/money/aggregate';
+export type { GroupEconomics } from '@/lib/money/compose';
+export type { DeviceEconomics, EconomicsSummary, FleetMoney, MoneyProvenance } from '@/lib/money/economics';
+export type { FleetProjection } from '@/lib/money/projection-live';
 export type { ClassTotals, SiteTotals, StatusChange, WorstDevice } from '@/lib/telemetry/fleet';
 export type { DevicePoint, Series, TotalsPoint } from '@/lib/telemetry/series';
 export type { DeviceRow, FleetNow, RackCell };

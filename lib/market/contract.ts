@@ -1,6 +1,6 @@
+import { isValidTimeZone } from '../time/zone';
 import { parseSpotSource } from './spot-source';
 import { type TouSchedule, TouScheduleSchema, touPriceAt } from './tou';
-import { isValidTimeZone } from './tz';
 
 /**
  * A site's energy contract evaluated at an instant: fixed price, time-of-use band in the site's zone,

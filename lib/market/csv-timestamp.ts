@@ -1,4 +1,4 @@
-import { formatWall, isValidTimeZone, type WallTime, wallToUtcCandidates } from './tz';
+import { formatWall, isValidTimeZone, type WallTime, wallToUtcCandidates } from '../time/zone';
 
 /** How one timestamp cell resolved: an instant, a local time the zone shows twice, or a problem. */
 export type TimestampCell =

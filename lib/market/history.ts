@@ -4,6 +4,7 @@
 import { type Actor, requireRole } from '../auth/actor';
 import { CURRENT_SUBSIDY_BTC, hashprice, subsidyBtcAtHeight } from '../economics';
 import { AppError } from '../errors';
+import { NICE_STEPS_MS, niceStepMs } from '../time/steps';
 import { readMarketSettings } from './settings';
 import { averagePriceUsdPerMwh, getSiteContract, sitePriceSeries } from './site-price';
 import { btcFilter, gpuFilter, networkFilter } from './snapshot';
@@ -11,14 +12,16 @@ import { type BucketValue, gpuRateBuckets, networkBuckets } from './store';
 import type { NetworkSeries } from './types';
 
 export const HISTORY_MAX_POINTS = 1500;
-const NICE_STEPS_MS = [
-  60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000,
-];
+const QUARTER_HOUR_MS = 900_000;
+// Electricity prices come in 15-minute or hourly intervals: only steps that divide a quarter hour or
+// are whole quarter hours bucket them evenly (no 2- or 10-minute steps).
+const PRICE_ALIGNED_STEPS_MS = NICE_STEPS_MS.filter(
+  (s) => QUARTER_HOUR_MS % s === 0 || s % QUARTER_HOUR_MS === 0,
+);
 
 /** Smallest nice step ≥ the series' own resolution that keeps a range under the point limit. */
 export function historyStepMs(spanMs: number, minStepMs: number): number {
-  const needed = Math.max(minStepMs, Math.ceil(spanMs / HISTORY_MAX_POINTS));
-  return NICE_STEPS_MS.find((s) => s >= needed) ?? Math.ceil(needed / 86_400_000) * 86_400_000;
+  return niceStepMs(spanMs, minStepMs, HISTORY_MAX_POINTS, PRICE_ALIGNED_STEPS_MS);
 }
 
 const NETWORK_KEYS: Record<string, { series: NetworkSeries; label: string; unit: string }> = {

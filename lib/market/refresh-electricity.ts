@@ -3,6 +3,7 @@
 
 import { queryRows, sql } from '../db/raw';
 import { getEnv } from '../env';
+import { localParts, wallToUtcCandidates } from '../time/zone';
 import type { MarketLogger } from './last-good';
 import {
   listProviderStatuses,
@@ -22,7 +23,6 @@ import { simElectricitySeries } from './sim/providers';
 import { parseSpotSource, type SpotSource } from './spot-source';
 import { storeEnergyPrices } from './store';
 import type { ElectricityPoint, FetchContext, TimeRange } from './types';
-import { localParts, wallToUtcCandidates } from './tz';
 
 const HOUR_MS = 3_600_000;
 

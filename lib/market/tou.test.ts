@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localParts } from '../time/zone';
 import {
   fixedTariffSeries,
   type TouSchedule,
@@ -7,7 +8,6 @@ import {
   touSeries,
   validateTouSchedule,
 } from './tou';
-import { localParts } from './tz';
 
 const H = 3_600_000;
 const WEEKDAYS = [1, 2, 3, 4, 5];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { isValidTimeZone, localParts } from '../time/zone';
 import type { ElectricityPoint } from './types';
-import { isValidTimeZone, localParts } from './tz';
 
 /**
  * Time-of-use tariffs: price bands by ISO weekday (1 = Monday) and local hour [fromHour, toHour) in the

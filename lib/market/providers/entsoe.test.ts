@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { localParts } from '../../time/zone';
 import type { FetchLike } from '../http';
-import { localParts } from '../tz';
 import { fixture } from './__fixtures__/fixture';
 import { buildEntsoeUrl, fetchEntsoeDayAhead, parseEntsoeXml, resolutionMs } from './entsoe';
 

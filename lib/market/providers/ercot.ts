@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { wallToUtcCandidates } from '../../time/zone';
 import { fetchResult } from '../http';
 import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { ElectricityPoint, ElectricityProvider, FetchContext, TimeRange } from '../types';
-import { wallToUtcCandidates } from '../tz';
 import { electricityPriceProblem, numberFrom } from '../validate';
 
 /**

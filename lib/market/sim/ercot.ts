@@ -1,5 +1,5 @@
+import { localParts } from '../../time/zone';
 import type { ElectricityPoint } from '../types';
-import { localParts } from '../tz';
 import { gaussian, ouAt, streamId, uniform } from './random';
 
 /**

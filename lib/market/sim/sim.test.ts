@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { localParts } from '../../time/zone';
 import { DEFAULT_GPU_RATES } from '../gpu-rates';
-import { localParts } from '../tz';
 import { simBtcUsdAt } from './btc';
 import { ercotSimPriceAt } from './ercot';
 import { simGpuRateAt } from './gpu';

@@ -6,7 +6,7 @@ import { IdParam } from '@/lib/api/params';
 import { parseQuery, readText, route } from '@/lib/api/route';
 import { unsupportedMediaType } from '@/lib/errors';
 import { importSitePriceCsv } from '@/lib/market/price-import';
-import { isValidTimeZone } from '@/lib/market/tz';
+import { isValidTimeZone } from '@/lib/time/zone';
 
 const Query = z.strictObject({
   timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').optional(),

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { ApiError, apiFetch, toApiError } from '@/lib/api-client/fetch';
-import { chartRefreshMs, type RangeParam, rangeQuery } from '@/lib/api-client/range';
-import { marketKeys } from './keys';
+import { ApiError, apiFetch } from './fetch';
+import { marketKeys, settingsKeys } from './keys';
+import { chartRefreshMs, type RangeParam, rangeQuery } from './range';
 import type {
   GpuRateRow,
   GpuRatesView,
@@ -46,52 +46,25 @@ export const gpuRatesQuery = () =>
 
 export const marketSettingsQuery = () =>
   queryOptions({
-    queryKey: marketKeys.settings(),
+    queryKey: settingsKeys.market(),
     queryFn: ({ signal }) => apiFetch<MarketSettingsPage>('/api/v1/settings/market', { signal }),
     refetchInterval: 60_000,
   });
 
-export function updateMarketSettings(body: MarketSettingsUpdate): Promise<MarketSettingsView> {
-  return send<MarketSettingsView>('PUT', '/api/v1/settings/market', 'application/json', JSON.stringify(body));
+export function putMarketSettings(body: MarketSettingsUpdate): Promise<MarketSettingsView> {
+  return apiFetch<MarketSettingsView>('/api/v1/settings/market', { method: 'PUT', body });
 }
 
-export function saveGpuRateTable(rows: GpuRateRow[]): Promise<GpuRatesView> {
-  return send<GpuRatesView>('PUT', '/api/v1/market/gpu-rates', 'application/json', JSON.stringify({ rows }));
+export function putGpuRateTable(rows: GpuRateRow[]): Promise<GpuRatesView> {
+  return apiFetch<GpuRatesView>('/api/v1/market/gpu-rates', { method: 'PUT', body: { rows } });
 }
 
-/** Posts a CSV file body; errors (422 with a per-row report) arrive as ApiError with `details`. */
-export function postCsv<T>(
-  path: string,
-  csv: string,
-  query: Record<string, string | undefined> = {},
-): Promise<T> {
-  const search = new URLSearchParams(
-    Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])),
-  );
-  return send<T>('POST', `${path}${search.size ? `?${search}` : ''}`, 'text/csv', csv);
-}
-
-/** For what apiFetch does not cover (PUT, CSV bodies); same error envelope handling. */
-async function send<T>(method: 'PUT' | 'POST', path: string, contentType: string, body: string): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'content-type': contentType },
-    body,
+/** Errors (422 with a per-row report) arrive as ApiError with `details`: see csvIssues. */
+export function postGpuRateCsv(csv: string): Promise<GpuRatesView> {
+  return apiFetch<GpuRatesView>('/api/v1/market/gpu-rates/import', {
+    method: 'POST',
+    raw: { contentType: 'text/csv', text: csv },
   });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!response.ok) throw toApiError(response.status, response.statusText, parsed);
-  return parsed as T;
-}
-
-export function importGpuRateCsv(csv: string): Promise<GpuRatesView> {
-  return postCsv<GpuRatesView>('/api/v1/market/gpu-rates/import', csv);
 }
 
 /** The per-row report of a rejected CSV upload, or null for any other error. */

@@ -1,12 +1,11 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/api-client/fetch';
-import { marketKeys } from './keys';
-import { postCsv } from './market';
+import { apiFetch } from './fetch';
+import { siteKeys } from './keys';
 import type { ContractDraft, PriceImportResult, SitePricesView } from './types';
 
 export const sitePricesQuery = (siteId: number, from: number, to: number) =>
   queryOptions({
-    queryKey: marketKeys.sitePrices(siteId, from, to),
+    queryKey: siteKeys.prices(siteId, from, to),
     queryFn: ({ signal }) =>
       apiFetch<SitePricesView>(`/api/v1/sites/${siteId}/prices`, { query: { from, to }, signal }),
     placeholderData: keepPreviousData,
@@ -16,7 +15,7 @@ export const sitePricesQuery = (siteId: number, from: number, to: number) =>
 /** The next 24 h under a contract being edited; the draft is part of the key. */
 export const contractPreviewQuery = (siteId: number, draft: ContractDraft) =>
   queryOptions({
-    queryKey: marketKeys.sitePreview(siteId, JSON.stringify(draft)),
+    queryKey: siteKeys.pricePreview(siteId, JSON.stringify(draft)),
     queryFn: ({ signal }) =>
       apiFetch<SitePricesView>(`/api/v1/sites/${siteId}/prices/preview`, {
         method: 'POST',
@@ -39,10 +38,15 @@ export function patchSiteContract(siteId: number, patch: SiteContractPatch) {
   return apiFetch<unknown>(`/api/v1/sites/${siteId}`, { method: 'PATCH', body: patch });
 }
 
-export function importSitePrices(
+/** Errors (422 with a per-row report) arrive as ApiError with `details`: see csvIssues. */
+export function postSitePricesCsv(
   siteId: number,
   csv: string,
   options: { timeZone?: string; currency?: string; stepMinutes?: string },
 ): Promise<PriceImportResult> {
-  return postCsv<PriceImportResult>(`/api/v1/sites/${siteId}/prices/import`, csv, options);
+  return apiFetch<PriceImportResult>(`/api/v1/sites/${siteId}/prices/import`, {
+    method: 'POST',
+    raw: { contentType: 'text/csv', text: csv },
+    query: options,
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * Time-zone arithmetic on top of Intl (no date library): UTC instant → local wall parts, and local wall
- * time → the UTC instants that show it (none in a spring-forward gap, two in an autumn fold).
+ * time → the UTC instants that show it (none in a spring-forward gap, two in an autumn fold). Every
+ * function takes the instant first and the zone second.
  */
 
 export type WallTime = {
@@ -66,6 +67,37 @@ function wallAsUtcMs(w: WallTime): number {
 export function utcOffsetMs(tsMs: number, timeZone: string): number {
   const wholeSecond = Math.floor(tsMs / 1000) * 1000;
   return wallAsUtcMs(localParts(wholeSecond, timeZone)) - wholeSecond;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Per zone: UTC hour start → offset. */
+const hourlyOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * utcOffsetMs for hot loops. Intl is slow, and the zones in use change offset on whole UTC hours, so
+ * the offset is cached per (zone, UTC hour): a 7-day backfill of a thousand devices then costs a few
+ * hundred Intl calls, not millions. Not for zones that change offset off the hour.
+ */
+export function hourlyUtcOffsetMs(tsMs: number, timeZone: string): number {
+  const hourStart = Math.floor(tsMs / HOUR_MS) * HOUR_MS;
+  let zone = hourlyOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    hourlyOffsets.set(timeZone, zone);
+  }
+  const cached = zone.get(hourStart);
+  if (cached !== undefined) return cached;
+  const offset = utcOffsetMs(hourStart, timeZone);
+  if (zone.size > 20_000) zone.clear();
+  zone.set(hourStart, offset);
+  return offset;
+}
+
+/** Local hour of day as a fraction in [0, 24). */
+export function localHourOfDay(tsMs: number, timeZone: string): number {
+  const local = tsMs + hourlyUtcOffsetMs(tsMs, timeZone);
+  return (((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
 }
 
 function sameWall(a: LocalParts, b: WallTime): boolean {

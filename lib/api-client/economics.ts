@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/api-client/fetch';
+import { apiFetch } from './fetch';
 import { economicsKeys } from './keys';
 import { MARKET_REFRESH_MS } from './market';
 import type { DeviceEconomics, EconomicsSummary, FleetProjection } from './types';
