@@ -13,7 +13,7 @@ import { toast } from '@/components/ui/toast';
 import { invalidateMarket } from '@/lib/api-client/invalidate';
 import { csvIssues, gpuRatesQuery, postGpuRateCsv, putGpuRateTable } from '@/lib/api-client/market';
 import type { GpuRateRow } from '@/lib/api-client/types';
-import { GpuRateRowSchema } from '@/lib/market/gpu-rates';
+import { GpuRateRowSchema } from '@/lib/market/gpu/gpu-rates';
 import { type CsvIssue, CsvIssues } from './csv-issues';
 
 type RowForm = { gpuModel: string; label: string; rate: string; min: string; max: string };

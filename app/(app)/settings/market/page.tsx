@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Alert } from '@/components/ui/alert';
 import { marketSettingsQuery } from '@/lib/api-client/market';
 import { requirePageActor } from '@/lib/auth/page';
-import { getMarketSettingsPage } from '@/lib/market/settings-view';
+import { getMarketSettingsPage } from '@/lib/market/settings/view';
 
 export const metadata: Metadata = { title: 'Market settings' };
 

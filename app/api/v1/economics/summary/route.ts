@@ -2,7 +2,7 @@
 //   models: [{ revenue/cost/margin per day, breakeven $/MWh nameplate + measured }] }], provenance }
 import { z } from 'zod';
 import { parseQuery, route } from '@/lib/api/route';
-import { getEconomicsSummary } from '@/lib/money/economics';
+import { getEconomicsSummary } from '@/lib/economics/live/money';
 
 const Query = z.object({ siteId: z.coerce.number().int().positive().optional() });
 

@@ -2,7 +2,7 @@
 import { IdParam } from '@/lib/api/params';
 import { RangeQuerySchema } from '@/lib/api/range';
 import { parseQuery, route } from '@/lib/api/route';
-import { getStatusHistory } from '@/lib/telemetry/fleet';
+import { getStatusHistory } from '@/lib/telemetry/status-history';
 
 export const GET = route<{ id: string }>(async ({ req, actor, params }) => ({
   data: await getStatusHistory(actor, IdParam.parse(params.id), parseQuery(req, RangeQuerySchema)),

@@ -2,7 +2,7 @@
 // replaces the table, or 422 { error: { code: 'invalid_csv', details: { issues: [{ line, message }] } } }.
 import { readText, route } from '@/lib/api/route';
 import { unsupportedMediaType } from '@/lib/errors';
-import { importGpuRatesCsv } from '@/lib/market/gpu-rate-table';
+import { importGpuRatesCsv } from '@/lib/market/gpu/gpu-rate-table';
 
 export const POST = route(async ({ req, actor }) => {
   if (!/^text\/(csv|plain)\b/i.test(req.headers.get('content-type') ?? '')) {

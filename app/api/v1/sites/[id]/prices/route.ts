@@ -4,7 +4,7 @@
 import { IdParam } from '@/lib/api/params';
 import { RangeQuerySchema } from '@/lib/api/range';
 import { parseQuery, route } from '@/lib/api/route';
-import { getSitePrices } from '@/lib/market/site-price-views';
+import { getSitePrices } from '@/lib/market/electricity/site-price-views';
 
 export const GET = route<{ id: string }>(async ({ req, actor, params }) => {
   const { from, to, now } = parseQuery(req, RangeQuerySchema);

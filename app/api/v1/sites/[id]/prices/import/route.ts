@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { IdParam } from '@/lib/api/params';
 import { parseQuery, readText, route } from '@/lib/api/route';
 import { unsupportedMediaType } from '@/lib/errors';
-import { importSitePriceCsv } from '@/lib/market/price-import';
+import { importSitePriceCsv } from '@/lib/market/electricity/price-import';
 import { isValidTimeZone } from '@/lib/time/zone';
 
 const Query = z.strictObject({
