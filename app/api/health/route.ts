@@ -1,5 +1,5 @@
 // GET /api/health – liveness and database reachability; no authentication.
-import { publicRoute } from '@/lib/api/route';
+import { publicRoute } from '@/lib/http/route';
 import { getDbProvider } from '@/lib/db/client';
 import { queryOne, sql } from '@/lib/db/raw';
 import { APP_VERSION } from '@/lib/version';

@@ -1,6 +1,6 @@
 // POST /api/auth/login – email + password → session cookie.
 import { z } from 'zod';
-import { publicRoute, readJson } from '@/lib/api/route';
+import { publicRoute, readJson } from '@/lib/http/route';
 import { recordAudit } from '@/lib/audit/record';
 import { assertSameOrigin, clientIp, isSecureRequest } from '@/lib/auth/request';
 import { createSession, SESSION_COOKIE, SESSION_MAX_AGE_S } from '@/lib/auth/sessions';

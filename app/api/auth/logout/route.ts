@@ -1,5 +1,5 @@
 // POST /api/auth/logout – ends the session and clears the cookie.
-import { publicRoute } from '@/lib/api/route';
+import { publicRoute } from '@/lib/http/route';
 import { assertSameOrigin } from '@/lib/auth/request';
 import { deleteSession, SESSION_COOKIE } from '@/lib/auth/sessions';
 

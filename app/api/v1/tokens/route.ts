@@ -1,5 +1,5 @@
 // GET /api/v1/tokens – list API tokens; POST – create one (the token is returned once).
-import { parseJson, route } from '@/lib/api/route';
+import { parseJson, route } from '@/lib/http/route';
 import { CreateTokenInput, createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
 
 export const GET = route(async ({ actor }) => ({ data: await listApiTokens(actor) }));

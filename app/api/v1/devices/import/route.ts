@@ -1,5 +1,5 @@
 // POST /api/v1/devices/import – CSV body (text/csv); all rows or none, with a per-row report.
-import { readText, route } from '@/lib/api/route';
+import { readText, route } from '@/lib/http/route';
 import { unsupportedMediaType } from '@/lib/errors';
 import { importDevicesCsv } from '@/lib/inventory/device-import';
 

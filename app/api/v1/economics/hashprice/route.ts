@@ -1,6 +1,6 @@
 // GET /api/v1/economics/hashprice?difficulty&btcUsd&feesBtcPerBlock[&subsidyBtc|&height]
 // → { usdPerThDay, usdPerPhDay, btcPerPhDay, btcPerThDay, networkHashrateEhs, subsidyBtc, inputs }
-import { route } from '@/lib/api/route';
+import { route } from '@/lib/http/route';
 import { computeHashpriceResponse, parseHashpriceQuery } from '@/lib/economics';
 import { badRequest } from '@/lib/errors';
 

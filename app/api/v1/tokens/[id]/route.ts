@@ -1,7 +1,7 @@
 // DELETE /api/v1/tokens/{id} – revoke a token (kept for the audit trail).
 
-import { IdParam } from '@/lib/api/params';
-import { route } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 import { revokeApiToken } from '@/lib/auth/api-tokens';
 
 export const DELETE = route<{ id: string }>(async ({ actor, params }) => {
