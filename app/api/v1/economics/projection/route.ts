@@ -1,6 +1,6 @@
 // GET /api/v1/economics/projection?days&growthPctPerMonth|growthPctPerEpoch&siteId
 // → { asOf, horizonDays, difficultyGrowthPctPerEpoch, difficultyGrowthPctPerMonth, inputs, summary, series[] }
-import { parseQuery, route } from '@/lib/api/route';
+import { parseQuery, route } from '@/lib/http/route';
 import { getFleetProjection, ProjectionQuerySchema } from '@/lib/money/projection-live';
 
 export const GET = route(async ({ req, actor }) =>

@@ -1,6 +1,6 @@
 // GET /api/v1/economics/devices/{id} → { asOf, device, site, economics, provenance }
-import { IdParam } from '@/lib/api/params';
-import { route } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 import { getDeviceEconomics } from '@/lib/money/economics';
 
 export const GET = route<{ id: string }>(async ({ actor, params }) =>
