@@ -8,9 +8,9 @@ import { gpuRatePoints } from './gpu-rates';
 import type { HttpOptions } from './http';
 import type { MarketLogger } from './last-good';
 import { recordProviderError, recordProviderOk } from './provider-status';
-import { coinbaseProvider } from './providers/coinbase';
-import { fetchCoingeckoSimplePrice } from './providers/coingecko';
-import { krakenProvider } from './providers/kraken';
+import { createCoinbaseProvider } from './providers/coinbase';
+import { createCoingeckoProvider } from './providers/coingecko';
+import { createKrakenProvider } from './providers/kraken';
 import { fetchMempoolLatest } from './providers/mempool-fetch';
 import type { ProviderError } from './result';
 import { readGpuRateTable, readMarketSettings } from './settings';
@@ -85,11 +85,11 @@ export async function refreshNetwork(now: number, deps: RefreshDeps = {}): Promi
 function btcProviders(
   settings: StoredMarketSettings,
 ): Record<Exclude<BtcUsdSource, 'sim' | 'median'>, BtcPriceProvider> {
-  const demoApiKey = settings.config.coingecko?.demoApiKey;
+  const { coinbase, kraken, coingecko } = settings.config;
   return {
-    coinbase: coinbaseProvider,
-    kraken: krakenProvider,
-    coingecko: { id: 'coingecko', fetchSpot: (ctx) => fetchCoingeckoSimplePrice(ctx, { demoApiKey }) },
+    coinbase: createCoinbaseProvider({ baseUrl: coinbase?.baseUrl }),
+    kraken: createKrakenProvider({ baseUrl: kraken?.baseUrl }),
+    coingecko: createCoingeckoProvider({ demoApiKey: coingecko?.demoApiKey, baseUrl: coingecko?.baseUrl }),
   };
 }
 
