@@ -64,13 +64,26 @@ export async function fetchSpotPrices(
         warnings: [],
       };
     case 'energi-data-service':
-      return fetchEnergiDataService({ priceArea: source.priceArea, fxUsdPer: { EUR: eurUsd } }, range, ctx);
+      return fetchEnergiDataService(
+        {
+          priceArea: source.priceArea,
+          fxUsdPer: { EUR: eurUsd },
+          baseUrl: settings.config['energi-data-service']?.baseUrl,
+        },
+        range,
+        ctx,
+      );
     case 'entsoe': {
       const securityToken = settings.config.entsoe?.securityToken;
       if (!securityToken)
         return fail('entsoe', 'config', 'ENTSO-E security token is not set in market settings');
       return fetchEntsoeDayAhead(
-        { securityToken, areaEic: source.areaEic, fxUsdPer: { EUR: eurUsd } },
+        {
+          securityToken,
+          areaEic: source.areaEic,
+          fxUsdPer: { EUR: eurUsd },
+          baseUrl: settings.config.entsoe?.baseUrl,
+        },
         range,
         ctx,
       );
@@ -90,6 +103,8 @@ export async function fetchSpotPrices(
           password: c.password,
           settlementPoint: source.settlementPoint,
           market: source.market,
+          baseUrl: c.baseUrl,
+          tokenUrl: c.tokenUrl,
         },
         range,
         ctx,

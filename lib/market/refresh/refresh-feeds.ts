@@ -7,10 +7,10 @@ import { simBtcUsdAt } from '../../sim/market/btc';
 import { simGpuRatePointsAt, simNetworkPointsAt } from '../../sim/market/providers';
 import { gpuRatePoints } from '../gpu/gpu-rates';
 import { fetchMedianBtcUsd } from '../providers/btc-price';
-import { coinbaseProvider } from '../providers/coinbase';
-import { fetchCoingeckoSimplePrice } from '../providers/coingecko';
+import { createCoinbaseProvider } from '../providers/coinbase';
+import { createCoingeckoProvider } from '../providers/coingecko';
 import type { HttpOptions } from '../providers/http';
-import { krakenProvider } from '../providers/kraken';
+import { createKrakenProvider } from '../providers/kraken';
 import type { MarketLogger } from '../providers/last-good';
 import { fetchMempoolLatest } from '../providers/mempool-fetch';
 import type { ProviderError } from '../providers/result';
@@ -85,11 +85,11 @@ export async function refreshNetwork(now: number, deps: RefreshDeps = {}): Promi
 function btcProviders(
   settings: StoredMarketSettings,
 ): Record<Exclude<BtcUsdSource, 'sim' | 'median'>, BtcPriceProvider> {
-  const demoApiKey = settings.config.coingecko?.demoApiKey;
+  const { coinbase, kraken, coingecko } = settings.config;
   return {
-    coinbase: coinbaseProvider,
-    kraken: krakenProvider,
-    coingecko: { id: 'coingecko', fetchSpot: (ctx) => fetchCoingeckoSimplePrice(ctx, { demoApiKey }) },
+    coinbase: createCoinbaseProvider({ baseUrl: coinbase?.baseUrl }),
+    kraken: createKrakenProvider({ baseUrl: kraken?.baseUrl }),
+    coingecko: createCoingeckoProvider({ demoApiKey: coingecko?.demoApiKey, baseUrl: coingecko?.baseUrl }),
   };
 }
 

@@ -11,13 +11,24 @@ import {
 
 describe('market settings', () => {
   it('derives provider-level fields from the registry (locations stay per site)', () => {
-    expect(Object.keys(PROVIDER_CONFIG_FIELDS).sort()).toEqual(['coingecko', 'entsoe', 'ercot', 'mempool']);
+    expect(Object.keys(PROVIDER_CONFIG_FIELDS).sort()).toEqual([
+      'coinbase',
+      'coingecko',
+      'energi-data-service',
+      'entsoe',
+      'ercot',
+      'kraken',
+      'mempool',
+    ]);
     expect(PROVIDER_CONFIG_FIELDS.ercot!.map((f) => f.key)).toEqual([
       'subscriptionKey',
       'username',
       'password',
+      'baseUrl',
+      'tokenUrl',
     ]);
-    expect(PROVIDER_CONFIG_FIELDS.entsoe!.map((f) => f.key)).toEqual(['securityToken']);
+    expect(PROVIDER_CONFIG_FIELDS.entsoe!.map((f) => f.key)).toEqual(['securityToken', 'baseUrl']);
+    expect(PROVIDER_CONFIG_FIELDS['energi-data-service']!.map((f) => f.key)).toEqual(['baseUrl']);
   });
 
   it.each([[null], ['not json'], ['{"network":"carrier-pigeon","btcUsd":42}']])(
