@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record';
 import { type Actor, requireRole, requireStaff } from '../auth/actor';
 import { getDb } from '../db/client';
 import { badRequest } from '../errors';
-import { loadMarketSnapshot } from '../market/snapshot';
+import { loadMarketSnapshot } from '../market/views/snapshot';
 import type { RentalSettingsUpdate } from './schemas';
 
 export type RentalSettings = {

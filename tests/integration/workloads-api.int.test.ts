@@ -10,7 +10,7 @@ import * as mismatches from '@/app/api/v1/pools/mismatches/route';
 import * as pools from '@/app/api/v1/pools/route';
 import * as rental from '@/app/api/v1/rental-settings/route';
 import { getDb } from '@/lib/db/client';
-import { refreshGpuRates } from '@/lib/market/refresh';
+import { refreshGpuRates } from '@/lib/market/refresh/refresh-feeds';
 import { simulatedExecutor } from '@/lib/workloads/executors/simulated';
 import { call } from '../helpers/api';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as assignments from '@/app/api/v1/assignments/route';
 import * as jobs from '@/app/api/v1/jobs/route';
 import { getDb } from '@/lib/db/client';
-import { refreshGpuRates } from '@/lib/market/refresh';
+import { refreshGpuRates } from '@/lib/market/refresh/refresh-feeds';
 import { startRouteServer } from '../helpers/route-server';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 import { createWorkloadFleet, JOB } from '../helpers/workload-fleet';

@@ -1,6 +1,6 @@
 // GET /api/v1/assignments?deviceId&jobId&poolId&kind&current – the history, newest first;
 // POST – assign devices (a list, a rack or a site) to a workload, a result per device.
-import { parseJson, parseQuery, route } from '@/lib/api/route';
+import { parseJson, parseQuery, route } from '@/lib/http/route';
 import { assignWorkload } from '@/lib/workloads/assignments';
 import { listAssignments } from '@/lib/workloads/history';
 import { AssignmentListQuery, AssignmentRequest } from '@/lib/workloads/schemas';

@@ -1,5 +1,5 @@
 // GET /api/v1/pools – pool profiles; POST – create one (operator).
-import { parseJson, route } from '@/lib/api/route';
+import { parseJson, route } from '@/lib/http/route';
 import { createPool, listPools } from '@/lib/workloads/pools';
 import { PoolCreate } from '@/lib/workloads/schemas';
 

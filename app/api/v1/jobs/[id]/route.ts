@@ -1,6 +1,6 @@
 // GET/PATCH /api/v1/jobs/{id} – a job with timeline, placement, GPU-hours and revenue.
-import { IdParam } from '@/lib/api/params';
-import { parseJson, route } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { parseJson, route } from '@/lib/http/route';
 import { getJob, updateJob } from '@/lib/workloads/jobs';
 import { JobUpdate } from '@/lib/workloads/schemas';
 

@@ -1,6 +1,6 @@
 // GET/PATCH/DELETE /api/v1/pools/{id}
-import { IdParam } from '@/lib/api/params';
-import { parseJson, route } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { parseJson, route } from '@/lib/http/route';
 import { deletePool, getPool, updatePool } from '@/lib/workloads/pools';
 import { PoolUpdate } from '@/lib/workloads/schemas';
 

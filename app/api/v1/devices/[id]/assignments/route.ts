@@ -1,7 +1,7 @@
 // GET /api/v1/devices/{id}/assignments – what the device did when (newest first), its current
 // workload, expected pool and worker name.
-import { IdParam } from '@/lib/api/params';
-import { route } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 import { listDeviceAssignments } from '@/lib/workloads/history';
 
 type P = { id: string };

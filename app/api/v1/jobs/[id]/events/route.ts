@@ -1,7 +1,7 @@
 // POST /api/v1/jobs/{id}/events – signed status callbacks from the webhook executor. No session or
 // token: the HMAC-SHA256 signature over timestamp and body is the credential (bad or stale → 401).
-import { IdParam } from '@/lib/api/params';
-import { publicRoute, readText } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { publicRoute, readText } from '@/lib/http/route';
 import { receiveJobEvent } from '@/lib/workloads/events';
 
 type P = { id: string };

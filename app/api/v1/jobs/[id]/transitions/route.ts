@@ -1,6 +1,6 @@
 // POST /api/v1/jobs/{id}/transitions { to } – 409 naming the allowed statuses when illegal.
-import { IdParam } from '@/lib/api/params';
-import { parseJson, route } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { parseJson, route } from '@/lib/http/route';
 import { getJob } from '@/lib/workloads/jobs';
 import { TransitionRequest } from '@/lib/workloads/schemas';
 import { transitionJob } from '@/lib/workloads/transitions';
