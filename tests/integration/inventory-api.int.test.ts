@@ -233,10 +233,16 @@ describe.each(TEST_PROVIDERS)('inventory API on %s', (provider) => {
       rawBody: bad,
       contentType: 'text/csv',
     });
-    expect(res.status).toBe(400);
-    expect(res.json.error.code).toBe('invalid_rows');
+    // The one CSV contract (422 invalid_csv, issues per line); `rows` is the device import's own grouping.
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('invalid_csv');
     const lines = res.json.error.details.rows.map((r: { line: number }) => r.line);
     expect(lines).toEqual([3, 4, 5]);
+    const issueLines = res.json.error.details.issues.map((i: { line: number }) => i.line);
+    expect([...new Set(issueLines)]).toEqual([3, 4, 5]);
+    expect(res.json.error.details.issues).toContainEqual(
+      expect.objectContaining({ line: 3, field: 'site', message: 'unknown site "Nowhere"' }),
+    );
     expect(await getDb().device.count({ where: { serial: 'IMP1' } })).toBe(0);
 
     const good = [
