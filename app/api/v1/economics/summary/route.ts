@@ -1,9 +1,9 @@
 // GET /api/v1/economics/summary?siteId → { asOf, fleet, sites: [{ …terms, mining, ai, totals, costPerBtcUsd,
 //   models: [{ revenue/cost/margin per day, breakeven $/MWh nameplate + measured }] }], provenance }
 import { z } from 'zod';
+import { getEconomicsSummary } from '@/lib/economics/live/money';
 import { IdParam } from '@/lib/http/params';
 import { parseQuery, route } from '@/lib/http/route';
-import { getEconomicsSummary } from '@/lib/money/economics';
 
 const Query = z.object({ siteId: IdParam.optional() });
 

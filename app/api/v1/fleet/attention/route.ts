@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IdParam } from '@/lib/http/params';
 import { parseQuery, route } from '@/lib/http/route';
-import { getWorstDevices } from '@/lib/telemetry/fleet';
+import { getWorstDevices } from '@/lib/telemetry/worst-devices';
 
 const Query = z.object({
   siteId: IdParam.optional(),

@@ -1,6 +1,6 @@
 // GET /api/v1/fleet/summary?siteId – counts by status, hashrate, power, J/TH, revenue, energy cost, margin.
 import { z } from 'zod';
-import { getFleetSummary } from '@/lib/fleet/summary';
+import { getFleetSummary } from '@/lib/economics/live/fleet-summary';
 import { IdParam } from '@/lib/http/params';
 import { parseQuery, route } from '@/lib/http/route';
 

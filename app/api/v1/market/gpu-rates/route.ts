@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { parseJson } from '@/lib/http/body';
 import { route } from '@/lib/http/route';
-import { getGpuRates, replaceGpuRates } from '@/lib/market/gpu-rate-table';
-import { GpuRateTableSchema } from '@/lib/market/gpu-rates';
+import { getGpuRates, replaceGpuRates } from '@/lib/market/gpu/gpu-rate-table';
+import { GpuRateTableSchema } from '@/lib/market/gpu/gpu-rates';
 
 const Body = z.strictObject({ rows: GpuRateTableSchema });
 

@@ -3,9 +3,9 @@
 //   → the masked settings. Secrets are write-only: null clears one, an absent key keeps it.
 import { parseJson } from '@/lib/http/body';
 import { route } from '@/lib/http/route';
-import { updateMarketSettings } from '@/lib/market/settings';
-import { MarketSettingsUpdateSchema } from '@/lib/market/settings-schema';
-import { getMarketSettingsPage } from '@/lib/market/settings-view';
+import { updateMarketSettings } from '@/lib/market/settings/market-settings';
+import { MarketSettingsUpdateSchema } from '@/lib/market/settings/schema';
+import { getMarketSettingsPage } from '@/lib/market/settings/view';
 
 export const GET = route(async ({ actor }) => getMarketSettingsPage(actor, Date.now()));
 

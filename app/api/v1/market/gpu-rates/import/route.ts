@@ -3,7 +3,7 @@
 
 import { readCsv } from '@/lib/http/body';
 import { route } from '@/lib/http/route';
-import { importGpuRatesCsv } from '@/lib/market/gpu-rate-table';
+import { importGpuRatesCsv } from '@/lib/market/gpu/gpu-rate-table';
 
 const CSV_LIMITS = { maxBytes: 1_000_000, maxInflatedBytes: 4_000_000 };
 

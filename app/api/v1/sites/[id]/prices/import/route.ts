@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { readCsv } from '@/lib/http/body';
 import { IdParam } from '@/lib/http/params';
 import { parseQuery, route } from '@/lib/http/route';
-import { importSitePriceCsv } from '@/lib/market/price-import';
-import { isValidTimeZone } from '@/lib/market/tz';
+import { importSitePriceCsv } from '@/lib/market/electricity/price-import';
+import { isValidTimeZone } from '@/lib/time/zone';
 
 const CSV_LIMITS = { maxBytes: 5_000_000, maxInflatedBytes: 20_000_000 };
 

@@ -4,7 +4,7 @@
 import { parseJson } from '@/lib/http/body';
 import { IdParam } from '@/lib/http/params';
 import { route } from '@/lib/http/route';
-import { ContractDraftSchema, previewSiteContract } from '@/lib/market/site-price-views';
+import { ContractDraftSchema, previewSiteContract } from '@/lib/market/electricity/site-price-views';
 
 export const POST = route<{ id: string }>(async ({ req, actor, params }) =>
   previewSiteContract(actor, IdParam.parse(params.id), await parseJson(req, ContractDraftSchema), Date.now()),
