@@ -56,6 +56,7 @@ async function identify(
       session.firmware = detectFirmware(probe.parsed.value);
       return undefined;
     }
+    if (!probe.ok) return probe.error;
   }
   // Very old firmware does not take JSON requests (it answers in text, or not at all): try text once.
   const text = await sendCommand(ep, 'version', deadline, { textMode: true });
