@@ -2,7 +2,7 @@
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { getEnv } from '../env';
-import { marketJobs } from '../market/jobs';
+import { marketJobs } from '../market/refresh/jobs';
 import { LiveSimulator } from '../sim/live';
 import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
@@ -20,7 +20,7 @@ export function startBackgroundWork() {
     { name: 'status', everyMs: 10_000, lockKey: 2, run: (now) => evaluateStatuses(now) },
     { name: 'rollups', everyMs: 15_000, lockKey: 3, run: (now) => runRollups(now) },
     { name: 'retention', everyMs: 30 * 60_000, lockKey: 4, run: (now) => applyRetention(now) },
-    // Market refresh (lib/market/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
+    // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
   ];
   if (env.SWITCHYARD_SIMULATOR) {

@@ -184,8 +184,27 @@ describe.each(TEST_PROVIDERS)('inventory API on %s', (provider) => {
     ]);
     const wildcard = await call(devices.GET, { token: viewer, path: '/api/v1/devices?q=%25' });
     expect(wildcard.json.total).toBe(0);
-    const status = await call(devices.GET, { token: viewer, path: '/api/v1/devices?status=online,degraded' });
-    expect(status.json.total).toBe(0);
+    // Statuses come from telemetry; set them directly so each filter value has its own devices.
+    const bySerial = (serial: string) => seen.find((d) => d.serial === serial)!.id;
+    const setStatus = (serial: string, status: 'online' | 'degraded' | 'maintenance') =>
+      getDb().device.update({ where: { id: bySerial(serial) }, data: { status } });
+    await setStatus('SN1', 'online');
+    await setStatus('SN2', 'online');
+    await setStatus('SN3', 'degraded');
+    await setStatus('SN4', 'maintenance');
+    const serialsWith = async (filter: string) => {
+      const res = await call(devices.GET, {
+        token: viewer,
+        path: `/api/v1/devices?siteId=${siteId}&${filter}`,
+      });
+      expect(res.json.total).toBe(res.json.data.length);
+      return res.json.data.map((d: { serial: string }) => d.serial).sort();
+    };
+    expect(await serialsWith('status=online,degraded')).toEqual(['SN1', 'SN2', 'SN3']);
+    expect(await serialsWith('status=degraded')).toEqual(['SN3']);
+    expect(await serialsWith('status=maintenance,curtailed')).toEqual(['SN4']);
+    expect(await serialsWith('status=offline')).toHaveLength(8);
+    expect(await serialsWith('status=curtailed')).toEqual([]);
     const bad = await call(devices.GET, { token: viewer, path: '/api/v1/devices?status=exploded&sort=nope' });
     expect(bad.status).toBe(400);
   });

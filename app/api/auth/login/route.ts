@@ -1,11 +1,11 @@
 // POST /api/auth/login – email + password → session cookie.
 import { z } from 'zod';
-import { publicRoute, readJson } from '@/lib/api/route';
 import { recordAudit } from '@/lib/audit/record';
 import { assertSameOrigin, clientIp, isSecureRequest } from '@/lib/auth/request';
 import { createSession, SESSION_COOKIE, SESSION_MAX_AGE_S } from '@/lib/auth/sessions';
 import { verifyCredentials } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
+import { publicRoute, readJson } from '@/lib/http/route';
 
 const LoginInput = z.object({ email: z.string().min(1).max(200), password: z.string().min(1).max(256) });
 

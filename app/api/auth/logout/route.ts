@@ -1,7 +1,8 @@
 // POST /api/auth/logout – ends the session and clears the cookie.
-import { publicRoute } from '@/lib/api/route';
+
 import { assertSameOrigin } from '@/lib/auth/request';
 import { deleteSession, SESSION_COOKIE } from '@/lib/auth/sessions';
+import { publicRoute } from '@/lib/http/route';
 
 export const POST = publicRoute(async ({ req }) => {
   assertSameOrigin(req);

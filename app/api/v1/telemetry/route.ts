@@ -1,10 +1,10 @@
 // POST /api/v1/telemetry – batches of samples from agents (JSON, optionally gzip).
 // → { accepted, duplicates, rejected: [{ index, error }] }; 2xx means committed.
 import { gunzipSync } from 'node:zlib';
-import { readBytes, route } from '@/lib/api/route';
 import { TokenBuckets } from '@/lib/auth/rate-limit';
 import { getEnv } from '@/lib/env';
 import { AppError, badRequest, payloadTooLarge, tooManyRequests, unsupportedMediaType } from '@/lib/errors';
+import { readBytes, route } from '@/lib/http/route';
 import { ingestBatch } from '@/lib/telemetry/ingest';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // GET/PATCH/DELETE /api/v1/devices/{id}
-import { IdParam } from '@/lib/api/params';
-import { parseJson, route } from '@/lib/api/route';
+import { IdParam } from '@/lib/http/params';
+import { parseJson, route } from '@/lib/http/route';
 import { deleteDevice, getDevice, updateDevice } from '@/lib/inventory/devices';
 import { DeviceUpdate } from '@/lib/inventory/schemas';
 

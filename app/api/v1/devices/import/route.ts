@@ -1,6 +1,7 @@
 // POST /api/v1/devices/import – CSV body (text/csv); all rows or none, with a per-row report.
-import { readText, route } from '@/lib/api/route';
+
 import { unsupportedMediaType } from '@/lib/errors';
+import { readText, route } from '@/lib/http/route';
 import { importDevicesCsv } from '@/lib/inventory/device-import';
 
 export const POST = route(async ({ req, actor }) => {

@@ -1,7 +1,7 @@
 // GET /api/v1/fleet/attention?siteId&limit – degraded and offline devices, worst first.
 import { z } from 'zod';
-import { parseQuery, route } from '@/lib/api/route';
-import { getWorstDevices } from '@/lib/telemetry/fleet';
+import { parseQuery, route } from '@/lib/http/route';
+import { getWorstDevices } from '@/lib/telemetry/worst-devices';
 
 const Query = z.object({
   siteId: z.coerce.number().int().positive().optional(),

@@ -1,8 +1,9 @@
 // POST /api/v1/market/gpu-rates/import – CSV body `gpu_model,usd_per_gpu_h[,min…,max…,label,note]`;
 // replaces the table, or 422 { error: { code: 'invalid_csv', details: { issues: [{ line, message }] } } }.
-import { readText, route } from '@/lib/api/route';
+
 import { unsupportedMediaType } from '@/lib/errors';
-import { importGpuRatesCsv } from '@/lib/market/gpu-rate-table';
+import { readText, route } from '@/lib/http/route';
+import { importGpuRatesCsv } from '@/lib/market/gpu/gpu-rate-table';
 
 export const POST = route(async ({ req, actor }) => {
   if (!/^text\/(csv|plain)\b/i.test(req.headers.get('content-type') ?? '')) {

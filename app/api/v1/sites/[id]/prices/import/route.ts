@@ -2,11 +2,11 @@
 // 201 { imported, rowCount, from, to, inUse, warning } or 422 { error: { code: 'invalid_csv',
 //   details: { issues: [{ line, kind, message }], rowCount, truncated } } }; nothing is stored on error.
 import { z } from 'zod';
-import { IdParam } from '@/lib/api/params';
-import { parseQuery, readText, route } from '@/lib/api/route';
 import { unsupportedMediaType } from '@/lib/errors';
-import { importSitePriceCsv } from '@/lib/market/price-import';
-import { isValidTimeZone } from '@/lib/market/tz';
+import { IdParam } from '@/lib/http/params';
+import { parseQuery, readText, route } from '@/lib/http/route';
+import { importSitePriceCsv } from '@/lib/market/electricity/price-import';
+import { isValidTimeZone } from '@/lib/time/zone';
 
 const Query = z.strictObject({
   timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').optional(),
