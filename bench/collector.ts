@@ -1,4 +1,4 @@
-// npm run bench:collector [-- --devices 10000 --axeos-share 0.5 --concurrency 1000 --timeout-ms 5000 --cycles 2]
+// npm run bench:collector [-- --devices 10000 --axeos-share 0.5 --concurrency 500 --timeout-ms 5000 --cycles 2]
 // One collector poll cycle over 10,000 fake devices on loopback (DESIGN.md §8): cgminer-family TCP
 // (every variant and quirk of lib/sim/wire) and AxeOS HTTP. The fakes run in a child process so
 // only the poller's CPU is counted here. Not a pass/fail test: it prints figures and saves them.
@@ -15,7 +15,7 @@ const { values: args } = parseArgs({
   options: {
     devices: { type: 'string', default: '10000' },
     'axeos-share': { type: 'string', default: '0.5' },
-    concurrency: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '500' },
     'timeout-ms': { type: 'string', default: '5000' },
     cycles: { type: 'string', default: '2' },
   },

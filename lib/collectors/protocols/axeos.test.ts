@@ -103,7 +103,7 @@ describe('AxeOS /api/system/info', () => {
       ),
       { numRuns: 1000 },
     );
-  });
+  }, 30_000);
 });
 
 describe('AxeOS helpers', () => {

@@ -254,7 +254,7 @@ describe('cgminer parser boundary', () => {
         parseMultiReply(text.slice(0, cut), ['summary', 'pools']);
       }
     }
-  });
+  }, 30_000);
 
   it('never throws on random bytes', () => {
     fc.assert(

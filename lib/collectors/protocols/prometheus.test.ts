@@ -86,5 +86,5 @@ describe('Prometheus text format', () => {
       ),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
 });

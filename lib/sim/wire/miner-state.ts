@@ -1,3 +1,5 @@
+import { hashUnit } from '../random';
+
 /**
  * The state of one fake miner: what its API reports and what actions change. Time is passed in
  * (epoch ms), so replies are a pure function of (state, now) and tests can pin them.
@@ -39,10 +41,9 @@ export function newMinerState(
   };
 }
 
-/** Deterministic ±1 % wobble so successive polls differ like real readings. */
+/** Deterministic ±1 % wobble per 5 s so successive polls differ like real readings. */
 function wobble(seed: number, nowMs: number): number {
-  const x = Math.sin(seed * 12.9898 + Math.floor(nowMs / 5000) * 78.233) * 43758.5453;
-  return 1 + (x - Math.floor(x) - 0.5) * 0.02;
+  return 1 + (hashUnit(seed, Math.floor(nowMs / 5000)) - 0.5) * 0.02;
 }
 
 export type MinerFigures = {
