@@ -8,6 +8,7 @@ import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
 import { evaluateStatuses } from '../telemetry/status-job';
+import { EXECUTORS } from '../workloads/executors';
 import { type Job, startJobs } from './scheduler';
 
 const globalForJobs = globalThis as unknown as { switchyardJobs?: { stop: () => Promise<void> } };
@@ -22,6 +23,13 @@ export function startBackgroundWork() {
     { name: 'retention', everyMs: 30 * 60_000, lockKey: 4, run: (now) => applyRetention(now) },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
+    // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.
+    ...EXECUTORS.map((e, i) => ({
+      name: `executor-${e.kind}`,
+      everyMs: 2_000,
+      lockKey: 40 + i,
+      run: (now: number) => e.tick(now),
+    })),
   ];
   if (env.SWITCHYARD_SIMULATOR) {
     const simulator = new LiveSimulator({
