@@ -105,6 +105,8 @@ test('fleet money cards and projection; a site’s economics for its own devices
 
   await page.goto('/fleet');
   const money = page.getByTestId('fleet-money-cards');
+  // The fleet money view values 1,200 demo devices: on a busy 2-core machine it can take a while.
+  await expect(money.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
   for (const card of ['money-revenue', 'money-energy', 'money-margin'])
     await expect(money.getByTestId(card)).toContainText(USD);
   await expect(money.getByTestId('money-cost-per-btc')).toContainText(USD);
