@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-export const RANGE_PRESETS = {
-  '1h': 3_600_000,
-  '24h': 86_400_000,
-  '7d': 7 * 86_400_000,
-  '30d': 30 * 86_400_000,
-} as const;
-export type RangePreset = keyof typeof RANGE_PRESETS;
+import { DEFAULT_RANGE_PRESET, MAX_RANGE_MS, RANGE_PRESET_MS, RANGE_PRESETS } from '../time/range';
 
 const instant = z.union([
   z
@@ -22,7 +15,7 @@ const instant = z.union([
  */
 export const RangeQuerySchema = z
   .object({
-    range: z.enum(Object.keys(RANGE_PRESETS) as [RangePreset, ...RangePreset[]]).optional(),
+    range: z.enum(RANGE_PRESETS).optional(),
     from: instant.optional(),
     to: instant.optional(),
     step: z.coerce
@@ -35,9 +28,9 @@ export const RangeQuerySchema = z
   .transform((q, ctx) => {
     const now = Date.now();
     const to = q.to ?? now;
-    const from = q.from ?? to - RANGE_PRESETS[q.range ?? '24h'];
+    const from = q.from ?? to - RANGE_PRESET_MS[q.range ?? DEFAULT_RANGE_PRESET];
     if (from >= to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
-    if (to - from > 400 * 86_400_000)
+    if (to - from > MAX_RANGE_MS)
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'range is limited to 400 days' });
     return { from, to, stepMs: q.step, now };
   });

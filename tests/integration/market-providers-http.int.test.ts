@@ -1,16 +1,16 @@
-// Every networked market provider through the real fetch path (lib/market/http.ts: timeouts,
+// Every networked market provider through the real fetch path (lib/market/providers/http.ts: timeouts,
 // aborts, retries, Retry-After) against a loopback server playing the recorded payloads. Only the
 // base URL is changed, through the same config fields an operator sets for a proxy or a mirror.
 // Not covered here because they never call out: fixed/TOU tariffs, CSV uploads, the GPU rate table.
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchMedianBtcUsd } from '@/lib/market/btc-price';
-import type { HttpOptions } from '@/lib/market/http';
 import { fixture } from '@/lib/market/providers/__fixtures__/fixture';
+import { fetchMedianBtcUsd } from '@/lib/market/providers/btc-price';
 import { createCoinbaseProvider } from '@/lib/market/providers/coinbase';
 import { createCoingeckoProvider } from '@/lib/market/providers/coingecko';
 import { fetchEnergiDataService } from '@/lib/market/providers/energi-data-service';
 import { fetchEntsoeDayAhead } from '@/lib/market/providers/entsoe';
 import { fetchErcotSpp } from '@/lib/market/providers/ercot';
+import type { HttpOptions } from '@/lib/market/providers/http';
 import { createKrakenProvider } from '@/lib/market/providers/kraken';
 import { fetchMempoolLatest } from '@/lib/market/providers/mempool-fetch';
 import { type LoopbackServer, type Reply, startLoopbackServer } from '../helpers/loopback-http';

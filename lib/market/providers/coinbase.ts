@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { BtcPriceProvider, FetchContext, NetworkPoint } from '../types';
-import { btcUsdProblem, numberFrom } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { btcUsdProblem, numberFrom } from './validate';
 
 /** Coinbase spot price, no auth (economics.md §4.3). `amount` is a string. */
 const ID = 'coinbase';

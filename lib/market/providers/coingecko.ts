@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { BtcPriceProvider, FetchContext, NetworkPoint } from '../types';
-import { btcUsdProblem, firstProblem, secondsProblem } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { btcUsdProblem, firstProblem, secondsProblem } from './validate';
 
 /** CoinGecko simple price (economics.md §4.2). `last_updated_at` is unix seconds; without it we stamp `now`. */
 const ID = 'coingecko';

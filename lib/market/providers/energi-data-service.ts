@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { ElectricityPoint, ElectricityProvider, FetchContext, FxUsdPer, TimeRange } from '../types';
 import { toUsd } from '../types';
-import { electricityPriceProblem } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { electricityPriceProblem } from './validate';
 
 /**
  * Energinet Energi Data Service (economics.md §4.10, CC BY 4.0). `Elspotprices` (hourly, HourUTC /

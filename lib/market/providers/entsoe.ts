@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { bodyProblem, fail, failWith, ok, type ProviderResult, parseShape, snippet } from '../result';
 import type { ElectricityPoint, ElectricityProvider, FetchContext, FxUsdPer, TimeRange } from '../types';
 import { toUsd } from '../types';
-import { electricityPriceProblem } from '../validate';
+import { fetchResult } from './http';
+import { bodyProblem, fail, failWith, ok, type ProviderResult, parseShape, snippet } from './result';
+import { electricityPriceProblem } from './validate';
 
 /**
  * ENTSO-E Transparency Platform day-ahead prices, documentType A44 (economics.md §4.8). Handles PT15M and

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
+import { wallToUtcCandidates } from '../../time/zone';
 import type { ElectricityPoint, ElectricityProvider, FetchContext, TimeRange } from '../types';
-import { wallToUtcCandidates } from '../tz';
-import { electricityPriceProblem, numberFrom } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { electricityPriceProblem, numberFrom } from './validate';
 
 /**
  * ERCOT Public API settlement point prices (economics.md §4.5). `data` rows are arrays ordered by

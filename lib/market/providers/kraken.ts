@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { BtcPriceProvider, FetchContext, NetworkPoint } from '../types';
-import { btcUsdProblem, numberFrom } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { btcUsdProblem, numberFrom } from './validate';
 
 /**
  * Kraken public ticker (economics.md §4.4). We ask for `XBTUSD` but the result is keyed `XXBTZUSD`,

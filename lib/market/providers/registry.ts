@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TouScheduleSchema } from '../tou';
+import { TouScheduleSchema } from '../electricity/tou';
 
 /**
  * The market providers the settings UI offers, what each supplies and which settings it needs.

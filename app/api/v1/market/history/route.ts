@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { RangeQuerySchema } from '@/lib/http/range';
 import { parseQuery, route } from '@/lib/http/route';
-import { getMarketHistory, HISTORY_SERIES_PATTERN } from '@/lib/market/history';
+import { getMarketHistory, HISTORY_SERIES_PATTERN } from '@/lib/market/views/history';
 
 const SeriesQuery = z.object({
   series: z

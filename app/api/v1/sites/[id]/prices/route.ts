@@ -4,7 +4,7 @@
 import { IdParam } from '@/lib/http/params';
 import { RangeQuerySchema } from '@/lib/http/range';
 import { parseQuery, route } from '@/lib/http/route';
-import { getSitePrices } from '@/lib/market/site-price-views';
+import { getSitePrices } from '@/lib/market/electricity/site-price-views';
 
 export const GET = route<{ id: string }>(async ({ req, actor, params }) => {
   const { from, to, now } = parseQuery(req, RangeQuerySchema);
