@@ -5,17 +5,17 @@ import { TokenBuckets } from '@/lib/auth/rate-limit';
 import { getEnv } from '@/lib/env';
 import { AppError, badRequest, payloadTooLarge, tooManyRequests, unsupportedMediaType } from '@/lib/errors';
 import { readBytes, route } from '@/lib/http/route';
+import { processGlobal } from '@/lib/process-global';
 import { ingestBatch } from '@/lib/telemetry/ingest';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
 
-const globalForIngest = globalThis as unknown as { switchyardIngestBuckets?: TokenBuckets };
+const ingestBuckets = processGlobal<TokenBuckets>('switchyardIngestBuckets');
 
 function rateLimiter() {
   const perMinute = getEnv().INGEST_RATE_LIMIT_PER_MIN;
-  globalForIngest.switchyardIngestBuckets ??= new TokenBuckets(Math.max(10, perMinute / 6), perMinute / 60);
-  return globalForIngest.switchyardIngestBuckets;
+  return ingestBuckets.getOrCreate(() => new TokenBuckets(Math.max(10, perMinute / 6), perMinute / 60));
 }
 
 function decodeBody(bytes: Uint8Array, encoding: string | null): string {
