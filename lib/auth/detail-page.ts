@@ -1,6 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { AppError } from '../errors';
+import { IdParam } from '../http/params';
 
 /** Props of a `[id]` detail page (Next passes both as promises). */
 export type DetailPageProps = {
@@ -8,11 +9,11 @@ export type DetailPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** A positive integer id from the path, or the not-found page. */
+/** A canonical positive integer id from the path (the API's rule), or the not-found page. */
 export function parseRouteId(text: string): number {
-  const id = Number(text);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  return id;
+  const parsed = IdParam.safeParse(text);
+  if (!parsed.success) notFound();
+  return parsed.data;
 }
 
 /** Runs a lib read and turns its 404 (unknown or out-of-scope id) into the not-found page. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Actor, type Role, requireRole } from '../auth/actor';
 import { assertSameOrigin, authenticateRequest } from '../auth/request';
-import { badRequest, payloadTooLarge, unauthorized, unsupportedMediaType } from '../errors';
+import { unauthorized } from '../errors';
 import { errorResponse } from './errors';
 
 type Params = Record<string, string | string[]>;
@@ -70,57 +70,4 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
     raw[key] = values.length > 1 ? values : (values[0] ?? '');
   }
   return schema.parse(raw);
-}
-
-/** Reads a JSON body (bounded in size) and parses it with a zod schema. */
-export async function parseJson<S extends z.ZodType>(
-  req: Request,
-  schema: S,
-  maxBytes = 1_000_000,
-): Promise<z.infer<S>> {
-  return schema.parse(await readJson(req, maxBytes));
-}
-
-export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type))
-    throw unsupportedMediaType('Send Content-Type: application/json');
-  const text = await readText(req, maxBytes);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest('Body is not valid JSON');
-  }
-}
-
-/** Reads the body as text, refusing more than `maxBytes` without buffering the excess. */
-export async function readText(req: Request, maxBytes: number): Promise<string> {
-  const bytes = await readBytes(req, maxBytes);
-  return new TextDecoder().decode(bytes);
-}
-
-export async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw payloadTooLarge(`Body larger than ${maxBytes} bytes`);
-  if (!req.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw payloadTooLarge(`Body larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

@@ -9,6 +9,7 @@ import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
 import { evaluateStatuses } from '../telemetry/status-job';
+import { EXECUTORS } from '../workloads/executors';
 import { JOB_LOCK_KEYS } from './lock-keys';
 import { type Job, startJobs } from './scheduler';
 
@@ -29,6 +30,13 @@ export function startBackgroundWork() {
     },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
+    // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.
+    ...EXECUTORS.map((e, i) => ({
+      name: `executor-${e.kind}`,
+      everyMs: 2_000,
+      lockKey: JOB_LOCK_KEYS.executorsFrom + i,
+      run: (now: number) => e.tick(now),
+    })),
   ];
   if (env.SWITCHYARD_SIMULATOR) {
     const simulator = new LiveSimulator({

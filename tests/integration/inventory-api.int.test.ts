@@ -252,10 +252,16 @@ describe.each(TEST_PROVIDERS)('inventory API on %s', (provider) => {
       rawBody: bad,
       contentType: 'text/csv',
     });
-    expect(res.status).toBe(400);
-    expect(res.json.error.code).toBe('invalid_rows');
+    // The one CSV contract (422 invalid_csv, issues per line); `rows` is the device import's own grouping.
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('invalid_csv');
     const lines = res.json.error.details.rows.map((r: { line: number }) => r.line);
     expect(lines).toEqual([3, 4, 5]);
+    const issueLines = res.json.error.details.issues.map((i: { line: number }) => i.line);
+    expect([...new Set(issueLines)]).toEqual([3, 4, 5]);
+    expect(res.json.error.details.issues).toContainEqual(
+      expect.objectContaining({ line: 3, field: 'site', message: 'unknown site "Nowhere"' }),
+    );
     expect(await getDb().device.count({ where: { serial: 'IMP1' } })).toBe(0);
 
     const good = [
@@ -271,6 +277,53 @@ describe.each(TEST_PROVIDERS)('inventory API on %s', (provider) => {
     });
     expect(ok.status).toBe(201);
     expect(ok.json.imported).toBe(2);
+  });
+
+  it('updates a site: contract, PUE and curtailable flag, validated as the site will be after the change', async () => {
+    const id = String(siteId);
+    const res = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: { contractKind: 'fixed', fixedPriceUsdPerMwh: 61.5, pue: 1.22, curtailable: false },
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ fixedPriceUsdPerMwh: 61.5, pue: 1.22, curtailable: false });
+    const stored = await getDb().site.findUniqueOrThrow({ where: { id: siteId } });
+    expect(stored).toMatchObject({ fixedPriceUsdPerMwh: 61.5, pue: 1.22, curtailable: false });
+
+    const tou = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: {
+        contractKind: 'tou',
+        touSchedule: [{ days: [1, 2, 3, 4, 5], fromHour: 8, toHour: 20, priceUsdPerMwh: 90 }],
+      },
+    });
+    expect(tou.status, JSON.stringify(tou.json)).toBe(200);
+    expect(tou.json.touSchedule).toHaveLength(1);
+    // Only the PUE sent: the merged site (a TOU contract with its schedule) is still valid.
+    expect(
+      (await call(site.PATCH, { method: 'PATCH', token: admin, params: { id }, body: { pue: 1.1 } })).status,
+    ).toBe(200);
+
+    const incomplete = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: { contractKind: 'spot' },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.json.error.details).toEqual([expect.objectContaining({ path: 'spotSource' })]);
+    const unknownKey = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: { id: 5 },
+    });
+    expect(unknownKey.status).toBe(400);
+    expect((await getDb().site.findUniqueOrThrow({ where: { id: siteId } })).contractKind).toBe('tou');
   });
 
   it('refuses to delete a site that still has devices, and lists models', async () => {

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../audit/record';
 import { type Actor, requireStaff } from '../../auth/actor';
 import { withRawTransaction } from '../../db/raw';
-import { AppError } from '../../errors';
+import { invalidCsv } from '../../errors';
 import { effectiveEurUsd, readMarketSettings } from '../settings/market-settings';
 import { storeEnergyPrices } from '../store';
 import { parsePriceCsv } from './price-csv';
@@ -50,15 +50,10 @@ export async function importSitePriceCsv(
   });
   if (!parsed.ok) {
     const count = parsed.issues.length;
-    throw new AppError(
-      422,
-      'invalid_csv',
+    throw invalidCsv(
       `The file has ${count}${parsed.truncated ? '+' : ''} problem(s); nothing was stored`,
-      {
-        issues: parsed.issues,
-        rowCount: parsed.rowCount,
-        truncated: parsed.truncated,
-      },
+      parsed.issues,
+      { rowCount: parsed.rowCount, truncated: parsed.truncated },
     );
   }
   await withRawTransaction((client) => storeEnergyPrices(siteId, parsed.points, now, client));

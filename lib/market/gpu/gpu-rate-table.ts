@@ -1,5 +1,5 @@
-import { type Actor, requireRole } from '../../auth/actor';
-import { AppError } from '../../errors';
+import { type Actor, requireRole, requireStaff } from '../../auth/actor';
+import { invalidCsv } from '../../errors';
 import { refreshGpuRates } from '../refresh/refresh-feeds';
 import { readGpuRateTable, readMarketSettings, saveGpuRateTable } from '../settings/market-settings';
 import type { GpuRateView } from '../views/latest';
@@ -37,16 +37,10 @@ export async function replaceGpuRates(
 
 /** CSV import, all-or-nothing: any bad row returns the per-row report (422) and changes nothing. */
 export async function importGpuRatesCsv(actor: Actor, text: string, now: number): Promise<GpuRatesView> {
+  // Before parsing: a hosting client learns nothing about the file it may not upload.
+  requireStaff(actor, 'operator');
   const parsed = parseGpuRateCsv(text);
-  if (!parsed.ok) {
-    throw new AppError(
-      422,
-      'invalid_csv',
-      `The file has ${parsed.issues.length} problem(s); nothing was changed`,
-      {
-        issues: parsed.issues,
-      },
-    );
-  }
+  if (!parsed.ok)
+    throw invalidCsv(`The file has ${parsed.issues.length} problem(s); nothing was changed`, parsed.issues);
   return replaceGpuRates(actor, parsed.rows, 'csv', now);
 }

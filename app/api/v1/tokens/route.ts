@@ -1,7 +1,8 @@
 // GET /api/v1/tokens – list API tokens; POST – create one (the token is returned once).
 
 import { CreateTokenInput, createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
-import { parseJson, route } from '@/lib/http/route';
+import { parseJson } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
 
 export const GET = route(async ({ actor }) => ({ data: await listApiTokens(actor) }));
 

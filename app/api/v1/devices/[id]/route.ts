@@ -1,6 +1,8 @@
 // GET/PATCH/DELETE /api/v1/devices/{id}
+
+import { parseJson } from '@/lib/http/body';
 import { IdParam } from '@/lib/http/params';
-import { parseJson, route } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 import { deleteDevice, getDevice, updateDevice } from '@/lib/inventory/devices';
 import { DeviceUpdate } from '@/lib/inventory/schemas';
 

@@ -2,9 +2,10 @@
 //   models: [{ revenue/cost/margin per day, breakeven $/MWh nameplate + measured }] }], provenance }
 import { z } from 'zod';
 import { getEconomicsSummary } from '@/lib/economics/live/money';
+import { IdParam } from '@/lib/http/params';
 import { parseQuery, route } from '@/lib/http/route';
 
-const Query = z.object({ siteId: z.coerce.number().int().positive().optional() });
+const Query = z.object({ siteId: IdParam.optional() });
 
 export const GET = route(async ({ req, actor }) =>
   getEconomicsSummary(actor, parseQuery(req, Query), Date.now()),
