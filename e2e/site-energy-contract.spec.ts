@@ -19,7 +19,7 @@ test('the site energy-contract editor saves price, PUE and the curtailable flag;
   const energy = page.getByTestId('money-energy');
   // The latest-state job folds the samples in; the card refreshes itself until it has a cost.
   await expect(energy).toContainText(/\$[1-9]/, { timeout: 45_000 });
-  const before = (await energy.innerText()).trim();
+  const before = ((await energy.textContent()) ?? '').trim();
 
   const editor = page.getByTestId('energy-contract-editor');
   await expect(editor.getByLabel('Price ($/MWh)')).toHaveValue('45');
