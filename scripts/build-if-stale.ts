@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ProgressLine } from '../lib/setup/progress';
+import { ProgressLine } from './progress';
 
 const BUILD_INPUTS = [
   'app',

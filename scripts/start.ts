@@ -5,16 +5,16 @@
 // long step prints a progress line with the time left.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { bootstrap } from '../lib/db/bootstrap';
 import { disconnectDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
-import { backfillMarketIfEmpty } from '../lib/market/backfill';
-import { bootstrap } from '../lib/setup/bootstrap';
-import { formatCount, ProgressLine } from '../lib/setup/progress';
 import { fillHistory, planHistoryIfEmpty, readHistoryState, withHistoryLock } from '../lib/sim/backfill';
 import type { HistoryState } from '../lib/sim/history-plan';
+import { backfillMarketIfEmpty } from '../lib/sim/market/backfill';
 import { buildWithProgress } from './build-if-stale';
+import { formatCount, ProgressLine } from './progress';
 
 // A self-hosted, offline tool: no usage telemetry from Next.js (also set in next.config.js).
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';

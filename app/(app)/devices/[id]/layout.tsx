@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { parseRouteId } from '@/lib/pages/detail';
-import { loadDevicePage } from '@/lib/pages/detail-loaders';
+import { parseRouteId } from '@/lib/auth/detail-page';
+import { loadDevicePage } from '@/lib/inventory/detail-pages';
 
 /**
  * Checks that the device exists (and is visible) before the segment's loading.tsx streams a

@@ -6,12 +6,12 @@ import { deviceModelsQuery } from '@/lib/api-client/device-models';
 import { deviceMetricsQuery, deviceQuery, deviceStatusHistoryQuery } from '@/lib/api-client/devices';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { hasRole } from '@/lib/auth/actor';
+import { type DetailPageProps, parseRouteId } from '@/lib/auth/detail-page';
+import { loadDevicePage } from '@/lib/inventory/detail-pages';
 import { listDeviceModels } from '@/lib/inventory/models';
 import { getSite } from '@/lib/inventory/sites';
-import { type DetailPageProps, parseRouteId } from '@/lib/pages/detail';
-import { loadDevicePage } from '@/lib/pages/detail-loaders';
-import { getStatusHistory } from '@/lib/telemetry/fleet';
 import { getDeviceSeries } from '@/lib/telemetry/series';
+import { getStatusHistory } from '@/lib/telemetry/status-history';
 
 export async function generateMetadata({ params }: DetailPageProps): Promise<Metadata> {
   const { device } = await loadDevicePage(parseRouteId((await params).id));

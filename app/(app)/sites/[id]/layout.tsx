@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { parseRouteId } from '@/lib/pages/detail';
-import { loadSitePage } from '@/lib/pages/detail-loaders';
+import { parseRouteId } from '@/lib/auth/detail-page';
+import { loadSitePage } from '@/lib/inventory/detail-pages';
 
 /**
  * Checks that the site exists (and is visible) before the segment's loading.tsx streams a

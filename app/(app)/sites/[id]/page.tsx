@@ -6,11 +6,12 @@ import { totalsMetricsQuery } from '@/lib/api-client/fleet';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { siteAttentionQuery, siteHeatmapQuery, siteQuery, siteSummaryQuery } from '@/lib/api-client/sites';
 import { hasRole } from '@/lib/auth/actor';
-import { getFleetSummary } from '@/lib/fleet/summary';
-import { type DetailPageProps, parseRouteId } from '@/lib/pages/detail';
-import { loadSitePage } from '@/lib/pages/detail-loaders';
-import { getRackHeatmap, getWorstDevices } from '@/lib/telemetry/fleet';
+import { type DetailPageProps, parseRouteId } from '@/lib/auth/detail-page';
+import { getFleetSummary } from '@/lib/economics/live/fleet-summary';
+import { loadSitePage } from '@/lib/inventory/detail-pages';
+import { getRackHeatmap } from '@/lib/telemetry/rack-heatmap';
 import { getTotalsSeries } from '@/lib/telemetry/series';
+import { getWorstDevices } from '@/lib/telemetry/worst-devices';
 
 export async function generateMetadata({ params }: DetailPageProps): Promise<Metadata> {
   const { site } = await loadSitePage(parseRouteId((await params).id));
