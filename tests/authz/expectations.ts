@@ -275,6 +275,7 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'site',
     request: () => json({ name: `MX${serial()}`.slice(0, 20), rows: 1, columns: 1 }),
   },
+  'GET /api/v1/simulator/history': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/telemetry': {
     access: 'signed-in',
     minRole: 'operator',
