@@ -303,13 +303,15 @@ export type PageRule = {
   sample: string;
   /** Sign-in page only: reachable without a session. */
   public?: true;
+  /** Renders nothing: only redirects to this (guarded) page. */
+  redirectOnly?: string;
   /** Staff only: a hosting client gets the not-found page (404). */
   staffOnly?: true;
   minRole?: Role;
 };
 
 export const PAGES: Record<string, PageRule> = {
-  '/': { sample: '/' },
+  '/': { sample: '/', redirectOnly: '/fleet' },
   '/alerts': { sample: '/alerts' },
   '/allocation': { sample: '/allocation' },
   '/devices': { sample: '/devices' },
