@@ -4,14 +4,8 @@ import { getDb } from '../db/client';
 import type { Site } from '../db/generated/sqlite/client';
 import { queryRows, sql } from '../db/raw';
 import { conflict, notFound } from '../errors';
-import {
-  checkSiteContract,
-  type SiteCreate,
-  type SiteUpdate,
-  SiteUpdate as SiteUpdateSchema,
-  type TouBand,
-} from './schemas';
-import { deviceScopeSql } from './scope';
+import { SITE_FIELD_KEYS, SiteAfterUpdate, type SiteCreate, type SiteUpdate, type TouBand } from './schemas';
+import { deviceScopeSql, siteScopeWhere } from './scope';
 
 export type SiteView = Omit<Site, 'touSchedule' | 'createdAt' | 'updatedAt'> & {
   touSchedule: TouBand[] | null;
@@ -111,8 +105,7 @@ export async function listSites(actor: Actor): Promise<SiteView[]> {
 
 export async function getSite(actor: Actor, id: number): Promise<SiteView> {
   requireRole(actor, 'viewer');
-  const where = actor.tenantId === null ? { id } : { id, devices: { some: { tenantId: actor.tenantId } } };
-  const site = await getDb().site.findFirst({ where });
+  const site = await getDb().site.findFirst({ where: siteScopeWhere(actor, id) });
   if (!site) throw notFound(`Site ${id}`);
   return toView(site, await siteStats(actor, [id]));
 }
@@ -139,9 +132,15 @@ export async function updateSite(actor: Actor, id: number, input: SiteUpdate): P
   requireStaff(actor, 'operator');
   const existing = await getDb().site.findUnique({ where: { id } });
   if (!existing) throw notFound(`Site ${id}`);
-  // Validate the contract as it will be after the change, not only the fields sent.
-  const merged = { ...existing, touSchedule: parseSchedule(existing.touSchedule), ...input };
-  SiteUpdateSchema.superRefine(checkSiteContract).parse(merged);
+  // Validate the contract as it will be after the change, not only the fields sent — over the
+  // editable fields only (the row also holds id and timestamps, which no input schema knows).
+  const current = Object.fromEntries(
+    SITE_FIELD_KEYS.map((key) => [
+      key,
+      key === 'touSchedule' ? parseSchedule(existing.touSchedule) : existing[key],
+    ]),
+  );
+  SiteAfterUpdate.parse({ ...current, ...input });
   if (
     input.name &&
     input.name !== existing.name &&

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_MODELS } from '../inventory/catalogue';
 import { climateForLatitude, type SimFleet } from './fleet-source';
-import { LiveSimulator } from './live';
+import { isAbandonedToken, LiveSimulator } from './live';
 import { simDeviceFromSpec } from './sim-device';
 
 const spec = DEVICE_MODELS.find((m) => m.class === 'asic')!;
@@ -43,5 +43,37 @@ describe('LiveSimulator.dueSamples', () => {
     const device2 = samples.filter((s) => s.deviceId === 2);
     expect(device2.length).toBeGreaterThan(100);
     expect(Math.min(...device2.map((s) => s.ts))).toBeGreaterThanOrEqual(now - 60 * 60_000);
+  });
+
+  it('starts after the first-start history span and never sends into it', () => {
+    const now = Date.UTC(2026, 10, 21, 12, 0, 20);
+    const floorMs = Date.UTC(2026, 10, 21, 12);
+    const sim = make();
+    const first = sim.dueSamples(fleet, now, new Map(), floorMs);
+    expect(first.length).toBeGreaterThan(0);
+    expect(Math.min(...first.map((s) => s.ts))).toBeGreaterThan(floorMs);
+    // Without the floor the same simulator would catch up an hour into the history span.
+    expect(
+      Math.min(
+        ...make()
+          .dueSamples(fleet, now)
+          .map((s) => s.ts),
+      ),
+    ).toBeLessThan(floorMs - 50 * 60_000);
+    const later = sim.dueSamples(fleet, now + 60_000);
+    expect(Math.min(...later.map((s) => s.ts))).toBeGreaterThan(floorMs);
+  });
+});
+
+describe('isAbandonedToken', () => {
+  const now = Date.UTC(2026, 10, 21, 12);
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
+  it.each([
+    ['used a minute ago', { createdAt: at(600), lastUsedAt: at(1) }, false],
+    ['just created by a starting peer, not used yet', { createdAt: at(0.1), lastUsedAt: null }, false],
+    ['silent for 16 minutes', { createdAt: at(600), lastUsedAt: at(16) }, true],
+    ['created 20 minutes ago and never used', { createdAt: at(20), lastUsedAt: null }, true],
+  ])('%s → %s', (_name, token, abandoned) => {
+    expect(isAbandonedToken(token, now)).toBe(abandoned);
   });
 });
