@@ -1,6 +1,7 @@
 // Background work of one server process: rollups, latest state, statuses, retention and, in the
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
+import { Collector } from '../collectors/scheduler/collector';
 import { getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
 import { LiveSimulator } from '../sim/live';
@@ -11,7 +12,10 @@ import { evaluateStatuses } from '../telemetry/status-job';
 import { EXECUTORS } from '../workloads/executors';
 import { type Job, startJobs } from './scheduler';
 
-const globalForJobs = globalThis as unknown as { switchyardJobs?: { stop: () => Promise<void> } };
+const globalForJobs = globalThis as unknown as {
+  switchyardJobs?: { stop: () => Promise<void> };
+  switchyardCollector?: Collector;
+};
 
 export function startBackgroundWork() {
   if (globalForJobs.switchyardJobs) return;
@@ -40,11 +44,25 @@ export function startBackgroundWork() {
     });
     jobs.push({ name: 'simulator', everyMs: 2_000, lockKey: 10, run: (now) => simulator.tick(now) });
   }
+  if (env.SWITCHYARD_COLLECTOR) {
+    const collector = new Collector({
+      intervalMs: env.COLLECTOR_INTERVAL_S * 1000,
+      concurrency: env.COLLECTOR_CONCURRENCY,
+      timeoutMs: env.COLLECTOR_TIMEOUT_MS,
+      sharded: env.db.provider === 'postgresql',
+      log: console.log,
+    });
+    globalForJobs.switchyardCollector = collector;
+    // No job lock: on PostgreSQL the instances share the sites through leases (collectors/scheduler/leases.ts).
+    jobs.push({ name: 'collector', everyMs: 1_000, lockKey: null, run: (now) => collector.tick(now) });
+  }
   globalForJobs.switchyardJobs = startJobs(jobs);
   console.log(`[jobs] started: ${jobs.map((j) => j.name).join(', ')}`);
 }
 
 export async function stopBackgroundWork() {
   await globalForJobs.switchyardJobs?.stop();
+  await globalForJobs.switchyardCollector?.stop().catch(() => {});
   globalForJobs.switchyardJobs = undefined;
+  globalForJobs.switchyardCollector = undefined;
 }
