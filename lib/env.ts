@@ -19,8 +19,6 @@ const EnvSchema = z.object({
     .transform((v): false | 'http' | 'wire' =>
       v === 'wire' ? 'wire' : ['1', 'true', 'on', 'yes'].includes(v) ? 'http' : false,
     ),
-  /** Demo devices that get a fake miner on loopback with SWITCHYARD_SIMULATOR=wire. */
-  SWITCHYARD_SIM_WIRE_DEVICES: z.coerce.number().int().min(1).max(5_000).default(60),
   SWITCHYARD_SIM_SEED: z.coerce.number().int().default(42),
   /** Seed the demo fleet when the database has no sites. */
   SWITCHYARD_SEED_DEMO: flag.default(true),
@@ -29,8 +27,12 @@ const EnvSchema = z.object({
   SWITCHYARD_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** Background jobs (rollups, retention, status, market refresh) in this process. */
   SWITCHYARD_JOBS: flag.default(true),
-  /** The collector (polls devices whose protocol is cgminer, axeos or dcgm) in this process. */
-  SWITCHYARD_COLLECTOR: flag.default(true),
+  /**
+   * The collector (polls devices whose protocol is cgminer, axeos or dcgm) in this process. Unset:
+   * on, except with SWITCHYARD_SIMULATOR=on, whose simulator already reports for every device
+   * (the demo's LAN addresses are fictitious); see collectorEnabled().
+   */
+  SWITCHYARD_COLLECTOR: flag.optional(),
   /** Seconds between polls of one device, unless its site sets its own interval. */
   COLLECTOR_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(30),
   /** Devices polled at once by one instance. */
@@ -77,6 +79,11 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = { ...parsed.data, db: resolveDatabaseUrl(parsed.data.DATABASE_URL) };
   if (source === process.env) cached = env;
   return env;
+}
+
+/** Whether this process runs the collector (SWITCHYARD_COLLECTOR, defaulting by simulator mode). */
+export function collectorEnabled(env: Env): boolean {
+  return env.SWITCHYARD_COLLECTOR ?? env.SWITCHYARD_SIMULATOR !== 'http';
 }
 
 /** For tests that change process.env between cases. */

@@ -2,9 +2,10 @@
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { Collector } from '../collectors/scheduler/collector';
-import { getEnv } from '../env';
+import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
 import { LiveSimulator } from '../sim/live';
+import { startWireDemo } from '../sim/wire/demo-wire';
 import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
@@ -35,16 +36,20 @@ export function startBackgroundWork() {
       run: (now: number) => e.tick(now),
     })),
   ];
+  // Over the wire: fake devices on loopback stand in for every polled device; the collector polls them.
+  const wire = env.SWITCHYARD_SIMULATOR === 'wire' ? startWireDemo(console.log) : undefined;
+  wire?.catch((error: Error) => console.log(`[wire] could not start the fake devices: ${error.message}`));
   if (env.SWITCHYARD_SIMULATOR) {
     const simulator = new LiveSimulator({
       baseUrl: `http://127.0.0.1:${env.PORT}`,
       seed: env.SWITCHYARD_SIM_SEED,
       intervalMs: env.TELEMETRY_INTERVAL_S * 1000,
       log: console.log,
+      pushOnly: env.SWITCHYARD_SIMULATOR === 'wire',
     });
     jobs.push({ name: 'simulator', everyMs: 2_000, lockKey: 10, run: (now) => simulator.tick(now) });
   }
-  if (env.SWITCHYARD_COLLECTOR) {
+  if (collectorEnabled(env)) {
     const collector = new Collector({
       intervalMs: env.COLLECTOR_INTERVAL_S * 1000,
       concurrency: env.COLLECTOR_CONCURRENCY,
@@ -54,7 +59,16 @@ export function startBackgroundWork() {
     });
     globalForJobs.switchyardCollector = collector;
     // No job lock: on PostgreSQL the instances share the sites through leases (collectors/scheduler/leases.ts).
-    jobs.push({ name: 'collector', everyMs: 1_000, lockKey: null, run: (now) => collector.tick(now) });
+    jobs.push({
+      name: 'collector',
+      everyMs: 1_000,
+      lockKey: null,
+      run: async (now) => {
+        // Not before the wire demo has pointed the endpoints at its fakes.
+        if (wire) await wire;
+        return collector.tick(now);
+      },
+    });
   }
   globalForJobs.switchyardJobs = startJobs(jobs);
   console.log(`[jobs] started: ${jobs.map((j) => j.name).join(', ')}`);

@@ -4,7 +4,10 @@ import { aiBusyAt } from './ai-schedule';
 import { DEMO_SITE_PLANS, type SiteClimate } from './demo-sites';
 import type { SimDevice, SimSite } from './telemetry-model';
 
-export type SimFleet = { devices: { device: SimDevice; siteId: number }[]; sites: Map<number, SimSite> };
+export type SimFleet = {
+  devices: { device: SimDevice; siteId: number; protocol: string }[];
+  sites: Map<number, SimSite>;
+};
 
 /** A plausible climate from latitude for sites that are not part of the demo (no demo plan). */
 export function climateForLatitude(latitude: number | null): SiteClimate {
@@ -50,7 +53,8 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
     gpu_count: number | null;
     gpu_memory_gb: number | null;
     power_profiles: string | null;
-  }>(sql`SELECT d.id, d.site_id, d.status, d.status_changed_at, d.power_target_w, m.class, m.nominal_hashrate_ths,
+    protocol: string;
+  }>(sql`SELECT d.id, d.site_id, d.protocol, d.status, d.status_changed_at, d.power_target_w, m.class, m.nominal_hashrate_ths,
                 m.nominal_power_w, m.max_temp_c, m.gpu_count, m.gpu_memory_gb, m.power_profiles
          FROM device d JOIN device_model m ON m.id = d.model_id ORDER BY d.id`);
   const devices = rows.map((r) => {
@@ -78,7 +82,7 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
       mode,
       poolUrl: r.class === 'gpu' ? null : 'stratum+tcp://pool.example.net:3333',
     };
-    return { device, siteId: Number(r.site_id) };
+    return { device, siteId: Number(r.site_id), protocol: String(r.protocol) };
   });
   return { devices, sites };
 }
