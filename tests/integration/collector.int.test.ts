@@ -155,7 +155,7 @@ describe.each(TEST_PROVIDERS)('collector on %s', (provider) => {
     // One interval later the healthy devices are due again; the failing ones, backed off, are not.
     const next = await collector.tick(t0 + 5 * INTERVAL_MS - 1);
     expect(next).toMatchObject({ polled: 2, ok: 2 });
-    const late = await collector.tick(t0 + 6 * INTERVAL_MS);
+    const late = await collector.tick(t0 + 6 * INTERVAL_MS + 2_000);
     expect(late).toMatchObject({ polled: 4, ok: 2, failed: 2 });
     const samples = await queryRows(
       sql`SELECT COUNT(*) AS n FROM telemetry_sample WHERE device_id = ${fleet.devices[0]!.id}`,

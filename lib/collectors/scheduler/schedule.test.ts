@@ -38,8 +38,11 @@ describe('nextSlot', () => {
   it.each([
     // due, now, interval → next
     [1_000, 1_500, 30_000, 31_000],
-    [1_000, 31_000, 30_000, 61_000],
-    [1_000, 95_000, 30_000, 121_000],
+    // Late by up to half an interval: still on cadence.
+    [1_000, 16_000, 30_000, 31_000],
+    // Later than that: never twice within half an interval, one interval from now instead.
+    [1_000, 16_001, 30_000, 46_001],
+    [1_000, 95_000, 30_000, 125_000],
     [50_000, 40_000, 30_000, 80_000],
   ])('due %i, polled by %i, every %i → %i', (due, now, interval, expected) => {
     expect(nextSlot(due, now, interval)).toBe(expected);

@@ -34,10 +34,14 @@ export function backoffMs(intervalMs: number, failures: number, jitter: number):
   return Math.round(base * (1 + 0.1 * jitter));
 }
 
-/** The next slot of a healthy device's cadence after `now`, anchored on when it was due. */
+/**
+ * When a healthy device is due next: one interval after it was due, so the cadence does not drift
+ * by each poll's duration — unless the poll ran so late (a busy cycle, a site taken over from a
+ * dead instance) that this would poll it again within half an interval; then one interval from now.
+ */
 export function nextSlot(dueAt: number, now: number, intervalMs: number): number {
-  if (dueAt > now) return dueAt + intervalMs;
-  return dueAt + (Math.floor((now - dueAt) / intervalMs) + 1) * intervalMs;
+  const onCadence = dueAt + intervalMs;
+  return onCadence - now >= intervalMs / 2 ? onCadence : now + intervalMs;
 }
 
 /** The stored state after one poll that was due at `dueAt` and ended at `now`. */
