@@ -8,16 +8,15 @@ import { empty, join, raw, type Sql, sqltag } from '@prisma/client/runtime/clien
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { getEnv } from '../env';
+import { processGlobal } from '../process-global';
 
 export { empty, join, raw, type Sql, sqltag as sql };
 
 type Row = Record<string, unknown>;
 
-const globalForRaw = globalThis as unknown as {
-  switchyardSqlite?: Database.Database;
-  switchyardPgPool?: pg.Pool;
-  switchyardStatements?: Map<string, Database.Statement>;
-};
+const sqliteConnection = processGlobal<Database.Database>('switchyardSqlite');
+const pgPool = processGlobal<pg.Pool>('switchyardPgPool');
+const sqliteStatements = processGlobal<Map<string, Database.Statement>>('switchyardStatements');
 
 /** Creates the folder, switches the file to WAL once (the mode persists in the file). */
 export function prepareSqliteFile(filePath: string) {
@@ -42,15 +41,14 @@ function openSqlite(filePath: string): Database.Database {
 export function getSqlite(): Database.Database {
   const { db } = getEnv();
   if (db.provider !== 'sqlite') throw new Error('getSqlite() called on a PostgreSQL deployment');
-  globalForRaw.switchyardSqlite ??= openSqlite(db.filePath!);
-  return globalForRaw.switchyardSqlite;
+  return sqliteConnection.getOrCreate(() => openSqlite(db.filePath!));
 }
 
 /** The process-wide pg pool (PostgreSQL profile only), shared with the Prisma adapter. */
 export function getPgPool(): pg.Pool {
   const { db } = getEnv();
   if (db.provider !== 'postgresql') throw new Error('getPgPool() called on a SQLite deployment');
-  if (!globalForRaw.switchyardPgPool) {
+  return pgPool.getOrCreate(() => {
     const pool = new pg.Pool({
       connectionString: db.url,
       max: Number(process.env.PG_POOL_MAX ?? 10),
@@ -59,18 +57,18 @@ export function getPgPool(): pg.Pool {
     });
     // An idle client losing its connection (server restart) must not crash the process.
     pool.on('error', (err) => console.error(`[db] idle PostgreSQL client error: ${err.message}`));
-    globalForRaw.switchyardPgPool = pool;
-  }
-  return globalForRaw.switchyardPgPool;
+    return pool;
+  });
 }
 
 export async function closeRawConnections() {
-  const { switchyardSqlite, switchyardPgPool } = globalForRaw;
-  globalForRaw.switchyardSqlite = undefined;
-  globalForRaw.switchyardPgPool = undefined;
-  globalForRaw.switchyardStatements = undefined;
-  switchyardSqlite?.close();
-  await switchyardPgPool?.end();
+  const sqlite = sqliteConnection.get();
+  const pool = pgPool.get();
+  sqliteConnection.set(undefined);
+  pgPool.set(undefined);
+  sqliteStatements.set(undefined);
+  sqlite?.close();
+  await pool?.end();
 }
 
 // int8 and numeric arrive from pg as strings; our integers (epoch ms, counts) fit in a double.
@@ -91,8 +89,7 @@ function sqliteValue(value: unknown): unknown {
 
 /** Cached prepared statement for this SQL text (better-sqlite3 compiles once, binds per call). */
 export function prepareSqlite(text: string): Database.Statement {
-  globalForRaw.switchyardStatements ??= new Map();
-  const cache = globalForRaw.switchyardStatements;
+  const cache = sqliteStatements.getOrCreate(() => new Map());
   let statement = cache.get(text);
   if (!statement) {
     if (cache.size > 500) cache.clear();

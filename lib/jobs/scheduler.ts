@@ -5,7 +5,7 @@ export type Job = {
   name: string;
   everyMs: number;
   /**
-   * Distinct per job: with PostgreSQL, an advisory lock on it lets one instance run the job at a
+   * From JOB_LOCK_KEYS: with PostgreSQL, an advisory lock on it lets one instance run the job at a
    * time. Null for jobs that share their work between instances themselves (the collector).
    */
   lockKey: number | null;
