@@ -32,11 +32,18 @@ function niceStep(minimumMs: number, spanMs: number): number {
   return NICE_STEPS.find((s) => s >= needed) ?? Math.ceil(needed / DAY) * DAY;
 }
 
+/**
+ * How long the 1-minute tiers are kept: charts read them for ranges starting ≤ 24 h ago only,
+ * and never past raw retention (they are recomputed from raw samples).
+ */
+export function oneMinuteRetentionMs(rawRetentionMs: number): number {
+  return Math.min(DAY, rawRetentionMs);
+}
+
 export type ResolutionInput = {
   from: number;
   to: number;
   now: number;
-  /** 1-minute tiers are kept as long as raw samples. */
   rawRetentionMs: number;
   requestedStepMs?: number;
 };
@@ -49,7 +56,7 @@ export function chooseResolution(input: ResolutionInput): Resolution {
   const span = Math.max(1, input.to - input.from);
   const age = input.now - input.from;
   const source: Source =
-    span <= DAY && age <= Math.min(DAY, input.rawRetentionMs)
+    span <= DAY && age <= oneMinuteRetentionMs(input.rawRetentionMs)
       ? '1m'
       : span <= 5 * DAY && age <= 90 * DAY
         ? '5m'
