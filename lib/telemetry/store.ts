@@ -24,8 +24,9 @@ function rowValues(s: TelemetrySample): unknown[] {
 }
 
 /**
- * Rollup buckets a batch touches (PostgreSQL; the SQLite writer thread does the same): 5m always, 1m only within the 1-minute tier's retention (a
- * backfill of older history needs no 1-minute rows, which retention would drop at once).
+ * Rollup buckets a batch touches (PostgreSQL; the SQLite writer thread does the same): 5m always,
+ * 1m only within the 1-minute tier's retention (a backfill of older history needs no 1-minute
+ * rows, which retention would drop at once).
  */
 const oneMinuteFrom = (now = Date.now()) =>
   now - oneMinuteRetentionMs(getEnv().RETENTION_RAW_HOURS * 3_600_000);
