@@ -4,11 +4,11 @@
 // so charts have history from the first test.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { bootstrap } from '../lib/db/bootstrap';
 import { disconnectDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
-import { bootstrap } from '../lib/setup/bootstrap';
 import { backfill } from '../lib/sim/backfill';
 
 async function main() {

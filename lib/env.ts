@@ -35,6 +35,13 @@ const EnvSchema = z.object({
   INGEST_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(6_000),
   /** USD per euro for €/MWh electricity sources, unless market settings override it. */
   SWITCHYARD_EUR_USD: z.coerce.number().positive().max(10).default(1.08),
+  /** Executor new AI jobs get unless they name one: the built-in simulator or a webhook receiver. */
+  SWITCHYARD_EXECUTOR: z.enum(['simulated', 'webhook']).default('simulated'),
+  /** Webhook executor: where job specs are POSTed, and the HMAC-SHA256 secret of both directions. */
+  SWITCHYARD_EXECUTOR_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SWITCHYARD_EXECUTOR_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Simulated executor pace: simulated seconds per real second (3600 runs a 1-hour job in 1 s). */
+  SWITCHYARD_SIM_JOB_SPEED: z.coerce.number().positive().max(10_000_000).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { db: ResolvedDatabaseUrl };

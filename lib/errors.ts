@@ -16,8 +16,8 @@ export const badRequest = (message: string, details?: unknown) =>
   new AppError(400, 'bad_request', message, details);
 export const unauthorized = (message = 'Sign in or send a valid API token') =>
   new AppError(401, 'unauthorized', message);
-export const forbidden = (message = 'Your role does not allow this') =>
-  new AppError(403, 'forbidden', message);
+export const forbidden = (message = 'Your role does not allow this', details?: unknown) =>
+  new AppError(403, 'forbidden', message, details);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string, details?: unknown) =>
   new AppError(409, 'conflict', message, details);
@@ -29,3 +29,13 @@ export const tooManyRequests = (retryAfterS: number) =>
   });
 export const unavailable = (message: string, retryAfterS = 5) =>
   new AppError(503, 'unavailable', message, undefined, { 'Retry-After': String(retryAfterS) });
+
+/** One problem of an uploaded CSV; line 0 is the file as a whole, line 1 the header. */
+export type CsvIssue = { line: number; field?: string; kind?: string; message: string };
+
+/**
+ * The one error contract of every CSV import: 422 `invalid_csv` with `details.issues`, nothing stored.
+ * `extra` carries an import's own additions (e.g. the device import's per-row `rows`).
+ */
+export const invalidCsv = (message: string, issues: CsvIssue[], extra?: Record<string, unknown>) =>
+  new AppError(422, 'invalid_csv', message, { ...extra, issues });

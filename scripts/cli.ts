@@ -6,11 +6,11 @@ import { SYSTEM_ACTOR } from '../lib/auth/actor';
 import { createApiToken, listApiTokens, revokeApiToken } from '../lib/auth/api-tokens';
 import { randomBase62 } from '../lib/auth/secrets';
 import { createUser } from '../lib/auth/users';
+import { bootstrap } from '../lib/db/bootstrap';
 import { disconnectDb, getDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections, getSqlite } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
-import { bootstrap } from '../lib/setup/bootstrap';
 
 const HELP = `Switchyard CLI
 

@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { bootstrap } from '../lib/db/bootstrap';
 import { disconnectDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
-import { backfillMarketIfEmpty } from '../lib/market/backfill';
-import { bootstrap } from '../lib/setup/bootstrap';
 import { backfillIfEmpty } from '../lib/sim/backfill';
+import { backfillMarketIfEmpty } from '../lib/sim/market/backfill';
 
 const require = createRequire(import.meta.url);
 const NEXT_BIN = require.resolve('next/dist/bin/next');

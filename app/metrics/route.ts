@@ -1,5 +1,5 @@
 // GET /metrics – Prometheus text exposition of fleet metrics (bearer token or session).
-import { route } from '@/lib/api/route';
+import { route } from '@/lib/http/route';
 import { renderPrometheusMetrics } from '@/lib/metrics/prometheus';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTimeTick, formatTooltipTime, timeLabelStyle, timeTicks, timeZoneOffsetMs } from './time-axis';
+import { formatTimeTick, formatTooltipTime, timeLabelStyle, timeTicks } from './time-axis';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,18 +15,6 @@ describe('timeLabelStyle', () => {
     [30 * DAY, 'date'],
   ])('span %s ms → %s', (span, expected) => {
     expect(timeLabelStyle(span)).toBe(expected);
-  });
-});
-
-describe('timeZoneOffsetMs', () => {
-  it.each([
-    [Date.UTC(2024, 0, 15), 'Europe/Stockholm', HOUR],
-    [Date.UTC(2024, 6, 15), 'Europe/Stockholm', 2 * HOUR],
-    [Date.UTC(2024, 6, 15), 'America/New_York', -4 * HOUR],
-    [Date.UTC(2024, 6, 15), 'Asia/Kolkata', 5.5 * HOUR],
-    [Date.UTC(2024, 6, 15, 12, 0, 0, 500), 'UTC', 0],
-  ])('%s in %s → %s', (at, zone, expected) => {
-    expect(timeZoneOffsetMs(at, zone)).toBe(expected);
   });
 });
 

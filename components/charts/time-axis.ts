@@ -1,5 +1,6 @@
 // Time-axis ticks and labels for charts, in a site's time zone. Pure: the range comes in, numbers and strings
 // go out, so the same chart renders identically on the server and in the browser.
+import { utcOffsetMs } from '@/lib/time/zone';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -48,29 +49,6 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.
   return cached;
 }
 
-/** Offset of `timeZone` from UTC at instant `atMs`, in ms (Stockholm in summer → +7,200,000). */
-export function timeZoneOffsetMs(atMs: number, timeZone: string): number {
-  const parts = formatter(timeZone, {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(atMs);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  const wallClockAsUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wallClockAsUtc - Math.floor(atMs / 1000) * 1000;
-}
-
 /**
  * About `maxTicks` (never more than `maxTicks + 1`) evenly spaced ticks inside [fromMs, toMs], on round local times (whole hours, local
  * midnight, Mondays). Across a DST change the local spacing stays round and the UTC spacing shifts by an hour.
@@ -80,12 +58,12 @@ export function timeTicks(fromMs: number, toMs: number, timeZone = 'UTC', maxTic
   const span = toMs - fromMs;
   const step = TICK_STEPS_MS.find((candidate) => span / candidate <= maxTicks) ?? TICK_STEPS_MS.at(-1)!;
   const origin = step >= 7 * DAY ? WEEK_ORIGIN_MS : 0;
-  const fromLocal = fromMs + timeZoneOffsetMs(fromMs, timeZone);
+  const fromLocal = fromMs + utcOffsetMs(fromMs, timeZone);
   let local = Math.ceil((fromLocal - origin) / step) * step + origin;
   const ticks: number[] = [];
   while (ticks.length <= maxTicks) {
     // Local wall time → UTC: guess with the offset near this instant, then correct once for a DST crossing.
-    const guess = local - timeZoneOffsetMs(local - timeZoneOffsetMs(local, timeZone), timeZone);
+    const guess = local - utcOffsetMs(local - utcOffsetMs(local, timeZone), timeZone);
     if (guess > toMs) break;
     if (guess >= fromMs) ticks.push(guess);
     local += step;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDeviceListParams } from '@/lib/api-client/devices';
+import { normalizeDeviceListParams } from '@/lib/api-client/device-list-params';
 import { hasFilters, loadDeviceSearchParams, toDeviceListParams } from './device-search-params';
 
 describe('device list URL state', () => {

@@ -10,7 +10,7 @@ import {
 } from 'nuqs/server';
 import { parseAsSort } from '@/components/data-table/sort';
 import type { SortState } from '@/components/data-table/types';
-import type { DeviceListParams } from '@/lib/api-client/devices';
+import type { DeviceListParams } from '@/lib/api-client/device-list-params';
 import { DEVICE_CLASSES, DEVICE_SORTS, DEVICE_STATUSES, type DeviceSort } from '@/lib/inventory/schemas';
 
 export const PAGE_SIZES = [25, 50, 100, 200] as const;

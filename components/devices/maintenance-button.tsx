@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Undo2, Wrench } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
-import { deviceKeys, updateDevice } from '@/lib/api-client/devices';
+import { patchDevice } from '@/lib/api-client/devices';
+import { invalidateDevice } from '@/lib/api-client/invalidate';
 import type { DeviceRow } from '@/lib/api-client/types';
 
 /** Takes a device out of service or returns it (operators and admins; the API checks the role too). */
@@ -12,11 +13,9 @@ export function MaintenanceButton({ device }: { device: DeviceRow }) {
   const queryClient = useQueryClient();
   const inMaintenance = device.status === 'maintenance';
   const mutation = useMutation({
-    mutationFn: () => updateDevice(device.id, { status: inMaintenance ? 'online' : 'maintenance' }),
+    mutationFn: () => patchDevice(device.id, { status: inMaintenance ? 'online' : 'maintenance' }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(deviceKeys.detail(device.id), updated);
-      void queryClient.invalidateQueries({ queryKey: deviceKeys.detail(device.id) });
-      void queryClient.invalidateQueries({ queryKey: deviceKeys.lists() });
+      void invalidateDevice(queryClient, updated);
       toast({
         variant: 'success',
         title: inMaintenance ? `${device.name} returned to service` : `${device.name} is in maintenance`,

@@ -5,9 +5,9 @@ import type { ReactNode } from 'react';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
 import type { SeriesDef } from '@/components/charts/types';
+import { marketHistoryQuery, marketLatestQuery } from '@/lib/api-client/market';
 import type { RangeParam } from '@/lib/api-client/range';
-import { marketHistoryQuery, marketLatestQuery } from '@/lib/api-client-market/market';
-import type { HistorySeries } from '@/lib/api-client-market/types';
+import type { HistorySeries } from '@/lib/api-client/types';
 import { formatDuration, formatNumber, formatSi, formatUsd } from '@/lib/format';
 import { chartColor, dataKey, mergeSeries } from './chart-data';
 

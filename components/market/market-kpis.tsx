@@ -5,8 +5,8 @@ import { Bitcoin, Blocks, Coins, Gauge, Hourglass, Pickaxe } from 'lucide-react'
 import { ErrorState } from '@/components/ui/error-state';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { useNow } from '@/components/ui/use-now';
-import { marketLatestQuery } from '@/lib/api-client-market/market';
-import type { MarketValueView } from '@/lib/api-client-market/types';
+import { marketLatestQuery } from '@/lib/api-client/market';
+import type { MarketValueView } from '@/lib/api-client/types';
 import {
   formatBtc,
   formatDate,

@@ -8,8 +8,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useNow } from '@/components/ui/use-now';
-import { marketLatestQuery } from '@/lib/api-client-market/market';
-import type { MarketLatest } from '@/lib/api-client-market/types';
+import { marketLatestQuery } from '@/lib/api-client/market';
+import type { MarketLatest } from '@/lib/api-client/types';
 import { formatUsdPerGpuHour, formatUsdPerMwh } from '@/lib/format';
 import { Provenance } from './provenance';
 

@@ -1,7 +1,6 @@
-import type { SiteView } from '@/lib/api-client/types';
-import type { SiteContractPatch } from '@/lib/api-client-market/site-prices';
-import type { ContractDraft } from '@/lib/api-client-market/types';
-import { validateTouSchedule } from '@/lib/market/tou';
+import type { SiteContractPatch } from '@/lib/api-client/site-prices';
+import type { ContractDraft, SiteView } from '@/lib/api-client/types';
+import { validateTouSchedule } from '@/lib/market/electricity/tou';
 
 /** Form state of the energy contract editor: text inputs stay strings until saved. */
 export type BandForm = { days: number[]; fromHour: number; toHour: number; price: string };

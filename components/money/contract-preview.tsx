@@ -7,8 +7,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useNow } from '@/components/ui/use-now';
-import { contractPreviewQuery } from '@/lib/api-client-market/site-prices';
-import type { ContractDraft } from '@/lib/api-client-market/types';
+import { contractPreviewQuery } from '@/lib/api-client/site-prices';
+import type { ContractDraft } from '@/lib/api-client/types';
 import { formatUsdPerMwh } from '@/lib/format';
 import { PricePreviewChart } from './price-preview-chart';
 

@@ -5,7 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useNow } from '@/components/ui/use-now';
-import { deviceEconomicsQuery } from '@/lib/api-client-market/economics';
+import { deviceEconomicsQuery } from '@/lib/api-client/economics';
 import { cn } from '@/lib/cn';
 import {
   formatBtc,

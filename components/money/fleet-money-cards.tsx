@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { useNow } from '@/components/ui/use-now';
-import { economicsSummaryQuery } from '@/lib/api-client-market/economics';
+import { economicsSummaryQuery } from '@/lib/api-client/economics';
 import { cn } from '@/lib/cn';
 import { formatUsd } from '@/lib/format';
 import { MoneyProvenanceLine } from './money-provenance';

@@ -1,7 +1,7 @@
 'use client';
 
 import { Provenance } from '@/components/market/provenance';
-import type { MoneyProvenance } from '@/lib/api-client-market/types';
+import type { MoneyProvenance } from '@/lib/api-client/types';
 
 /** Where a money figure's market inputs come from: hashprice inputs and each site's power price. */
 export function MoneyProvenanceLine({

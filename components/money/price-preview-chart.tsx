@@ -1,7 +1,7 @@
 'use client';
 
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
-import type { SitePricesView } from '@/lib/api-client-market/types';
+import type { SitePricesView } from '@/lib/api-client/types';
 import { formatUsd } from '@/lib/format';
 
 /** Hourly (or 15-min) prices of a site, drawn in the site's zone; data in, no fetching. */

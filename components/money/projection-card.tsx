@@ -10,8 +10,8 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { useNow } from '@/components/ui/use-now';
-import { projectionQuery } from '@/lib/api-client-market/economics';
-import type { FleetProjection } from '@/lib/api-client-market/types';
+import { projectionQuery } from '@/lib/api-client/economics';
+import type { FleetProjection } from '@/lib/api-client/types';
 import { formatDate, formatNumber, formatPercent, formatSi, formatUsd } from '@/lib/format';
 
 const HEIGHT = 220;

@@ -13,10 +13,10 @@ import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toast';
 import { ApiError } from '@/lib/api-client/fetch';
+import { invalidateMarket, invalidateSite } from '@/lib/api-client/invalidate';
+import { patchSiteContract } from '@/lib/api-client/site-prices';
 import { siteQuery } from '@/lib/api-client/sites';
 import type { SiteView } from '@/lib/api-client/types';
-import { economicsKeys, marketKeys } from '@/lib/api-client-market/keys';
-import { patchSiteContract } from '@/lib/api-client-market/site-prices';
 import { type ContractForm, formFromSite, parseContractForm, serverFieldErrors } from './contract-form';
 import { ContractPreview } from './contract-preview';
 import { SpotSourceSelect } from './spot-source-select';
@@ -57,11 +57,7 @@ function Editor({ site, siteId, readOnly }: { site: SiteView; siteId: number; re
     mutationFn: () => patchSiteContract(siteId, parsed.patch),
     onSuccess: async () => {
       toast({ title: 'Energy contract saved', variant: 'success' });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['sites', siteId] }),
-        queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
-        queryClient.invalidateQueries({ queryKey: marketKeys.all }),
-      ]);
+      await Promise.all([invalidateSite(queryClient, siteId), invalidateMarket(queryClient)]);
     },
     onError: (error) => {
       if (error instanceof ApiError) setServerErrors(serverFieldErrors(error.details));

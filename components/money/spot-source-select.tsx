@@ -1,5 +1,5 @@
 import { Select } from '@/components/ui/select';
-import { spotSourceOptions } from '@/lib/market/spot-source';
+import { spotSourceOptions } from '@/lib/market/electricity/spot-source';
 
 const SOURCES = spotSourceOptions();
 const GROUPS = [...new Set(SOURCES.map((s) => s.group))];

@@ -18,7 +18,8 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { ApiError } from '@/lib/api-client/fetch';
-import { createToken, tokenKeys } from '@/lib/api-client/tokens';
+import { invalidateTokens } from '@/lib/api-client/invalidate';
+import { postToken } from '@/lib/api-client/tokens';
 import type { Role } from '@/lib/api-client/types';
 
 const ROLE_OPTIONS = [
@@ -48,10 +49,10 @@ export function CreateTokenDialog() {
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const mutation = useMutation({
-    mutationFn: createToken,
+    mutationFn: postToken,
     onSuccess: (result) => {
       setCreated(result.token);
-      void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+      void invalidateTokens(queryClient);
     },
   });
 

@@ -13,7 +13,8 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/toast';
-import { revokeToken, tokenKeys } from '@/lib/api-client/tokens';
+import { invalidateTokens } from '@/lib/api-client/invalidate';
+import { deleteToken } from '@/lib/api-client/tokens';
 import type { ApiTokenView } from '@/lib/api-client/types';
 
 /** Revoking cannot be undone, so it asks first; the token row stays for the audit trail. */
@@ -21,9 +22,9 @@ export function RevokeTokenDialog({ token }: { token: ApiTokenView }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => revokeToken(token.id),
+    mutationFn: () => deleteToken(token.id),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+      await invalidateTokens(queryClient);
       setOpen(false);
       toast({ variant: 'success', title: `Token “${token.name}” revoked` });
     },

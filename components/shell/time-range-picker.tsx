@@ -7,16 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { cn } from '@/lib/cn';
-import {
-  PRESET_LABELS,
-  type ResolvedTimeRange,
-  resolveTimeRange,
-  TIME_RANGE_PRESETS,
-  type TimeRangeOption,
-  type TimeRangeParams,
-  type TimeRangePreset,
-  timeRangeParsers,
-} from './time-range';
+import { RANGE_PRESETS, type RangeOption, type RangePreset, type ResolvedTimeRange } from '@/lib/time/range';
+import { PRESET_LABELS, resolveTimeRange, type TimeRangeParams, timeRangeParsers } from './time-range';
 
 export interface TimeRangePickerProps {
   /**
@@ -24,7 +16,7 @@ export interface TimeRangePickerProps {
    * false: the server page re-runs too, for pages that read the range server-side.
    */
   shallow?: boolean;
-  presets?: readonly TimeRangePreset[];
+  presets?: readonly RangePreset[];
   allowCustom?: boolean;
   className?: string;
 }
@@ -44,7 +36,7 @@ function toLocalInput(ms: number): string {
 
 export function TimeRangePicker({
   shallow = true,
-  presets = TIME_RANGE_PRESETS,
+  presets = RANGE_PRESETS,
   allowCustom = true,
   className,
 }: TimeRangePickerProps) {
@@ -56,7 +48,7 @@ export function TimeRangePicker({
 
   const options = [
     ...presets.map((preset) => ({
-      value: preset as TimeRangeOption,
+      value: preset as RangeOption,
       label: preset,
       title: PRESET_LABELS[preset],
     })),
@@ -71,7 +63,7 @@ export function TimeRangePicker({
       : []),
   ];
 
-  const onSelect = (value: TimeRangeOption) => {
+  const onSelect = (value: RangeOption) => {
     setError(null);
     if (value !== 'custom') {
       setEditing(false);

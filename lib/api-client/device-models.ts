@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from './fetch';
+import { deviceModelKeys } from './keys';
 import type { DeviceModelView } from './types';
-
-export const deviceModelKeys = { all: ['device-models'] as const };
 
 /** The catalogue changes only with a release: cache it for the session. */
 export const deviceModelsQuery = () =>

@@ -1,56 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { DeviceSort } from '@/lib/inventory/schemas';
+import { type DeviceListParams, normalizeDeviceListParams } from './device-list-params';
 import { apiFetch } from './fetch';
-import { chartRefreshMs, LIVE_REFRESH_MS, type RangeParam, rangeKey, rangeQuery } from './range';
-import type {
-  DeviceClass,
-  DeviceList,
-  DevicePoint,
-  DeviceRow,
-  DeviceStatus,
-  Series,
-  StatusChange,
-} from './types';
-
-export type DeviceListParams = {
-  siteId?: number | null;
-  rackId?: number | null;
-  class?: readonly DeviceClass[];
-  status?: readonly DeviceStatus[];
-  q?: string;
-  sort: DeviceSort;
-  dir: 'asc' | 'desc';
-  limit: number;
-  cursor?: string | null;
-};
-
-/** Canonical form for query keys: absent filters omitted, sets sorted, so the server and browser agree. */
-export function normalizeDeviceListParams(params: DeviceListParams) {
-  const q = params.q?.trim();
-  return {
-    ...(params.siteId ? { siteId: params.siteId } : {}),
-    ...(params.rackId ? { rackId: params.rackId } : {}),
-    ...(params.class?.length ? { class: [...params.class].sort() } : {}),
-    ...(params.status?.length ? { status: [...params.status].sort() } : {}),
-    ...(q ? { q } : {}),
-    sort: params.sort,
-    dir: params.dir,
-    limit: params.limit,
-    ...(params.cursor ? { cursor: params.cursor } : {}),
-  };
-}
-
-export type NormalizedDeviceListParams = ReturnType<typeof normalizeDeviceListParams>;
-
-export const deviceKeys = {
-  all: ['devices'] as const,
-  lists: () => ['devices', 'list'] as const,
-  list: (params: DeviceListParams) => ['devices', 'list', normalizeDeviceListParams(params)] as const,
-  detail: (id: number) => ['devices', id] as const,
-  metrics: (id: number, range: RangeParam) => ['devices', id, 'metrics', rangeKey(range)] as const,
-  statusHistory: (id: number, range: RangeParam) =>
-    ['devices', id, 'status-history', rangeKey(range)] as const,
-};
+import { deviceKeys } from './keys';
+import { chartRefreshMs, LIVE_REFRESH_MS, type RangeParam, rangeQuery } from './range';
+import type { DeviceList, DevicePoint, DeviceRow, Series, StatusChange } from './types';
 
 export const devicesListQuery = (params: DeviceListParams) =>
   queryOptions({
@@ -90,6 +43,6 @@ export const deviceStatusHistoryQuery = (id: number, range: RangeParam) =>
 
 export type DevicePatch = { status?: 'maintenance' | 'online'; name?: string; notes?: string | null };
 
-export function updateDevice(id: number, patch: DevicePatch): Promise<DeviceRow> {
+export function patchDevice(id: number, patch: DevicePatch): Promise<DeviceRow> {
   return apiFetch<DeviceRow>(`/api/v1/devices/${id}`, { method: 'PATCH', body: patch });
 }

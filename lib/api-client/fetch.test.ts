@@ -63,6 +63,22 @@ describe('apiFetch', () => {
     expect(init?.headers).toEqual({ 'content-type': 'application/json' });
   });
 
+  it('sends a raw body with its own content type and the query string', async () => {
+    const fetchMock = stub(Response.json({ imported: 2 }, { status: 201 }));
+    await apiFetch('/api/v1/sites/3/prices/import', {
+      method: 'PUT',
+      raw: { contentType: 'text/csv', text: 'ts,price\n1,2\n' },
+      query: { timeZone: 'Europe/Stockholm', currency: undefined },
+    });
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/sites/3/prices/import?timeZone=Europe%2FStockholm');
+    expect(init).toMatchObject({
+      method: 'PUT',
+      body: 'ts,price\n1,2\n',
+      headers: { 'content-type': 'text/csv' },
+    });
+  });
+
   it('resolves 204 to null', async () => {
     stub(new Response(null, { status: 204 }));
     await expect(apiFetch('/api/v1/tokens/1', { method: 'DELETE' })).resolves.toBeNull();

@@ -48,9 +48,11 @@ export function toApiError(status: number, statusText: string, body: unknown): A
 }
 
 export interface ApiFetchOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is with its content type (CSV uploads); takes the place of `body`. */
+  raw?: { contentType: string; text: string };
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
 }
@@ -60,13 +62,17 @@ export interface ApiFetchOptions {
  * caller's claim about the wire shape (the server validates its own output, the client trusts it).
  */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal } = options;
+  const { method = 'GET', body, raw, query, signal } = options;
   const response = await fetch(`${path}${query ? buildQuery(query) : ''}`, {
     method,
     signal,
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: raw
+      ? { 'content-type': raw.contentType }
+      : body === undefined
+        ? { accept: 'application/json' }
+        : { 'content-type': 'application/json' },
+    body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 204) return null as T;
   const text = await response.text();

@@ -1,15 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from './fetch';
-import { chartRefreshMs, LIVE_REFRESH_MS, type RangeParam, rangeKey, rangeQuery } from './range';
-import { siteKeys } from './sites';
+import { fleetKeys, siteKeys } from './keys';
+import { chartRefreshMs, LIVE_REFRESH_MS, type RangeParam, rangeQuery } from './range';
 import type { FleetSummary, Series, TotalsPoint, WorstDevice } from './types';
-
-export const fleetKeys = {
-  all: ['fleet'] as const,
-  summary: () => ['fleet', 'summary'] as const,
-  metrics: (range: RangeParam) => ['fleet', 'metrics', rangeKey(range)] as const,
-  attention: (limit: number) => ['fleet', 'attention', limit] as const,
-};
 
 export const fleetSummaryQuery = () =>
   queryOptions({

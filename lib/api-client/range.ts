@@ -1,9 +1,8 @@
 // How a chart's time range travels in query keys and URLs. Presets stay symbolic ("24h") so the key
 // is stable while the window slides forward with every live refetch; custom ranges are fixed ms.
-import type { ResolvedTimeRange } from '@/components/shell/time-range';
+import { RANGE_PRESET_MS, type RangePreset, type ResolvedTimeRange } from '@/lib/time/range';
 import type { QueryValue } from './fetch';
 
-export type RangePreset = '1h' | '24h' | '7d' | '30d';
 export type RangeParam = { range: RangePreset } | { from: number; to: number };
 
 /** Live views refresh at most this far apart. */
@@ -31,14 +30,7 @@ export function chartRefreshMs(param: RangeParam): number | false {
   return param.range === '1h' || param.range === '24h' ? LIVE_REFRESH_MS : 60_000;
 }
 
-const PRESET_MS: Record<RangePreset, number> = {
-  '1h': 3_600_000,
-  '24h': 86_400_000,
-  '7d': 7 * 86_400_000,
-  '30d': 30 * 86_400_000,
-};
-
 /** Concrete bounds, as the API computes them for a preset (ending at `nowMs`); for server prefetching. */
 export function rangeBounds(param: RangeParam, nowMs: number): { from: number; to: number } {
-  return 'range' in param ? { from: nowMs - PRESET_MS[param.range], to: nowMs } : param;
+  return 'range' in param ? { from: nowMs - RANGE_PRESET_MS[param.range], to: nowMs } : param;
 }

@@ -1,18 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from './fetch';
-import { LIVE_REFRESH_MS, type RangeParam, rangeKey } from './range';
+import { siteKeys } from './keys';
+import { LIVE_REFRESH_MS } from './range';
 import type { FleetSummary, Rack, RackHeatmap, SiteView, WorstDevice } from './types';
-
-export const siteKeys = {
-  all: ['sites'] as const,
-  list: () => ['sites', 'list'] as const,
-  detail: (id: number) => ['sites', id] as const,
-  summary: (id: number) => ['sites', id, 'summary'] as const,
-  racks: (id: number) => ['sites', id, 'racks'] as const,
-  heatmap: (id: number) => ['sites', id, 'heatmap'] as const,
-  metrics: (id: number, range: RangeParam) => ['sites', id, 'metrics', rangeKey(range)] as const,
-  attention: (id: number, limit: number) => ['sites', id, 'attention', limit] as const,
-};
 
 export const sitesListQuery = () =>
   queryOptions({

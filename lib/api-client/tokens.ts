@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from './fetch';
+import { tokenKeys } from './keys';
 import type { ApiTokenView, CreatedToken, Role } from './types';
-
-export const tokenKeys = { all: ['tokens'] as const };
 
 export const tokensQuery = () =>
   queryOptions({
@@ -13,10 +12,10 @@ export const tokensQuery = () =>
 
 export type CreateTokenRequest = { name: string; role: Role; expiresInDays?: number };
 
-export function createToken(input: CreateTokenRequest): Promise<CreatedToken> {
+export function postToken(input: CreateTokenRequest): Promise<CreatedToken> {
   return apiFetch<CreatedToken>('/api/v1/tokens', { method: 'POST', body: input });
 }
 
-export function revokeToken(id: number): Promise<null> {
+export function deleteToken(id: number): Promise<null> {
   return apiFetch<null>(`/api/v1/tokens/${id}`, { method: 'DELETE' });
 }

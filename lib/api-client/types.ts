@@ -1,16 +1,44 @@
 // Wire shapes of the API, named once for the client. Type-only imports: nothing from the server
 // modules reaches the browser bundle.
 import type { DeviceRow } from '@/lib/inventory/devices';
-import type { FleetNow, RackCell } from '@/lib/telemetry/fleet';
+import type { FleetNow } from '@/lib/telemetry/fleet-now';
+import type { RackCell } from '@/lib/telemetry/rack-heatmap';
 
 export type { ApiTokenView } from '@/lib/auth/api-tokens';
 export type { DeviceClass, DeviceStatus, Role } from '@/lib/db/generated/sqlite/enums';
+export type { SiteEconomics } from '@/lib/economics/live/aggregate';
+export type { GroupEconomics } from '@/lib/economics/live/compose';
+export type { FleetProjection } from '@/lib/economics/live/fleet-projection';
 /** GET /fleet/summary: live totals plus, when market data allows, revenue, energy cost and margin per day. */
-export type { FleetSummary } from '@/lib/fleet/summary';
+export type { FleetSummary } from '@/lib/economics/live/fleet-summary';
+export type {
+  DeviceEconomics,
+  EconomicsSummary,
+  FleetMoney,
+  MoneyProvenance,
+} from '@/lib/economics/live/money';
 export type { DeviceModelView } from '@/lib/inventory/models';
 export type { SiteView } from '@/lib/inventory/sites';
-export type { ClassTotals, SiteTotals, StatusChange, WorstDevice } from '@/lib/telemetry/fleet';
+export type { ContractPricePoint } from '@/lib/market/electricity/contract';
+export type { PriceImportResult } from '@/lib/market/electricity/price-import';
+export type { ContractDraft, SitePricesView } from '@/lib/market/electricity/site-price-views';
+export type { GpuRatesView } from '@/lib/market/gpu/gpu-rate-table';
+export type { GpuRateRow } from '@/lib/market/gpu/gpu-rates';
+export type { MarketSettingsUpdate, MarketSettingsView } from '@/lib/market/settings/schema';
+export type { MarketSettingsPage } from '@/lib/market/settings/view';
+export type { HistorySeries, MarketHistory } from '@/lib/market/views/history';
+export type {
+  GpuRateView,
+  HashpriceView,
+  MarketLatest,
+  MarketValueView,
+  ProviderStatusView,
+  SitePriceNowView,
+} from '@/lib/market/views/latest';
+export type { ClassTotals, SiteTotals } from '@/lib/telemetry/fleet-now';
 export type { DevicePoint, Series, TotalsPoint } from '@/lib/telemetry/series';
+export type { StatusChange } from '@/lib/telemetry/status-history';
+export type { WorstDevice } from '@/lib/telemetry/worst-devices';
 export type { DeviceRow, FleetNow, RackCell };
 
 export type RackHeatmap = { id: number; name: string; rows: number; columns: number; cells: RackCell[] };

@@ -1,19 +1,12 @@
 import { getEnv } from '../env';
 import { forbidden } from '../errors';
+import { PEER_ADDRESS_HEADER } from '../http/peer-address';
 import type { Actor } from './actor';
 import { getTokenActor } from './api-tokens';
-import { getSessionActor, SESSION_COOKIE } from './sessions';
+import { readSessionCookie } from './session-cookie';
+import { getSessionActor } from './sessions';
 
 export type Authenticated = { actor: Actor; via: 'session' | 'token' };
-
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
 
 /** Bearer token first (scripts, agents), then the session cookie (browser). */
 export async function authenticateRequest(req: Request): Promise<Authenticated | null> {
@@ -23,18 +16,30 @@ export async function authenticateRequest(req: Request): Promise<Authenticated |
     const actor = match?.[1] ? await getTokenActor(match[1]) : null;
     return actor ? { actor, via: 'token' } : null;
   }
-  const session = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
+  const session = readSessionCookie(req.headers.get('cookie'));
   if (!session) return null;
   const actor = await getSessionActor(session);
   return actor ? { actor, via: 'session' } : null;
 }
 
+/**
+ * The address throttling and the audit log use. Without a trusted proxy it is the connection's own
+ * address (stamped by the server into PEER_ADDRESS_HEADER, see lib/http/peer-address.ts): a client's
+ * X-Real-IP / X-Forwarded-For are ignored, or an attacker would rotate them. Behind a trusted proxy
+ * it is the address that proxy appended last to X-Forwarded-For (or set as X-Real-IP).
+ */
 export function clientIp(req: Request): string {
   if (getEnv().SWITCHYARD_TRUST_PROXY) {
-    const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
+    const forwarded = req.headers
+      .get('x-forwarded-for')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1);
+    const real = req.headers.get('x-real-ip')?.trim();
+    if (forwarded || real) return (forwarded || real) as string;
   }
-  return req.headers.get('x-real-ip') ?? 'local';
+  return req.headers.get(PEER_ADDRESS_HEADER) || 'unknown';
 }
 
 export function isSecureRequest(req: Request): boolean {

@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
 import { conflict, tooManyRequests } from '../errors';
 import { type Actor, type Role, requireStaff } from './actor';
-import { hitRateLimit } from './rate-limit';
+import { LOGIN_LIMITS, type LoginLimits } from './login-backoff';
+import { clearRateLimit, hitRateLimit, rateLimitCount, reserveBackoff } from './rate-limit';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './secrets';
 
 export const CreateUserInput = z.object({
@@ -44,28 +45,55 @@ export async function countUsers() {
 // A dummy hash so unknown emails cost the same time as wrong passwords (no user enumeration).
 let dummyHash: Promise<string> | undefined;
 
-/**
- * Checks email + password with brute-force throttling per account and per IP
- * (ASVS 6.3.1): 10 attempts / 15 min per email, 50 per IP. No hard lockout of the account owner
- * beyond the window, so an attacker cannot lock someone out for long.
- */
-export async function verifyCredentials(
-  email: string,
-  password: string,
-  ip: string,
-): Promise<{ id: number; name: string; role: Role } | null> {
-  const normalized = email.trim().toLowerCase();
-  const windowMs = 15 * 60 * 1000;
-  const waitEmail = await hitRateLimit(`login:email:${normalized}`, 10, windowMs);
-  const waitIp = await hitRateLimit(`login:ip:${ip}`, 50, windowMs);
-  if (waitEmail || waitIp) throw tooManyRequests(Math.max(waitEmail, waitIp));
-
-  const user = await getDb().user.findUnique({ where: { email: normalized } });
+async function passwordMatches(email: string, password: string) {
+  const user = await getDb().user.findUnique({ where: { email } });
   if (!user || user.disabledAt) {
     dummyHash ??= hashPassword('not-a-real-password-000');
     await verifyPassword(await dummyHash, password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+/**
+ * Checks email + password under the throttling rules of `login-backoff.ts` (ASVS 2.2.1): back-off
+ * per account + address, ceilings per account and per address, failures only. `ip` must be the
+ * connection's address (`clientIp`), never a header the client chose. Refusals are audited.
+ */
+export async function verifyCredentials(
+  email: string,
+  password: string,
+  ip: string,
+  now = Date.now(),
+  limits: LoginLimits = LOGIN_LIMITS,
+): Promise<{ id: number; name: string; role: Role } | null> {
+  const normalized = email.trim().toLowerCase();
+  const accountKey = `login:account:${normalized}`;
+  const addressKey = `login:address:${ip}`;
+  const pairKey = `login:pair:${normalized}|${ip}`;
+  const ceilingWaitMs = (key: string, limit: number, windowMs: number) =>
+    rateLimitCount(key, windowMs, now).then((n) => (n >= limit ? windowMs - (now % windowMs) : 0));
+  let waitMs = Math.max(
+    await ceilingWaitMs(accountKey, limits.accountCeiling, limits.accountWindowMs),
+    await ceilingWaitMs(addressKey, limits.addressCeiling, limits.addressWindowMs),
+  );
+  if (waitMs === 0) waitMs = await reserveBackoff(pairKey, now, limits);
+  if (waitMs > 0) {
+    await recordAudit(
+      { kind: 'system', id: null, name: normalized.slice(0, 200), role: 'viewer', tenantId: null },
+      'auth.login_throttled',
+      null,
+      { retryAfterS: Math.ceil(waitMs / 1000) },
+      ip,
+    );
+    throw tooManyRequests(waitMs / 1000);
+  }
+  const user = await passwordMatches(normalized, password);
+  if (!user) {
+    await hitRateLimit(accountKey, Number.MAX_SAFE_INTEGER, limits.accountWindowMs, now);
+    await hitRateLimit(addressKey, Number.MAX_SAFE_INTEGER, limits.addressWindowMs, now);
+    return null;
+  }
+  await clearRateLimit(pairKey);
   return { id: user.id, name: user.name, role: user.role };
 }

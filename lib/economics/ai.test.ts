@@ -10,6 +10,11 @@ import {
 
 // Reference §1.11 worked comparison at $0.05/kWh. toBeCloseTo(x, n) ⇒ |actual − x| < 10^−n / 2.
 
+/** Facility energy per hour of `gpus` GPUs at PUE 1.3, as the library computes it. */
+const facilityKwhPerH = (gpus: number, gpuPowerShareKw: number) =>
+  aiEconomicsPerHour({ gpus, usdPerGpuH: 2, utilisation: 0.7, gpuPowerShareKw, pue: 1.3, priceUsdPerMwh: 50 })
+    .energyKwhPerH;
+
 describe('AI value per MWh (reference §1.11)', () => {
   it.each([
     ['H100 SXM (DGX max ÷ 8)', 1.275, 2.0, 845],
@@ -25,8 +30,15 @@ describe('AI value per MWh (reference §1.11)', () => {
     expect(gpuPowerShareKw({ nodePowerW: 10_200, gpusPerNode: 8 })).toBe(1.275);
   });
 
-  it('1 MW of H100s: ≈ 603 GPUs, $844/h, energy ≈ 6% of revenue', () => {
-    expect(Math.floor(1000 / (1.275 * 1.3))).toBe(603);
+  it.each([
+    ['H100', 1.275, 603],
+    ['RTX 4090', 0.6, 1282],
+  ])('%s at %f kW and PUE 1.3: 1 MW holds %i GPUs, one more exceeds it', (_name, kw, gpus) => {
+    expect(facilityKwhPerH(gpus, kw)).toBeLessThanOrEqual(1000);
+    expect(facilityKwhPerH(gpus + 1, kw)).toBeGreaterThan(1000);
+  });
+
+  it('1 MW of H100s (603 GPUs): $844/h, energy ≈ 6% of revenue', () => {
     const hall = aiEconomicsPerHour({
       gpus: 603,
       usdPerGpuH: 2,
@@ -40,10 +52,6 @@ describe('AI value per MWh (reference §1.11)', () => {
     expect(hall.energyCostUsdPerH).toBeCloseTo(50, 0);
     expect(hall.energyCostUsdPerH / hall.revenueUsdPerH).toBeCloseTo(0.06, 2);
     expect(hall.marginUsdPerH).toBeCloseTo(hall.revenueUsdPerH - hall.energyCostUsdPerH, 12);
-  });
-
-  it('1 MW of RTX 4090s at 0.6 kW and PUE 1.3 is ≈ 1,282 GPUs', () => {
-    expect(Math.floor(1000 / (0.6 * 1.3))).toBe(1282);
   });
 });
 

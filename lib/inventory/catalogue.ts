@@ -16,7 +16,7 @@ export type DeviceModelSpec = {
   maxTempC: number;
   gpuCount: number | null;
   gpuMemoryGb: number | null;
-  /** GPU type for rental-rate lookup; matches lib/market/gpu-rates.ts DEFAULT_GPU_RATES ids. */
+  /** GPU type for rental-rate lookup; matches lib/market/gpu/gpu-rates.ts DEFAULT_GPU_RATES ids. */
   gpuModel: string | null;
   powerProfiles: PowerProfile[] | null;
   specsEstimated: boolean;

@@ -2,9 +2,16 @@ import { parse } from 'csv-parse/sync';
 import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
-import { AppError } from '../errors';
+import { AppError, invalidCsv } from '../errors';
 import { getDeviceDirectory } from '../telemetry/device-directory';
 import { DeviceCreate } from './schemas';
+import {
+  defaultTenantId,
+  deviceWriteIssues,
+  loadWriteScope,
+  siteAllowed,
+  type WriteScope,
+} from './write-scope';
 
 export const IMPORT_MAX_ROWS = 10_000;
 export const IMPORT_COLUMNS = [
@@ -35,7 +42,8 @@ type Lookups = {
   slots: Set<string>;
 };
 
-async function loadLookups(): Promise<Lookups> {
+/** Sites and tenants a row may name: for a hosting client only its own (others read as unknown). */
+async function loadLookups(scope: WriteScope): Promise<Lookups> {
   const db = getDb();
   const [sites, models, racks, tenants, devices] = await Promise.all([
     db.site.findMany({ select: { id: true, name: true } }),
@@ -46,9 +54,11 @@ async function loadLookups(): Promise<Lookups> {
       select: { serial: true, macAddress: true, rackId: true, slotRow: true, slotColumn: true },
     }),
   ]);
+  const usableSites = sites.filter((s) => siteAllowed(scope, s.id));
+  const usableTenants = tenants.filter((t) => scope.kind === 'staff' || t.id === scope.tenantId);
   return {
     sites: new Map(
-      sites.flatMap((s) => [
+      usableSites.flatMap((s) => [
         [s.name.toLowerCase(), s.id],
         [String(s.id), s.id],
       ]),
@@ -60,7 +70,7 @@ async function loadLookups(): Promise<Lookups> {
       ]),
     ),
     racks: new Map(racks.map((r) => [`${r.siteId}/${r.name.toLowerCase()}`, r])),
-    tenants: new Map(tenants.map((t) => [t.name.toLowerCase(), t.id])),
+    tenants: new Map(usableTenants.map((t) => [t.name.toLowerCase(), t.id])),
     serials: new Set(devices.map((d) => d.serial)),
     macs: new Set(devices.flatMap((d) => (d.macAddress ? [d.macAddress] : []))),
     slots: new Set(devices.flatMap((d) => (d.rackId ? [`${d.rackId}/${d.slotRow}/${d.slotColumn}`] : []))),
@@ -85,23 +95,32 @@ export async function importDevicesCsv(actor: Actor, csv: string) {
       bom: true,
     });
   } catch (error) {
-    throw new AppError(400, 'invalid_csv', `Could not read the CSV: ${(error as Error).message}`);
+    const message = `Could not read the CSV: ${(error as Error).message}`;
+    throw invalidCsv(message, [{ line: (error as { lines?: number }).lines ?? 0, message }]);
   }
-  if (records.length === 0) throw new AppError(400, 'invalid_csv', 'The CSV has no data rows');
+  if (records.length === 0)
+    throw invalidCsv('The CSV has no data rows', [{ line: 0, message: 'no data rows' }]);
   if (records.length > IMPORT_MAX_ROWS)
     throw new AppError(413, 'payload_too_large', `At most ${IMPORT_MAX_ROWS} rows per import`);
   const header = Object.keys(records[0] ?? {});
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
   const missing = ['name', 'serial', 'site', 'model'].filter((h) => !header.includes(h));
   if (missing.length || unknown.length) {
-    throw new AppError(400, 'invalid_csv', 'The CSV header does not match', {
-      missing,
-      unknown,
-      expected: IMPORT_COLUMNS,
-    });
+    const message = [
+      missing.length ? `missing ${missing.join(', ')}` : '',
+      unknown.length ? `unknown ${unknown.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    throw invalidCsv(
+      'The CSV header does not match',
+      [{ line: 1, field: 'header', message: `${message} (expected ${IMPORT_COLUMNS.join(', ')})` }],
+      { missing, unknown, expected: IMPORT_COLUMNS },
+    );
   }
 
-  const lookups = await loadLookups();
+  const scope = await loadWriteScope(actor);
+  const lookups = await loadLookups(scope);
   const errors: ImportRowError[] = [];
   const valid: DeviceCreate[] = [];
   records.forEach((row, index) => {
@@ -131,7 +150,7 @@ export async function importDevicesCsv(actor: Actor, csv: string) {
       protocol: row.protocol || undefined,
       host: row.host || null,
       port: int(row.port),
-      tenantId: tenantId ?? null,
+      tenantId: defaultTenantId(scope, row.tenant ? tenantId : undefined),
       notes: row.notes || null,
     });
     if (!parsed.success) {
@@ -139,6 +158,10 @@ export async function importDevicesCsv(actor: Actor, csv: string) {
         rowErrors.push({ field: issue.path.join('.'), message: issue.message });
     } else {
       const d = parsed.data;
+      if (siteId) {
+        for (const issue of deviceWriteIssues(scope, { tenantId: d.tenantId ?? null, siteId }))
+          rowErrors.push({ field: issue.path === 'siteId' ? 'site' : 'tenant', message: issue.message });
+      }
       if (lookups.serials.has(d.serial))
         rowErrors.push({ field: 'serial', message: `serial ${d.serial} already exists` });
       if (d.macAddress && lookups.macs.has(d.macAddress))
@@ -164,13 +187,10 @@ export async function importDevicesCsv(actor: Actor, csv: string) {
   });
 
   if (errors.length) {
-    throw new AppError(
-      400,
-      'invalid_rows',
+    throw invalidCsv(
       `${errors.length} of ${records.length} rows are invalid; nothing was imported`,
-      {
-        rows: errors,
-      },
+      errors.flatMap((r) => r.errors.map((e) => ({ line: r.line, field: e.field, message: e.message }))),
+      { rows: errors },
     );
   }
   await getDb().$transaction(async (tx) => {

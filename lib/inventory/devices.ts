@@ -8,6 +8,7 @@ import { getDeviceDirectory } from '../telemetry/device-directory';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { DeviceCreate, DeviceListQuery, DeviceSort, DeviceUpdate } from './schemas';
 import { deviceScopeSql, deviceScopeWhere } from './scope';
+import { assertDeviceWrite, defaultTenantId, loadWriteScope } from './write-scope';
 
 export type DeviceRow = {
   id: number;
@@ -214,9 +215,13 @@ async function checkUnique(input: { serial?: string; macAddress?: string | null 
 
 export async function createDevice(actor: Actor, input: DeviceCreate): Promise<DeviceRow> {
   requireRole(actor, 'operator');
-  await checkPlacement(input, input.siteId);
-  await checkUnique(input);
-  const device = await getDb().device.create({ data: { ...input, status: 'offline' } });
+  const scope = await loadWriteScope(actor);
+  const data = { ...input, tenantId: defaultTenantId(scope, input.tenantId) };
+  // Scope first: a foreign site's racks must not even be named in an error.
+  assertDeviceWrite(scope, { tenantId: data.tenantId, siteId: data.siteId });
+  await checkPlacement(data, data.siteId);
+  await checkUnique(data);
+  const device = await getDb().device.create({ data: { ...data, status: 'offline' } });
   // Telemetry for the new device must be accepted at once, not after the next directory reload.
   getDeviceDirectory().invalidate();
   await recordAudit(actor, 'device.create', `device:${device.id}`, { serial: device.serial });
@@ -228,6 +233,7 @@ export async function updateDevice(actor: Actor, id: number, input: DeviceUpdate
   const existing = await getDb().device.findFirst({ where: { id, ...deviceScopeWhere(actor) } });
   if (!existing) throw notFound(`Device ${id}`);
   const merged = { ...existing, ...input };
+  assertDeviceWrite(await loadWriteScope(actor), { tenantId: merged.tenantId, siteId: merged.siteId });
   await checkPlacement(
     { ...input, rackId: merged.rackId, slotRow: merged.slotRow, slotColumn: merged.slotColumn },
     merged.siteId,

@@ -72,7 +72,10 @@ export type SiteCreate = z.infer<typeof SiteCreate>;
 
 export const SiteUpdate = SiteFields.partial().strict();
 export type SiteUpdate = z.infer<typeof SiteUpdate>;
-export { checkContract as checkSiteContract };
+
+/** The editable fields of a stored site plus an update: what the site will be after the change. */
+export const SiteAfterUpdate = SiteFields.partial().superRefine(checkContract);
+export const SITE_FIELD_KEYS = Object.keys(SiteFields.shape) as (keyof z.infer<typeof SiteFields>)[];
 
 export const RackCreate = z.object({
   name: z.string().trim().min(1).max(60),

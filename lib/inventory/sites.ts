@@ -4,13 +4,7 @@ import { getDb } from '../db/client';
 import type { Site } from '../db/generated/sqlite/client';
 import { queryRows, sql } from '../db/raw';
 import { conflict, notFound } from '../errors';
-import {
-  checkSiteContract,
-  type SiteCreate,
-  type SiteUpdate,
-  SiteUpdate as SiteUpdateSchema,
-  type TouBand,
-} from './schemas';
+import { SITE_FIELD_KEYS, SiteAfterUpdate, type SiteCreate, type SiteUpdate, type TouBand } from './schemas';
 import { deviceScopeSql } from './scope';
 
 export type SiteView = Omit<Site, 'touSchedule' | 'createdAt' | 'updatedAt'> & {
@@ -139,9 +133,15 @@ export async function updateSite(actor: Actor, id: number, input: SiteUpdate): P
   requireStaff(actor, 'operator');
   const existing = await getDb().site.findUnique({ where: { id } });
   if (!existing) throw notFound(`Site ${id}`);
-  // Validate the contract as it will be after the change, not only the fields sent.
-  const merged = { ...existing, touSchedule: parseSchedule(existing.touSchedule), ...input };
-  SiteUpdateSchema.superRefine(checkSiteContract).parse(merged);
+  // Validate the contract as it will be after the change, not only the fields sent — over the
+  // editable fields only (the row also holds id and timestamps, which no input schema knows).
+  const current = Object.fromEntries(
+    SITE_FIELD_KEYS.map((key) => [
+      key,
+      key === 'touSchedule' ? parseSchedule(existing.touSchedule) : existing[key],
+    ]),
+  );
+  SiteAfterUpdate.parse({ ...current, ...input });
   if (
     input.name &&
     input.name !== existing.name &&

@@ -2,12 +2,13 @@
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { getEnv } from '../env';
-import { marketJobs } from '../market/jobs';
+import { marketJobs } from '../market/refresh/jobs';
 import { LiveSimulator } from '../sim/live';
 import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
 import { evaluateStatuses } from '../telemetry/status-job';
+import { EXECUTORS } from '../workloads/executors';
 import { type Job, startJobs } from './scheduler';
 
 const globalForJobs = globalThis as unknown as { switchyardJobs?: { stop: () => Promise<void> } };
@@ -20,8 +21,15 @@ export function startBackgroundWork() {
     { name: 'status', everyMs: 10_000, lockKey: 2, run: (now) => evaluateStatuses(now) },
     { name: 'rollups', everyMs: 15_000, lockKey: 3, run: (now) => runRollups(now) },
     { name: 'retention', everyMs: 30 * 60_000, lockKey: 4, run: (now) => applyRetention(now) },
-    // Market refresh (lib/market/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
+    // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
+    // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.
+    ...EXECUTORS.map((e, i) => ({
+      name: `executor-${e.kind}`,
+      everyMs: 2_000,
+      lockKey: 40 + i,
+      run: (now: number) => e.tick(now),
+    })),
   ];
   if (env.SWITCHYARD_SIMULATOR) {
     const simulator = new LiveSimulator({

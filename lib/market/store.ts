@@ -4,7 +4,7 @@
 // for a real provider's.
 import type pg from 'pg';
 import { execute, join, queryOne, queryRows, raw, type Sql, sql } from '../db/raw';
-import type { StoredInterval } from './contract';
+import type { StoredInterval } from './electricity/contract';
 import type { ElectricityPoint, GpuRatePoint, NetworkPoint, NetworkSeries } from './types';
 
 const CHUNK = 400;

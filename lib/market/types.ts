@@ -1,5 +1,5 @@
-import type { HttpOptions } from './http';
-import type { ProviderResult } from './result';
+import type { HttpOptions } from './providers/http';
+import type { ProviderResult } from './providers/result';
 
 /** Bitcoin network series, one value per point. Difficulty is dimensionless; fees are BTC per block. */
 export const NETWORK_SERIES = [

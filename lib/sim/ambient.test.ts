@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ambientTempC, localHourOfDay, type SimSite, siteInletTempC, utcOffsetMs } from './ambient';
+import { ambientTempC, type SimSite, siteInletTempC } from './ambient';
 import { buildDemoFleet } from './demo-fleet';
 
 const fleet = buildDemoFleet(42);
@@ -13,24 +13,6 @@ function meanOver(days: number[], hourUtc: number, fn: (ts: number) => number) {
   const values = days.map((d) => fn(Date.UTC(2026, 0, 1) + d * 24 * HOUR_MS + hourUtc * HOUR_MS));
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
-
-describe('local time', () => {
-  it.each([
-    ['America/Chicago', Date.UTC(2026, 0, 15, 12), -6],
-    ['America/Chicago', Date.UTC(2026, 6, 15, 12), -5],
-    ['Europe/Stockholm', Date.UTC(2026, 0, 15, 12), 1],
-    ['Europe/Stockholm', Date.UTC(2026, 6, 15, 12), 2],
-    ['America/Denver', Date.UTC(2026, 6, 15, 12), -6],
-  ])('%s at %d is UTC%+d', (tz, ts, hours) => {
-    expect(utcOffsetMs(tz, ts)).toBe(hours * HOUR_MS);
-    expect(localHourOfDay(tz, ts + 30 * 60_000)).toBeCloseTo((12 + hours + 24.5) % 24, 6);
-  });
-
-  it('switches offset at the DST change (Stockholm, last Sunday of March 2026, 01:00 UTC)', () => {
-    expect(utcOffsetMs('Europe/Stockholm', Date.UTC(2026, 2, 29, 0, 59))).toBe(HOUR_MS);
-    expect(utcOffsetMs('Europe/Stockholm', Date.UTC(2026, 2, 29, 1, 0))).toBe(2 * HOUR_MS);
-  });
-});
 
 describe('ambient temperature', () => {
   const july = Array.from({ length: 31 }, (_, i) => 181 + i);

@@ -1,3 +1,4 @@
+import { localHourOfDay } from '../time/zone';
 import type { SiteClimate } from './demo-sites';
 import { smoothNoise } from './noise';
 import { hashString } from './random';
@@ -15,9 +16,6 @@ const CH_WEATHER = 101;
 const CH_WEATHER_FAST = 102;
 const CH_HALL = 103;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Per zone: UTC hour start → offset. */
-const offsetCache = new Map<string, Map<number, number>>();
 const siteHashes = new Map<string, number>();
 
 function siteHash(key: string): number {
@@ -29,61 +27,13 @@ function siteHash(key: string): number {
   return h;
 }
 
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(timezone, f);
-  }
-  return f;
-}
-
-/**
- * UTC offset of `timezone` at `ts`, in ms. Intl is slow, and every zone used here changes offset on
- * whole UTC hours, so the offset is cached per (zone, UTC hour) — a 7-day backfill of a thousand
- * devices then costs a few hundred Intl calls, not millions.
- */
-export function utcOffsetMs(timezone: string, ts: number): number {
-  const hourStart = Math.floor(ts / HOUR_MS) * HOUR_MS;
-  let zone = offsetCache.get(timezone);
-  if (!zone) {
-    zone = new Map();
-    offsetCache.set(timezone, zone);
-  }
-  const cached = zone.get(hourStart);
-  if (cached !== undefined) return cached;
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timezone).formatToParts(new Date(hourStart))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
-  const offset = asUtc - hourStart;
-  if (zone.size > 20_000) zone.clear();
-  zone.set(hourStart, offset);
-  return offset;
-}
-
-/** Site-local hour of day as a fraction in [0, 24). */
-export function localHourOfDay(timezone: string, ts: number): number {
-  const local = ts + utcOffsetMs(timezone, ts);
-  return (((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
-}
-
 /** Outdoor air temperature: season + time of day + multi-day weather, deterministic per seed and site. */
 export function ambientTempC(site: SimSite, ts: number, seed: number): number {
   const c = site.climate;
   const dayOfYear = (((ts / DAY_MS) % YEAR_DAYS) + YEAR_DAYS) % YEAR_DAYS;
   const seasonal =
     c.seasonalAmplitudeC * Math.cos((2 * Math.PI * (dayOfYear - WARMEST_DOY[c.hemisphere])) / YEAR_DAYS);
-  const hour = localHourOfDay(site.timezone, ts);
+  const hour = localHourOfDay(ts, site.timezone);
   const daily = c.dailyAmplitudeC * Math.cos((2 * Math.PI * (hour - WARMEST_HOUR)) / 24);
   const siteKey = siteHash(site.key);
   const weather =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_MODELS } from '../inventory/catalogue';
 import { climateForLatitude, type SimFleet } from './fleet-source';
-import { LiveSimulator } from './live';
+import { isAbandonedToken, LiveSimulator } from './live';
 import { simDeviceFromSpec } from './sim-device';
 
 const spec = DEVICE_MODELS.find((m) => m.class === 'asic')!;
@@ -43,5 +43,18 @@ describe('LiveSimulator.dueSamples', () => {
     const device2 = samples.filter((s) => s.deviceId === 2);
     expect(device2.length).toBeGreaterThan(100);
     expect(Math.min(...device2.map((s) => s.ts))).toBeGreaterThanOrEqual(now - 60 * 60_000);
+  });
+});
+
+describe('isAbandonedToken', () => {
+  const now = Date.UTC(2026, 10, 21, 12);
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
+  it.each([
+    ['used a minute ago', { createdAt: at(600), lastUsedAt: at(1) }, false],
+    ['just created by a starting peer, not used yet', { createdAt: at(0.1), lastUsedAt: null }, false],
+    ['silent for 16 minutes', { createdAt: at(600), lastUsedAt: at(16) }, true],
+    ['created 20 minutes ago and never used', { createdAt: at(20), lastUsedAt: null }, true],
+  ])('%s → %s', (_name, token, abandoned) => {
+    expect(isAbandonedToken(token, now)).toBe(abandoned);
   });
 });

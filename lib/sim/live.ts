@@ -1,6 +1,6 @@
 // The embedded demo's live fleet: every device reports on its own 30-second cadence (phase spread
 // by id), and the samples go to the server through the same HTTP ingest API real agents use,
-// authenticated with a token the simulator creates for itself at start-up.
+// authenticated with a token each simulator (one per web instance) creates for itself at start-up.
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { createApiToken } from '../auth/api-tokens';
 import { getDb } from '../db/client';
@@ -9,7 +9,11 @@ import type { TelemetrySample } from '../telemetry/metrics';
 import { loadSimFleet, modeAt, type SimFleet } from './fleet-source';
 import { simulateSample } from './telemetry-model';
 
-const TOKEN_NAME = 'built-in simulator';
+export const SIMULATOR_TOKEN_NAME = 'built-in simulator';
+/** A live simulator uses its token every few seconds; one silent this long belongs to a stopped instance. */
+const ABANDONED_AFTER_MS = 15 * 60_000;
+/** Bounded, so a token lost with its process stops working even if nobody cleans it up. */
+const TOKEN_LIFETIME_DAYS = 30;
 const BATCH = 1000;
 const FLEET_REFRESH_MS = 30_000;
 const CATCH_UP_MS = 60 * 60_000;
@@ -28,13 +32,33 @@ export type LiveSimulatorOptions = {
   log: (line: string) => void;
 };
 
-/** A fresh operator token for this process; older simulator tokens are revoked. */
-async function simulatorToken(): Promise<string> {
-  await getDb().apiToken.updateMany({
-    where: { name: TOKEN_NAME, revokedAt: null },
-    data: { revokedAt: new Date() },
+/** A simulator token no instance has used for ABANDONED_AFTER_MS (peers' live tokens never are). */
+export function isAbandonedToken(token: { createdAt: Date; lastUsedAt: Date | null }, now: number): boolean {
+  return now - (token.lastUsedAt ?? token.createdAt).getTime() > ABANDONED_AFTER_MS;
+}
+
+/**
+ * A fresh operator token for this process. Several instances share one database, each with its
+ * own simulator and token: only abandoned tokens (of stopped instances) are revoked, never a
+ * peer's, or the instances would revoke each other in turn and ingest would answer 401.
+ */
+async function simulatorToken(now: number): Promise<string> {
+  const tokens = await getDb().apiToken.findMany({
+    where: { name: SIMULATOR_TOKEN_NAME, revokedAt: null },
+    select: { id: true, createdAt: true, lastUsedAt: true },
   });
-  const { token } = await createApiToken(SYSTEM_ACTOR, { name: TOKEN_NAME, role: 'operator' });
+  const abandoned = tokens.filter((t) => isAbandonedToken(t, now)).map((t) => t.id);
+  if (abandoned.length > 0) {
+    await getDb().apiToken.updateMany({
+      where: { id: { in: abandoned }, revokedAt: null },
+      data: { revokedAt: new Date(now) },
+    });
+  }
+  const { token } = await createApiToken(
+    SYSTEM_ACTOR,
+    { name: SIMULATOR_TOKEN_NAME, role: 'operator', expiresInDays: TOKEN_LIFETIME_DAYS },
+    new Date(now),
+  );
   return token;
 }
 
@@ -84,7 +108,7 @@ export class LiveSimulator {
       this.fleet = await loadSimFleet(this.options.seed, now);
       this.fleetLoadedAt = now;
     }
-    this.token ??= await simulatorToken();
+    this.token ??= await simulatorToken(now);
     const lastStored = this.lastSent.size === 0 ? await lastStoredSamples() : undefined;
     const samples = this.dueSamples(this.fleet, now, lastStored);
     let accepted = 0;

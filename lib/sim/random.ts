@@ -1,7 +1,7 @@
 /**
- * Deterministic randomness for the simulator. Everything random in lib/sim derives from these
- * functions so that a (seed, device, time) triple always yields the same value — the live loop, a
- * backfill and a test can each generate any instant independently and agree.
+ * Deterministic randomness for the simulator (fleet and market). Everything random in lib/sim derives
+ * from these functions so that a (seed, device, time) triple always yields the same value — the live
+ * loop, a backfill and a test can each generate any instant independently and agree.
  */
 
 const TWO_POW_32 = 4_294_967_296;
@@ -80,4 +80,37 @@ export function createRng(seed: number): Rng {
 /** Integer in [min, max] inclusive. */
 export function rngInt(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
+}
+
+/**
+ * Counter-based draws for the market simulator: draw `index` of a named stream is a pure hash of
+ * (seed, stream, index), so any hour can be evaluated in any order. Indices may be negative or
+ * beyond 2^32 (they are split into their 32-bit words).
+ */
+export function uniform(seed: number, stream: number, index: number): number {
+  return hashUnit(seed, stream, lo(index), hi(index));
+}
+
+/** Standard normal via Box–Muller on two independent uniforms of the same draw. */
+export function gaussian(seed: number, stream: number, index: number): number {
+  const u1 = (hash32(seed, stream, lo(index), hi(index), 1) + 1) / (TWO_POW_32 + 1);
+  const u2 = hash32(seed, stream, lo(index), hi(index), 2) / TWO_POW_32;
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/**
+ * Ornstein–Uhlenbeck path z at integer step `index`: z(0) ~ N(0, startSd), z(i+1) = (1 − θ)·z(i) + σ·ε.
+ * Negative steps run the same recursion backwards with their own shocks (a stationary OU is time-reversible).
+ * Cost is |index| draws, so keep the anchor near the times that are asked for.
+ */
+export function ouAt(
+  seed: number,
+  stream: number,
+  index: number,
+  p: { theta: number; sigma: number; startSd: number },
+): number {
+  let z = p.startSd * gaussian(seed, stream, 0);
+  const dir = index >= 0 ? 1 : -1;
+  for (let i = dir; i !== index + dir; i += dir) z = (1 - p.theta) * z + p.sigma * gaussian(seed, stream, i);
+  return z;
 }

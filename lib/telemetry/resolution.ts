@@ -1,3 +1,4 @@
+import { niceStepMs } from '../time/steps';
 import { BUCKET_MS } from './buckets';
 
 export const MAX_POINTS = 1500;
@@ -6,31 +7,6 @@ const DAY = 24 * HOUR;
 
 export type Source = '1m' | '5m' | '1h';
 export type Resolution = { source: Source; stepMs: number };
-
-const NICE_STEPS = [
-  10_000,
-  15_000,
-  30_000,
-  60_000,
-  120_000,
-  300_000,
-  600_000,
-  900_000,
-  1_800_000,
-  HOUR,
-  2 * HOUR,
-  3 * HOUR,
-  6 * HOUR,
-  12 * HOUR,
-  DAY,
-  7 * DAY,
-];
-
-/** Smallest "nice" step ≥ both the tier's resolution and span / MAX_POINTS. */
-function niceStep(minimumMs: number, spanMs: number): number {
-  const needed = Math.max(minimumMs, Math.ceil(spanMs / MAX_POINTS));
-  return NICE_STEPS.find((s) => s >= needed) ?? Math.ceil(needed / DAY) * DAY;
-}
 
 /**
  * How long the 1-minute tiers are kept: charts read them for ranges starting ≤ 24 h ago only,
@@ -61,7 +37,10 @@ export function chooseResolution(input: ResolutionInput): Resolution {
       : span <= 5 * DAY && age <= 90 * DAY
         ? '5m'
         : '1h';
-  return { source, stepMs: niceStep(Math.max(BUCKET_MS[source], input.requestedStepMs ?? 0), span) };
+  return {
+    source,
+    stepMs: niceStepMs(span, Math.max(BUCKET_MS[source], input.requestedStepMs ?? 0), MAX_POINTS),
+  };
 }
 
 /** Bucket starts covering [from, to], aligned to the step (for gap-filled series). */

@@ -21,12 +21,16 @@ const STATUSES = new Set<string>(REPORTED_STATUSES);
 const KNOWN_KEYS = new Set(['deviceId', 'serial', 'ts', 'status', 'poolUrl', ...METRIC_BY_KEY.keys()]);
 const ISO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+const MAX_DATE_MS = 8.64e15;
+
 function parseTs(value: unknown): number | string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || !Number.isInteger(value))
       return 'ts must be an integer of epoch milliseconds';
     // Epoch seconds are a common agent mistake: 1.7e9 would be January 1970 in milliseconds.
     if (value < 1e11) return 'ts looks like epoch seconds; send epoch milliseconds or an ISO-8601 string';
+    // Beyond ±8.64e15 ms a Date is invalid and every later toISOString() would throw.
+    if (value > MAX_DATE_MS) return 'ts is beyond the representable date range';
     return value;
   }
   if (typeof value === 'string') {

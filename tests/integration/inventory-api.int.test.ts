@@ -184,8 +184,27 @@ describe.each(TEST_PROVIDERS)('inventory API on %s', (provider) => {
     ]);
     const wildcard = await call(devices.GET, { token: viewer, path: '/api/v1/devices?q=%25' });
     expect(wildcard.json.total).toBe(0);
-    const status = await call(devices.GET, { token: viewer, path: '/api/v1/devices?status=online,degraded' });
-    expect(status.json.total).toBe(0);
+    // Statuses come from telemetry; set them directly so each filter value has its own devices.
+    const bySerial = (serial: string) => seen.find((d) => d.serial === serial)!.id;
+    const setStatus = (serial: string, status: 'online' | 'degraded' | 'maintenance') =>
+      getDb().device.update({ where: { id: bySerial(serial) }, data: { status } });
+    await setStatus('SN1', 'online');
+    await setStatus('SN2', 'online');
+    await setStatus('SN3', 'degraded');
+    await setStatus('SN4', 'maintenance');
+    const serialsWith = async (filter: string) => {
+      const res = await call(devices.GET, {
+        token: viewer,
+        path: `/api/v1/devices?siteId=${siteId}&${filter}`,
+      });
+      expect(res.json.total).toBe(res.json.data.length);
+      return res.json.data.map((d: { serial: string }) => d.serial).sort();
+    };
+    expect(await serialsWith('status=online,degraded')).toEqual(['SN1', 'SN2', 'SN3']);
+    expect(await serialsWith('status=degraded')).toEqual(['SN3']);
+    expect(await serialsWith('status=maintenance,curtailed')).toEqual(['SN4']);
+    expect(await serialsWith('status=offline')).toHaveLength(8);
+    expect(await serialsWith('status=curtailed')).toEqual([]);
     const bad = await call(devices.GET, { token: viewer, path: '/api/v1/devices?status=exploded&sort=nope' });
     expect(bad.status).toBe(400);
   });
@@ -233,10 +252,16 @@ describe.each(TEST_PROVIDERS)('inventory API on %s', (provider) => {
       rawBody: bad,
       contentType: 'text/csv',
     });
-    expect(res.status).toBe(400);
-    expect(res.json.error.code).toBe('invalid_rows');
+    // The one CSV contract (422 invalid_csv, issues per line); `rows` is the device import's own grouping.
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('invalid_csv');
     const lines = res.json.error.details.rows.map((r: { line: number }) => r.line);
     expect(lines).toEqual([3, 4, 5]);
+    const issueLines = res.json.error.details.issues.map((i: { line: number }) => i.line);
+    expect([...new Set(issueLines)]).toEqual([3, 4, 5]);
+    expect(res.json.error.details.issues).toContainEqual(
+      expect.objectContaining({ line: 3, field: 'site', message: 'unknown site "Nowhere"' }),
+    );
     expect(await getDb().device.count({ where: { serial: 'IMP1' } })).toBe(0);
 
     const good = [
@@ -252,6 +277,53 @@ describe.each(TEST_PROVIDERS)('inventory API on %s', (provider) => {
     });
     expect(ok.status).toBe(201);
     expect(ok.json.imported).toBe(2);
+  });
+
+  it('updates a site: contract, PUE and curtailable flag, validated as the site will be after the change', async () => {
+    const id = String(siteId);
+    const res = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: { contractKind: 'fixed', fixedPriceUsdPerMwh: 61.5, pue: 1.22, curtailable: false },
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ fixedPriceUsdPerMwh: 61.5, pue: 1.22, curtailable: false });
+    const stored = await getDb().site.findUniqueOrThrow({ where: { id: siteId } });
+    expect(stored).toMatchObject({ fixedPriceUsdPerMwh: 61.5, pue: 1.22, curtailable: false });
+
+    const tou = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: {
+        contractKind: 'tou',
+        touSchedule: [{ days: [1, 2, 3, 4, 5], fromHour: 8, toHour: 20, priceUsdPerMwh: 90 }],
+      },
+    });
+    expect(tou.status, JSON.stringify(tou.json)).toBe(200);
+    expect(tou.json.touSchedule).toHaveLength(1);
+    // Only the PUE sent: the merged site (a TOU contract with its schedule) is still valid.
+    expect(
+      (await call(site.PATCH, { method: 'PATCH', token: admin, params: { id }, body: { pue: 1.1 } })).status,
+    ).toBe(200);
+
+    const incomplete = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: { contractKind: 'spot' },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.json.error.details).toEqual([expect.objectContaining({ path: 'spotSource' })]);
+    const unknownKey = await call(site.PATCH, {
+      method: 'PATCH',
+      token: admin,
+      params: { id },
+      body: { id: 5 },
+    });
+    expect(unknownKey.status).toBe(400);
+    expect((await getDb().site.findUniqueOrThrow({ where: { id: siteId } })).contractKind).toBe('tou');
   });
 
   it('refuses to delete a site that still has devices, and lists models', async () => {

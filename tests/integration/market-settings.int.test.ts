@@ -6,8 +6,8 @@ import * as gpuRoute from '@/app/api/v1/market/gpu-rates/route';
 import * as latestRoute from '@/app/api/v1/market/latest/route';
 import * as settingsRoute from '@/app/api/v1/settings/market/route';
 import { getDb } from '@/lib/db/client';
-import { DEFAULT_GPU_RATES } from '@/lib/market/gpu-rates';
-import { readMarketSettings } from '@/lib/market/settings';
+import { DEFAULT_GPU_RATES } from '@/lib/market/gpu/gpu-rates';
+import { readMarketSettings } from '@/lib/market/settings/market-settings';
 import { call, tokenFor } from '../helpers/api';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 

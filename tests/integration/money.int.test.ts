@@ -7,15 +7,15 @@ import * as summaryRoute from '@/app/api/v1/economics/summary/route';
 import * as fleetSummaryRoute from '@/app/api/v1/fleet/summary/route';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
-import { recordProviderOk } from '@/lib/market/provider-status';
-import { refreshGpuRates } from '@/lib/market/refresh';
-import { saveGpuRateTable, updateMarketSettings } from '@/lib/market/settings';
+import { recordProviderOk } from '@/lib/market/refresh/provider-status';
+import { refreshGpuRates } from '@/lib/market/refresh/refresh-feeds';
+import { saveGpuRateTable, updateMarketSettings } from '@/lib/market/settings/market-settings';
 import { storeNetworkPoints } from '@/lib/market/store';
 import { call, tokenFor } from '../helpers/api';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 
-// Hand arithmetic (see lib/money/compose.test.ts): $0.0557472/TH/day, so per S21 at 200 TH/s and 3.5 kW:
+// Hand arithmetic (see lib/economics/live/compose.test.ts): $0.0557472/TH/day, so per S21 at 200 TH/s and 3.5 kW:
 const ASIC_REVENUE = 200 * 0.055747184355925516 * 0.98; // $10.9264/day
 const ASIC_COST = (3.5 * 24 * 1.05 * 40) / 1000; // $3.528/day
 const AI_REVENUE = 8 * 2 * 0.75 * 24; // $288/day

@@ -5,7 +5,7 @@ import * as importRoute from '@/app/api/v1/sites/[id]/prices/import/route';
 import * as previewRoute from '@/app/api/v1/sites/[id]/prices/preview/route';
 import * as pricesRoute from '@/app/api/v1/sites/[id]/prices/route';
 import { getDb } from '@/lib/db/client';
-import { refreshElectricity } from '@/lib/market/refresh-electricity';
+import { refreshElectricity } from '@/lib/market/refresh/refresh-electricity';
 import { call, tokenFor } from '../helpers/api';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 

@@ -2,7 +2,8 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import type { Metadata } from 'next';
 import { loadDeviceSearchParams, toDeviceListParams } from '@/components/devices/device-search-params';
 import { DevicesTable } from '@/components/devices/devices-table';
-import { devicesListQuery, normalizeDeviceListParams } from '@/lib/api-client/devices';
+import { normalizeDeviceListParams } from '@/lib/api-client/device-list-params';
+import { devicesListQuery } from '@/lib/api-client/devices';
 import { sitesListQuery } from '@/lib/api-client/sites';
 import { requirePageActor } from '@/lib/auth/page';
 import { listDevices } from '@/lib/inventory/devices';

@@ -5,9 +5,9 @@ import { loadTimeRange, resolveTimeRange } from '@/components/shell/time-range';
 import { fleetAttentionQuery, fleetSummaryQuery, totalsMetricsQuery } from '@/lib/api-client/fleet';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { requirePageActor } from '@/lib/auth/page';
-import { getFleetSummary } from '@/lib/fleet/summary';
-import { getWorstDevices } from '@/lib/telemetry/fleet';
+import { getFleetSummary } from '@/lib/economics/live/fleet-summary';
 import { getTotalsSeries } from '@/lib/telemetry/series';
+import { getWorstDevices } from '@/lib/telemetry/worst-devices';
 
 export const metadata: Metadata = { title: 'Fleet' };
 

@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { MarketOverview } from '@/components/market/market-overview';
-import { marketLatestQuery } from '@/lib/api-client-market/market';
+import { marketLatestQuery } from '@/lib/api-client/market';
 import { requirePageActor } from '@/lib/auth/page';
-import { getMarketLatest } from '@/lib/market/latest';
+import { getMarketLatest } from '@/lib/market/views/latest';
 
 export const metadata: Metadata = { title: 'Market' };
 

@@ -4,7 +4,7 @@ import { SitesTable } from '@/components/sites/sites-table';
 import { fleetSummaryQuery } from '@/lib/api-client/fleet';
 import { sitesListQuery } from '@/lib/api-client/sites';
 import { requirePageActor } from '@/lib/auth/page';
-import { getFleetSummary } from '@/lib/fleet/summary';
+import { getFleetSummary } from '@/lib/economics/live/fleet-summary';
 import { listSites } from '@/lib/inventory/sites';
 
 export const metadata: Metadata = { title: 'Sites' };

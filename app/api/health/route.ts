@@ -1,7 +1,8 @@
 // GET /api/health – liveness and database reachability; no authentication.
-import { publicRoute } from '@/lib/api/route';
+
 import { getDbProvider } from '@/lib/db/client';
 import { queryOne, sql } from '@/lib/db/raw';
+import { publicRoute } from '@/lib/http/route';
 import { APP_VERSION } from '@/lib/version';
 
 export const dynamic = 'force-dynamic';

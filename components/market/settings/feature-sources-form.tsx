@@ -8,9 +8,9 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
-import { economicsKeys, marketKeys } from '@/lib/api-client-market/keys';
-import { updateMarketSettings } from '@/lib/api-client-market/market';
-import type { MarketSettingsView } from '@/lib/api-client-market/types';
+import { invalidateMarket, invalidateMarketSettings } from '@/lib/api-client/invalidate';
+import { putMarketSettings } from '@/lib/api-client/market';
+import type { MarketSettingsView } from '@/lib/api-client/types';
 
 const NETWORK = [
   { value: 'sim', label: 'Simulated (built in, no network)' },
@@ -48,7 +48,7 @@ export function FeatureSourcesForm({
   const eurError = Number.isFinite(eur) && eur > 0 && eur <= 10 ? null : 'A positive rate up to 10';
   const save = useMutation({
     mutationFn: () =>
-      updateMarketSettings({
+      putMarketSettings({
         network: draft.network,
         btcUsd: draft.btcUsd,
         gpuRates: draft.gpuRates,
@@ -60,11 +60,7 @@ export function FeatureSourcesForm({
         description: 'The next refresh (within a minute) uses them.',
         variant: 'success',
       });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: marketKeys.settings() }),
-        queryClient.invalidateQueries({ queryKey: marketKeys.all }),
-        queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
-      ]);
+      await Promise.all([invalidateMarketSettings(queryClient), invalidateMarket(queryClient)]);
     },
     onError: (error) =>
       toast({ title: 'Could not save', description: error.message, variant: 'destructive' }),

@@ -10,10 +10,10 @@ import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
-import { economicsKeys, marketKeys } from '@/lib/api-client-market/keys';
-import { csvIssues, gpuRatesQuery, importGpuRateCsv, saveGpuRateTable } from '@/lib/api-client-market/market';
-import type { GpuRateRow } from '@/lib/api-client-market/types';
-import { GpuRateRowSchema } from '@/lib/market/gpu-rates';
+import { invalidateMarket } from '@/lib/api-client/invalidate';
+import { csvIssues, gpuRatesQuery, postGpuRateCsv, putGpuRateTable } from '@/lib/api-client/market';
+import type { GpuRateRow } from '@/lib/api-client/types';
+import { GpuRateRowSchema } from '@/lib/market/gpu/gpu-rates';
 import { type CsvIssue, CsvIssues } from './csv-issues';
 
 type RowForm = { gpuModel: string; label: string; rate: string; min: string; max: string };
@@ -80,13 +80,9 @@ function Editor({
   const [rows, setRows] = useState<RowForm[]>(() => table.map(toForm));
   const [issues, setIssues] = useState<CsvIssue[] | null>(null);
   const parsed = parseRows(rows);
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: marketKeys.all }),
-      queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
-    ]);
+  const refresh = () => invalidateMarket(queryClient);
   const save = useMutation({
-    mutationFn: () => saveGpuRateTable(parsed.rows),
+    mutationFn: () => putGpuRateTable(parsed.rows),
     onSuccess: async () => {
       toast({ title: 'GPU rates saved', variant: 'success' });
       await refresh();
@@ -95,7 +91,7 @@ function Editor({
       toast({ title: 'Could not save', description: error.message, variant: 'destructive' }),
   });
   const upload = useMutation({
-    mutationFn: (csv: string) => importGpuRateCsv(csv),
+    mutationFn: (csv: string) => postGpuRateCsv(csv),
     onSuccess: async (result) => {
       setIssues(null);
       toast({ title: `Imported ${result.table?.length ?? 0} GPU rates`, variant: 'success' });

@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Alert } from '@/components/ui/alert';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import { marketSettingsQuery } from '@/lib/api-client-market/market';
+import { marketSettingsQuery } from '@/lib/api-client/market';
 import { FeatureSourcesForm } from './feature-sources-form';
 import { GpuRateEditor } from './gpu-rate-editor';
 import { PriceCsvUpload } from './price-csv-upload';

@@ -10,10 +10,10 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
-import { economicsKeys, marketKeys } from '@/lib/api-client-market/keys';
-import { csvIssues } from '@/lib/api-client-market/market';
-import { importSitePrices, patchSiteContract } from '@/lib/api-client-market/site-prices';
-import type { MarketSettingsPage, PriceImportResult } from '@/lib/api-client-market/types';
+import { invalidateMarket, invalidateSite } from '@/lib/api-client/invalidate';
+import { csvIssues } from '@/lib/api-client/market';
+import { patchSiteContract, postSitePricesCsv } from '@/lib/api-client/site-prices';
+import type { MarketSettingsPage, PriceImportResult } from '@/lib/api-client/types';
 import { type CsvIssue, CsvIssues } from './csv-issues';
 
 /**
@@ -34,7 +34,7 @@ export function PriceCsvUpload({ page, canEdit }: { page: MarketSettingsPage; ca
   const [result, setResult] = useState<PriceImportResult | null>(null);
   const upload = useMutation({
     mutationFn: async () =>
-      importSitePrices(siteId, await file!.text(), {
+      postSitePricesCsv(siteId, await file!.text(), {
         timeZone: timeZone || undefined,
         currency,
         stepMinutes: step,
@@ -42,7 +42,7 @@ export function PriceCsvUpload({ page, canEdit }: { page: MarketSettingsPage; ca
     onSuccess: async (r) => {
       setIssues(null);
       setResult(r);
-      await queryClient.invalidateQueries({ queryKey: ['sites', siteId] });
+      await invalidateSite(queryClient, siteId);
     },
     onError: (error) => {
       setResult(null);
@@ -54,11 +54,7 @@ export function PriceCsvUpload({ page, canEdit }: { page: MarketSettingsPage; ca
     onSuccess: async () => {
       toast({ title: `${site?.name} now uses the uploaded prices`, variant: 'success' });
       setResult((r) => (r ? { ...r, inUse: true, warning: null } : r));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: marketKeys.all }),
-        queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['sites', siteId] }),
-      ]);
+      await Promise.all([invalidateMarket(queryClient), invalidateSite(queryClient, siteId)]);
     },
     onError: (error) =>
       toast({ title: 'Could not switch the source', description: error.message, variant: 'destructive' }),

@@ -8,9 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toast';
-import { marketKeys } from '@/lib/api-client-market/keys';
-import { updateMarketSettings } from '@/lib/api-client-market/market';
-import type { MarketSettingsPage } from '@/lib/api-client-market/types';
+import { invalidateMarketSettings } from '@/lib/api-client/invalidate';
+import { putMarketSettings } from '@/lib/api-client/market';
+import type { MarketSettingsPage } from '@/lib/api-client/types';
 
 type Values = Record<string, string | null>;
 
@@ -30,11 +30,11 @@ function ProviderCard({
   const stored = page.settings.config[providerId] ?? {};
   const [values, setValues] = useState<Values>({});
   const save = useMutation({
-    mutationFn: (body: Values) => updateMarketSettings({ config: { [providerId]: body } }),
+    mutationFn: (body: Values) => putMarketSettings({ config: { [providerId]: body } }),
     onSuccess: async () => {
       setValues({});
       toast({ title: `${descriptor.label} settings saved`, variant: 'success' });
-      await queryClient.invalidateQueries({ queryKey: marketKeys.settings() });
+      await invalidateMarketSettings(queryClient);
     },
     onError: (error) =>
       toast({ title: 'Could not save', description: error.message, variant: 'destructive' }),

@@ -8,9 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Select } from '@/components/ui/select';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
-import { economicsKeys, marketKeys } from '@/lib/api-client-market/keys';
-import { patchSiteContract } from '@/lib/api-client-market/site-prices';
-import type { MarketSettingsPage } from '@/lib/api-client-market/types';
+import { invalidateMarket, invalidateMarketSettings, invalidateSite } from '@/lib/api-client/invalidate';
+import { patchSiteContract } from '@/lib/api-client/site-prices';
+import type { MarketSettingsPage } from '@/lib/api-client/types';
 
 type SiteRow = MarketSettingsPage['sites'][number];
 
@@ -35,10 +35,9 @@ function SourceRow({
         variant: 'success',
       });
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: marketKeys.settings() }),
-        queryClient.invalidateQueries({ queryKey: ['sites', site.id] }),
-        queryClient.invalidateQueries({ queryKey: marketKeys.all }),
-        queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
+        invalidateMarketSettings(queryClient),
+        invalidateSite(queryClient, site.id),
+        invalidateMarket(queryClient),
       ]);
     },
     onError: (error) =>

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { BtcPriceProvider, FetchContext, NetworkPoint } from '../types';
-import { btcUsdProblem, numberFrom } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { btcUsdProblem, numberFrom } from './validate';
 
 /** Coinbase spot price, no auth (economics.md §4.3). `amount` is a string. */
 const ID = 'coinbase';
-export const COINBASE_SPOT_URL = 'https://api.coinbase.com/v2/prices/BTC-USD/spot';
+export const COINBASE_DEFAULT_BASE_URL = 'https://api.coinbase.com';
+const SPOT_PATH = '/v2/prices/BTC-USD/spot';
+export const COINBASE_SPOT_URL = `${COINBASE_DEFAULT_BASE_URL}${SPOT_PATH}`;
 
 const Schema = z.object({
   data: z.object({ amount: z.string(), base: z.literal('BTC'), currency: z.literal('USD') }),
@@ -24,9 +26,19 @@ export function parseCoinbaseSpot(text: string, nowMs: number): ProviderResult<N
   return ok({ series: 'btc_usd', ts: nowMs, value: price, provider: ID });
 }
 
-export async function fetchCoinbaseSpot(ctx: FetchContext): Promise<ProviderResult<NetworkPoint>> {
-  const res = await fetchResult(COINBASE_SPOT_URL, ctx.http, ID);
+/** `baseUrl` points at a proxy or mirror of the Coinbase API (market settings). */
+export type CoinbaseConfig = { baseUrl?: string };
+
+export async function fetchCoinbaseSpot(
+  ctx: FetchContext,
+  config: CoinbaseConfig = {},
+): Promise<ProviderResult<NetworkPoint>> {
+  const res = await fetchResult(`${config.baseUrl ?? COINBASE_DEFAULT_BASE_URL}${SPOT_PATH}`, ctx.http, ID);
   return res.ok ? parseCoinbaseSpot(res.response.text, ctx.nowMs) : failWith(res.error);
 }
 
-export const coinbaseProvider: BtcPriceProvider = { id: ID, fetchSpot: fetchCoinbaseSpot };
+export function createCoinbaseProvider(config: CoinbaseConfig = {}): BtcPriceProvider {
+  return { id: ID, fetchSpot: (ctx) => fetchCoinbaseSpot(ctx, config) };
+}
+
+export const coinbaseProvider = createCoinbaseProvider();

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { BtcPriceProvider, FetchContext, NetworkPoint } from '../types';
-import { btcUsdProblem, firstProblem, secondsProblem } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { btcUsdProblem, firstProblem, secondsProblem } from './validate';
 
 /** CoinGecko simple price (economics.md §4.2). `last_updated_at` is unix seconds; without it we stamp `now`. */
 const ID = 'coingecko';
-export const COINGECKO_SIMPLE_PRICE_URL =
-  'https://api.coingecko.com/api/v3/simple/price?ids=bitcoin&vs_currencies=usd&include_last_updated_at=true';
+export const COINGECKO_DEFAULT_BASE_URL = 'https://api.coingecko.com/api/v3';
+const SIMPLE_PRICE_PATH = '/simple/price?ids=bitcoin&vs_currencies=usd&include_last_updated_at=true';
+export const COINGECKO_SIMPLE_PRICE_URL = `${COINGECKO_DEFAULT_BASE_URL}${SIMPLE_PRICE_PATH}`;
 
 const Schema = z.object({
   bitcoin: z.object({ usd: z.number(), last_updated_at: z.number().optional() }),
@@ -32,18 +33,20 @@ export function parseCoingeckoSimplePrice(text: string, nowMs: number): Provider
   });
 }
 
-export type CoingeckoConfig = { demoApiKey?: string };
+export type CoingeckoConfig = { demoApiKey?: string; baseUrl?: string };
 
 export async function fetchCoingeckoSimplePrice(
   ctx: FetchContext,
   config: CoingeckoConfig = {},
 ): Promise<ProviderResult<NetworkPoint>> {
   const headers: Record<string, string> = config.demoApiKey ? { 'x-cg-demo-api-key': config.demoApiKey } : {};
-  const res = await fetchResult(COINGECKO_SIMPLE_PRICE_URL, ctx.http, ID, { headers });
+  const url = `${config.baseUrl ?? COINGECKO_DEFAULT_BASE_URL}${SIMPLE_PRICE_PATH}`;
+  const res = await fetchResult(url, ctx.http, ID, { headers });
   return res.ok ? parseCoingeckoSimplePrice(res.response.text, ctx.nowMs) : failWith(res.error);
 }
 
-export const coingeckoProvider: BtcPriceProvider = {
-  id: ID,
-  fetchSpot: (ctx) => fetchCoingeckoSimplePrice(ctx),
-};
+export function createCoingeckoProvider(config: CoingeckoConfig = {}): BtcPriceProvider {
+  return { id: ID, fetchSpot: (ctx) => fetchCoingeckoSimplePrice(ctx, config) };
+}
+
+export const coingeckoProvider = createCoingeckoProvider();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from '../http';
 import { fixture } from './__fixtures__/fixture';
 import {
   buildEdsUrl,
@@ -8,6 +7,7 @@ import {
   fetchEnergiDataService,
   parseEnergiDataService,
 } from './energi-data-service';
+import type { FetchLike } from './http';
 
 const fx = { EUR: 1.1, DKK: 0.15 };
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { ElectricityPoint, ElectricityProvider, FetchContext, FxUsdPer, TimeRange } from '../types';
 import { toUsd } from '../types';
-import { electricityPriceProblem } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { electricityPriceProblem } from './validate';
 
 /**
  * Energinet Energi Data Service (economics.md §4.10, CC BY 4.0). `Elspotprices` (hourly, HourUTC /
@@ -119,7 +119,12 @@ const minuteIso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
  * Start/end are padded by a day because the API reads them as Danish local time; points are
  * filtered to the exact range afterwards.
  */
-export function buildEdsUrl(dataset: EdsDataset, priceArea: string, range: TimeRange): string {
+export function buildEdsUrl(
+  dataset: EdsDataset,
+  priceArea: string,
+  range: TimeRange,
+  baseUrl = EDS_BASE_URL,
+): string {
   const day = 86_400_000;
   const timeColumn = dataset === 'DayAheadPrices' ? 'TimeUTC' : 'HourUTC';
   const rows = Math.ceil((range.toMs - range.fromMs + 2 * day) / 900_000) + 100;
@@ -130,10 +135,11 @@ export function buildEdsUrl(dataset: EdsDataset, priceArea: string, range: TimeR
     sort: `${timeColumn} asc`,
     limit: String(rows),
   });
-  return `${EDS_BASE_URL}/${dataset}?${params.toString()}`;
+  return `${baseUrl}/${dataset}?${params.toString()}`;
 }
 
-export type EdsConfig = { priceArea: string; fxUsdPer: FxUsdPer };
+/** `baseUrl` (the `/dataset` root) points at a proxy or mirror (market settings). */
+export type EdsConfig = { priceArea: string; fxUsdPer: FxUsdPer; baseUrl?: string };
 
 export async function fetchEnergiDataService(
   config: EdsConfig,
@@ -143,7 +149,11 @@ export async function fetchEnergiDataService(
   const points: ElectricityPoint[] = [];
   const warnings: string[] = [];
   for (const req of edsRequestsFor(range)) {
-    const res = await fetchResult(buildEdsUrl(req.dataset, config.priceArea, req), ctx.http, ID);
+    const res = await fetchResult(
+      buildEdsUrl(req.dataset, config.priceArea, req, config.baseUrl),
+      ctx.http,
+      ID,
+    );
     if (!res.ok) return failWith(res.error);
     const parsed = parseEnergiDataService(res.response.text, config);
     if (!parsed.ok) return parsed;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from '../http';
-import { localParts } from '../tz';
+import { localParts } from '../../time/zone';
 import { fixture } from './__fixtures__/fixture';
 import { buildEntsoeUrl, fetchEntsoeDayAhead, parseEntsoeXml, resolutionMs } from './entsoe';
+import type { FetchLike } from './http';
 
 const fx = { EUR: 1.08 };
 const iso = (ms: number) => new Date(ms).toISOString();

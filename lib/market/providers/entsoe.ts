@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { bodyProblem, fail, failWith, ok, type ProviderResult, parseShape, snippet } from '../result';
 import type { ElectricityPoint, ElectricityProvider, FetchContext, FxUsdPer, TimeRange } from '../types';
 import { toUsd } from '../types';
-import { electricityPriceProblem } from '../validate';
+import { fetchResult } from './http';
+import { bodyProblem, fail, failWith, ok, type ProviderResult, parseShape, snippet } from './result';
+import { electricityPriceProblem } from './validate';
 
 /**
  * ENTSO-E Transparency Platform day-ahead prices, documentType A44 (economics.md §4.8). Handles PT15M and
@@ -194,12 +194,13 @@ function toPoints(
   return ok(points, warnings);
 }
 
-export type EntsoeConfig = { securityToken: string; areaEic: string; fxUsdPer: FxUsdPer };
+/** `baseUrl` points at a proxy or mirror of the Transparency API (market settings). */
+export type EntsoeConfig = { securityToken: string; areaEic: string; fxUsdPer: FxUsdPer; baseUrl?: string };
 
 const utcStamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace(/[-T:]/g, '');
 
 export function buildEntsoeUrl(
-  config: Pick<EntsoeConfig, 'securityToken' | 'areaEic'>,
+  config: Pick<EntsoeConfig, 'securityToken' | 'areaEic' | 'baseUrl'>,
   range: TimeRange,
 ): string {
   const params = new URLSearchParams({
@@ -210,7 +211,7 @@ export function buildEntsoeUrl(
     periodStart: utcStamp(range.fromMs),
     periodEnd: utcStamp(range.toMs),
   });
-  return `${ENTSOE_BASE_URL}?${params.toString()}`;
+  return `${config.baseUrl ?? ENTSOE_BASE_URL}?${params.toString()}`;
 }
 
 export async function fetchEntsoeDayAhead(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from '../http';
 import { fixture } from './__fixtures__/fixture';
 import { buildErcotUrl, fetchErcotSpp, parseErcotSpp } from './ercot';
+import type { FetchLike } from './http';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

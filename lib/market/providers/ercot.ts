@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
+import { wallToUtcCandidates } from '../../time/zone';
 import type { ElectricityPoint, ElectricityProvider, FetchContext, TimeRange } from '../types';
-import { wallToUtcCandidates } from '../tz';
-import { electricityPriceProblem, numberFrom } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { electricityPriceProblem, numberFrom } from './validate';
 
 /**
  * ERCOT Public API settlement point prices (economics.md §4.5). `data` rows are arrays ordered by
@@ -134,6 +134,9 @@ export type ErcotConfig = {
   settlementPoint: string;
   market?: ErcotMarket;
   maxPages?: number;
+  /** Proxy or mirror of the public-reports API and of the token endpoint (market settings). */
+  baseUrl?: string;
+  tokenUrl?: string;
 };
 
 export function buildErcotUrl(
@@ -141,6 +144,7 @@ export function buildErcotUrl(
   settlementPoint: string,
   range: TimeRange,
   page: number,
+  baseUrl = ERCOT_BASE_URL,
 ): string {
   // Delivery dates are Central time; a day either side covers the UTC/local offset, rows are filtered later.
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -151,13 +155,14 @@ export function buildErcotUrl(
     page: String(page),
     size: '5000',
   });
-  return `${ERCOT_BASE_URL}${ERCOT_ENDPOINTS[market]}?${params.toString()}`;
+  return `${baseUrl}${ERCOT_ENDPOINTS[market]}?${params.toString()}`;
 }
 
 export async function fetchErcotIdToken(
   username: string,
   password: string,
   ctx: FetchContext,
+  tokenUrl = ERCOT_TOKEN_URL,
 ): Promise<ProviderResult<string>> {
   const body = new URLSearchParams({
     username,
@@ -167,7 +172,7 @@ export async function fetchErcotIdToken(
     client_id: ERCOT_CLIENT_ID,
     response_type: 'id_token',
   }).toString();
-  const res = await fetchResult(ERCOT_TOKEN_URL, ctx.http, ID, {
+  const res = await fetchResult(tokenUrl, ctx.http, ID, {
     method: 'POST',
     body,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -187,7 +192,7 @@ export async function fetchErcotSpp(
 ): Promise<ProviderResult<ElectricityPoint[]>> {
   let idToken = config.idToken;
   if (!idToken && config.username && config.password) {
-    const token = await fetchErcotIdToken(config.username, config.password, ctx);
+    const token = await fetchErcotIdToken(config.username, config.password, ctx, config.tokenUrl);
     if (!token.ok) return token;
     idToken = token.value;
   }
@@ -199,9 +204,14 @@ export async function fetchErcotSpp(
   const warnings: string[] = [];
   const maxPages = config.maxPages ?? 20;
   for (let page = 1; ; page++) {
-    const res = await fetchResult(buildErcotUrl(market, config.settlementPoint, range, page), ctx.http, ID, {
-      headers,
-    });
+    const res = await fetchResult(
+      buildErcotUrl(market, config.settlementPoint, range, page, config.baseUrl),
+      ctx.http,
+      ID,
+      {
+        headers,
+      },
+    );
     if (!res.ok) return failWith(res.error);
     const parsed = parseErcotSpp(res.response.text, market, config.settlementPoint);
     if (!parsed.ok) return parsed;

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { fetchResult } from '../http';
-import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { BtcPriceProvider, FetchContext, NetworkPoint } from '../types';
-import { btcUsdProblem, numberFrom } from '../validate';
+import { fetchResult } from './http';
+import { fail, failWith, ok, type ProviderResult, parseJsonText, parseShape } from './result';
+import { btcUsdProblem, numberFrom } from './validate';
 
 /**
  * Kraken public ticker (economics.md §4.4). We ask for `XBTUSD` but the result is keyed `XXBTZUSD`,
  * so read the only key of `result`; `c[0]` is the last trade price, as a string.
  */
 const ID = 'kraken';
-export const KRAKEN_TICKER_URL = 'https://api.kraken.com/0/public/Ticker?pair=XBTUSD';
+export const KRAKEN_DEFAULT_BASE_URL = 'https://api.kraken.com';
+const TICKER_PATH = '/0/public/Ticker?pair=XBTUSD';
+export const KRAKEN_TICKER_URL = `${KRAKEN_DEFAULT_BASE_URL}${TICKER_PATH}`;
 
 const Schema = z.object({
   error: z.array(z.string()),
@@ -32,9 +34,19 @@ export function parseKrakenTicker(text: string, nowMs: number): ProviderResult<N
   return ok({ series: 'btc_usd', ts: nowMs, value: price, provider: ID });
 }
 
-export async function fetchKrakenTicker(ctx: FetchContext): Promise<ProviderResult<NetworkPoint>> {
-  const res = await fetchResult(KRAKEN_TICKER_URL, ctx.http, ID);
+/** `baseUrl` points at a proxy or mirror of the Kraken API (market settings). */
+export type KrakenConfig = { baseUrl?: string };
+
+export async function fetchKrakenTicker(
+  ctx: FetchContext,
+  config: KrakenConfig = {},
+): Promise<ProviderResult<NetworkPoint>> {
+  const res = await fetchResult(`${config.baseUrl ?? KRAKEN_DEFAULT_BASE_URL}${TICKER_PATH}`, ctx.http, ID);
   return res.ok ? parseKrakenTicker(res.response.text, ctx.nowMs) : failWith(res.error);
 }
 
-export const krakenProvider: BtcPriceProvider = { id: ID, fetchSpot: fetchKrakenTicker };
+export function createKrakenProvider(config: KrakenConfig = {}): BtcPriceProvider {
+  return { id: ID, fetchSpot: (ctx) => fetchKrakenTicker(ctx, config) };
+}
+
+export const krakenProvider = createKrakenProvider();

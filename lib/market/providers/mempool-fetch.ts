@@ -1,6 +1,5 @@
-import { fetchResult } from '../http';
-import { failWith, ok, type ProviderResult } from '../result';
 import type { FetchContext, NetworkPoint, NetworkProvider } from '../types';
+import { fetchResult } from './http';
 import {
   type DifficultyAdjustment,
   MEMPOOL_DEFAULT_BASE_URL,
@@ -10,6 +9,7 @@ import {
   parseRewardStats,
   parseTipHeight,
 } from './mempool';
+import { failWith, ok, type ProviderResult } from './result';
 
 const ID = 'mempool';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from '../http';
 import { fixture } from './__fixtures__/fixture';
+import type { FetchLike } from './http';
 import {
   parseBlockFees,
   parseDifficultyAdjustment,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { bodyProblem, fail, ok, type ProviderResult, parseJsonText, parseShape } from '../result';
 import type { NetworkPoint } from '../types';
+import { bodyProblem, fail, ok, type ProviderResult, parseJsonText, parseShape } from './result';
 import {
   difficultyProblem,
   firstProblem,
@@ -9,7 +9,7 @@ import {
   positiveProblem,
   rangeProblem,
   secondsProblem,
-} from '../validate';
+} from './validate';
 
 /**
  * mempool.space (or a self-hosted mempool). Shapes and quirks from economics.md §4.1: difficulty-adjustment

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TouScheduleSchema } from '../tou';
+import { TouScheduleSchema } from '../electricity/tou';
 
 /**
  * The market providers the settings UI offers, what each supplies and which settings it needs.
@@ -42,6 +42,16 @@ export const ENTSOE_AREAS = [
   { value: '10YFI-1--------U', label: 'FI' },
   { value: '10Y1001A1001A82H', label: 'DE-LU' },
 ] as const;
+
+/** Every networked provider can be pointed at a proxy, a mirror or a self-hosted instance. */
+const baseUrl = (defaultUrl: string, label = 'API base URL'): ConfigField => ({
+  key: 'baseUrl',
+  label,
+  type: 'url',
+  required: false,
+  default: defaultUrl,
+  help: 'Change only to go through a proxy or a mirror',
+});
 
 const eurUsd: ConfigField = {
   key: 'eurUsd',
@@ -94,7 +104,7 @@ export const MARKET_PROVIDERS: readonly ProviderDescriptor[] = [
     kind: 'btc_usd',
     supplies: ['btc_usd'],
     needsNetwork: true,
-    configFields: [],
+    configFields: [baseUrl('https://api.coinbase.com')],
   },
   {
     id: 'kraken',
@@ -102,7 +112,7 @@ export const MARKET_PROVIDERS: readonly ProviderDescriptor[] = [
     kind: 'btc_usd',
     supplies: ['btc_usd'],
     needsNetwork: true,
-    configFields: [],
+    configFields: [baseUrl('https://api.kraken.com')],
   },
   {
     id: 'coingecko',
@@ -110,7 +120,10 @@ export const MARKET_PROVIDERS: readonly ProviderDescriptor[] = [
     kind: 'btc_usd',
     supplies: ['btc_usd'],
     needsNetwork: true,
-    configFields: [{ key: 'demoApiKey', label: 'Demo API key', type: 'secret', required: false }],
+    configFields: [
+      { key: 'demoApiKey', label: 'Demo API key', type: 'secret', required: false },
+      baseUrl('https://api.coingecko.com/api/v3'),
+    ],
   },
   {
     id: 'fixed',
@@ -151,6 +164,7 @@ export const MARKET_PROVIDERS: readonly ProviderDescriptor[] = [
         options: ['DK1', 'DK2', 'SE3', 'SE4', 'NO2', 'DE'].map((v) => ({ value: v, label: v })),
       },
       eurUsd,
+      baseUrl('https://api.energidataservice.dk/dataset'),
     ],
     docsUrl: 'https://www.energidataservice.dk/tso-electricity/dayaheadprices',
     licence: 'CC BY 4.0 — Source: Energinet (www.energidataservice.dk)',
@@ -177,6 +191,7 @@ export const MARKET_PROVIDERS: readonly ProviderDescriptor[] = [
         options: ENTSOE_AREAS,
       },
       eurUsd,
+      baseUrl('https://web-api.tp.entsoe.eu/api'),
     ],
     docsUrl: 'https://transparency.entsoe.eu/',
   },
@@ -220,6 +235,14 @@ export const MARKET_PROVIDERS: readonly ProviderDescriptor[] = [
           { value: 'DAY_AHEAD_HOURLY', label: 'Day-ahead, hourly' },
           { value: 'REAL_TIME_15_MIN', label: 'Real-time, 15 min' },
         ],
+      },
+      baseUrl('https://api.ercot.com/api/public-reports'),
+      {
+        ...baseUrl(
+          'https://ercotb2c.b2clogin.com/ercotb2c.onmicrosoft.com/B2C_1_PUBAPI-ROPC-FLOW/oauth2/v2.0/token',
+          'Token endpoint URL',
+        ),
+        key: 'tokenUrl',
       },
     ],
     docsUrl: 'https://developer.ercot.com/',

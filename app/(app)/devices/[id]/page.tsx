@@ -7,13 +7,13 @@ import { deviceModelsQuery } from '@/lib/api-client/device-models';
 import { deviceMetricsQuery, deviceQuery, deviceStatusHistoryQuery } from '@/lib/api-client/devices';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { hasRole } from '@/lib/auth/actor';
+import { type DetailPageProps, orNotFound, parseRouteId } from '@/lib/auth/detail-page';
 import { requirePageActor } from '@/lib/auth/page';
 import { getDevice } from '@/lib/inventory/devices';
 import { listDeviceModels } from '@/lib/inventory/models';
 import { getSite } from '@/lib/inventory/sites';
-import { type DetailPageProps, orNotFound, parseRouteId } from '@/lib/pages/detail';
-import { getStatusHistory } from '@/lib/telemetry/fleet';
 import { getDeviceSeries } from '@/lib/telemetry/series';
+import { getStatusHistory } from '@/lib/telemetry/status-history';
 
 /** Cached per request: the metadata and the page share one read. */
 const loadDevice = cache(async (id: number) => {

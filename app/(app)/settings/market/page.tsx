@@ -3,9 +3,9 @@ import type { Metadata } from 'next';
 import { MarketSettingsView } from '@/components/market/settings/market-settings-view';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert } from '@/components/ui/alert';
-import { marketSettingsQuery } from '@/lib/api-client-market/market';
+import { marketSettingsQuery } from '@/lib/api-client/market';
 import { requirePageActor } from '@/lib/auth/page';
-import { getMarketSettingsPage } from '@/lib/market/settings-view';
+import { getMarketSettingsPage } from '@/lib/market/settings/view';
 
 export const metadata: Metadata = { title: 'Market settings' };
 

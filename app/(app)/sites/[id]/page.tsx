@@ -7,12 +7,13 @@ import { totalsMetricsQuery } from '@/lib/api-client/fleet';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { siteAttentionQuery, siteHeatmapQuery, siteQuery, siteSummaryQuery } from '@/lib/api-client/sites';
 import { hasRole } from '@/lib/auth/actor';
+import { type DetailPageProps, orNotFound, parseRouteId } from '@/lib/auth/detail-page';
 import { requirePageActor } from '@/lib/auth/page';
-import { getFleetSummary } from '@/lib/fleet/summary';
+import { getFleetSummary } from '@/lib/economics/live/fleet-summary';
 import { getSite } from '@/lib/inventory/sites';
-import { type DetailPageProps, orNotFound, parseRouteId } from '@/lib/pages/detail';
-import { getRackHeatmap, getWorstDevices } from '@/lib/telemetry/fleet';
+import { getRackHeatmap } from '@/lib/telemetry/rack-heatmap';
 import { getTotalsSeries } from '@/lib/telemetry/series';
+import { getWorstDevices } from '@/lib/telemetry/worst-devices';
 
 /** Cached per request: the metadata and the page share one read. */
 const loadSite = cache(async (id: number) => {

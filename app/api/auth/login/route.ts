@@ -1,17 +1,19 @@
 // POST /api/auth/login – email + password → session cookie.
 import { z } from 'zod';
-import { publicRoute, readJson } from '@/lib/api/route';
 import { recordAudit } from '@/lib/audit/record';
 import { assertSameOrigin, clientIp, isSecureRequest } from '@/lib/auth/request';
-import { createSession, SESSION_COOKIE, SESSION_MAX_AGE_S } from '@/lib/auth/sessions';
+import { sessionCookie } from '@/lib/auth/session-cookie';
+import { createSession } from '@/lib/auth/sessions';
 import { verifyCredentials } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
+import { readJson } from '@/lib/http/body';
+import { publicRoute } from '@/lib/http/route';
 
 const LoginInput = z.object({ email: z.string().min(1).max(200), password: z.string().min(1).max(256) });
 
 export const POST = publicRoute(async ({ req }) => {
   assertSameOrigin(req);
-  const input = LoginInput.parse(await readJson(req, 10_000));
+  const input = LoginInput.parse(await readJson(req, { maxBytes: 10_000 }));
   const ip = clientIp(req);
   const user = await verifyCredentials(input.email, input.password, ip);
   if (!user) {
@@ -32,13 +34,8 @@ export const POST = publicRoute(async ({ req }) => {
     undefined,
     ip,
   );
-  const secure = isSecureRequest(req) ? '; Secure' : '';
   return Response.json(
     { user: { id: user.id, name: user.name, role: user.role } },
-    {
-      headers: {
-        'Set-Cookie': `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MAX_AGE_S}${secure}`,
-      },
-    },
+    { headers: { 'Set-Cookie': sessionCookie(token, isSecureRequest(req)) } },
   );
 });

@@ -1,4 +1,4 @@
 // GET /api/auth/me – who is calling (session or token).
-import { route } from '@/lib/api/route';
+import { route } from '@/lib/http/route';
 
 export const GET = route(async ({ actor, via }) => ({ ...actor, via }));

@@ -1,5 +1,6 @@
 // GET /api/v1/devices – filter (siteId, rackId, class, status, q), sort, cursor pagination; POST – register a device.
-import { parseJson, parseQuery, route } from '@/lib/api/route';
+import { parseJson } from '@/lib/http/body';
+import { parseQuery, route } from '@/lib/http/route';
 import { createDevice, listDevices } from '@/lib/inventory/devices';
 import { DeviceCreate, DeviceListQuery } from '@/lib/inventory/schemas';
 

@@ -1,5 +1,6 @@
 // GET /api/v1/sites – sites with inventory counts; POST – create a site (admin).
-import { parseJson, route } from '@/lib/api/route';
+import { parseJson } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
 import { SiteCreate } from '@/lib/inventory/schemas';
 import { createSite, listSites } from '@/lib/inventory/sites';
 

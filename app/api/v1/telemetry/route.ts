@@ -1,14 +1,13 @@
 // POST /api/v1/telemetry – batches of samples from agents (JSON, optionally gzip).
 // → { accepted, duplicates, rejected: [{ index, error }] }; 2xx means committed.
-import { gunzipSync } from 'node:zlib';
-import { readBytes, route } from '@/lib/api/route';
 import { TokenBuckets } from '@/lib/auth/rate-limit';
 import { getEnv } from '@/lib/env';
-import { AppError, badRequest, payloadTooLarge, tooManyRequests, unsupportedMediaType } from '@/lib/errors';
+import { tooManyRequests } from '@/lib/errors';
+import { readJson } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
 import { ingestBatch } from '@/lib/telemetry/ingest';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+const LIMITS = { maxBytes: 8 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024 };
 
 const globalForIngest = globalThis as unknown as { switchyardIngestBuckets?: TokenBuckets };
 
@@ -18,30 +17,8 @@ function rateLimiter() {
   return globalForIngest.switchyardIngestBuckets;
 }
 
-function decodeBody(bytes: Uint8Array, encoding: string | null): string {
-  if (!encoding || encoding === 'identity') return new TextDecoder().decode(bytes);
-  if (encoding !== 'gzip') throw unsupportedMediaType('Content-Encoding must be gzip or identity');
-  try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES }).toString('utf8');
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-      throw payloadTooLarge('Decompressed body too large');
-    throw badRequest('Body is not valid gzip');
-  }
-}
-
 export const POST = route(async ({ req, actor }) => {
   const wait = rateLimiter().take(`${actor.kind}:${actor.id}`);
   if (wait > 0) throw tooManyRequests(wait);
-  if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) {
-    throw unsupportedMediaType('Send Content-Type: application/json');
-  }
-  const text = decodeBody(await readBytes(req, MAX_BODY_BYTES), req.headers.get('content-encoding'));
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError(400, 'invalid_json', 'Body is not valid JSON');
-  }
-  return ingestBatch(actor, body);
+  return ingestBatch(actor, await readJson(req, LIMITS));
 });

@@ -1,6 +1,8 @@
 // GET /api/v1/tokens – list API tokens; POST – create one (the token is returned once).
-import { parseJson, route } from '@/lib/api/route';
+
 import { CreateTokenInput, createApiToken, listApiTokens } from '@/lib/auth/api-tokens';
+import { parseJson } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
 
 export const GET = route(async ({ actor }) => ({ data: await listApiTokens(actor) }));
 

@@ -1,6 +1,8 @@
 // GET/PATCH/DELETE /api/v1/devices/{id}
-import { IdParam } from '@/lib/api/params';
-import { parseJson, route } from '@/lib/api/route';
+
+import { parseJson } from '@/lib/http/body';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 import { deleteDevice, getDevice, updateDevice } from '@/lib/inventory/devices';
 import { DeviceUpdate } from '@/lib/inventory/schemas';
 

@@ -1,12 +1,12 @@
 // POST /api/v1/devices/import – CSV body (text/csv); all rows or none, with a per-row report.
-import { readText, route } from '@/lib/api/route';
-import { unsupportedMediaType } from '@/lib/errors';
+
+import { readCsv } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
 import { importDevicesCsv } from '@/lib/inventory/device-import';
 
+const CSV_LIMITS = { maxBytes: 5_000_000, maxInflatedBytes: 20_000_000 };
+
 export const POST = route(async ({ req, actor }) => {
-  if (!/^text\/(csv|plain)\b/i.test(req.headers.get('content-type') ?? '')) {
-    throw unsupportedMediaType('Send the CSV with Content-Type: text/csv');
-  }
-  const result = await importDevicesCsv(actor, await readText(req, 5_000_000));
+  const result = await importDevicesCsv(actor, await readCsv(req, CSV_LIMITS));
   return Response.json(result, { status: 201 });
 });

@@ -1,8 +1,9 @@
 // GET /api/v1/economics/hashprice?difficulty&btcUsd&feesBtcPerBlock[&subsidyBtc|&height]
 // → { usdPerThDay, usdPerPhDay, btcPerPhDay, btcPerThDay, networkHashrateEhs, subsidyBtc, inputs }
-import { route } from '@/lib/api/route';
+
 import { computeHashpriceResponse, parseHashpriceQuery } from '@/lib/economics';
 import { badRequest } from '@/lib/errors';
+import { route } from '@/lib/http/route';
 
 export const GET = route(async ({ req }) => {
   const parsed = parseHashpriceQuery(new URL(req.url).searchParams);

@@ -1,7 +1,8 @@
 // GET /api/v1/economics/projection?days&growthPctPerMonth|growthPctPerEpoch&siteId
 // → { asOf, horizonDays, difficultyGrowthPctPerEpoch, difficultyGrowthPctPerMonth, inputs, summary, series[] }
-import { parseQuery, route } from '@/lib/api/route';
-import { getFleetProjection, ProjectionQuerySchema } from '@/lib/money/projection-live';
+
+import { getFleetProjection, ProjectionQuerySchema } from '@/lib/economics/live/fleet-projection';
+import { parseQuery, route } from '@/lib/http/route';
 
 export const GET = route(async ({ req, actor }) =>
   getFleetProjection(actor, parseQuery(req, ProjectionQuerySchema), Date.now()),

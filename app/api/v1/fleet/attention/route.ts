@@ -1,10 +1,11 @@
 // GET /api/v1/fleet/attention?siteId&limit – degraded and offline devices, worst first.
 import { z } from 'zod';
-import { parseQuery, route } from '@/lib/api/route';
-import { getWorstDevices } from '@/lib/telemetry/fleet';
+import { IdParam } from '@/lib/http/params';
+import { parseQuery, route } from '@/lib/http/route';
+import { getWorstDevices } from '@/lib/telemetry/worst-devices';
 
 const Query = z.object({
-  siteId: z.coerce.number().int().positive().optional(),
+  siteId: IdParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 

@@ -1,8 +1,9 @@
 // GET /api/v1/fleet/summary?siteId – counts by status, hashrate, power, J/TH, revenue, energy cost, margin.
 import { z } from 'zod';
-import { parseQuery, route } from '@/lib/api/route';
-import { getFleetSummary } from '@/lib/fleet/summary';
+import { getFleetSummary } from '@/lib/economics/live/fleet-summary';
+import { IdParam } from '@/lib/http/params';
+import { parseQuery, route } from '@/lib/http/route';
 
-const Query = z.object({ siteId: z.coerce.number().int().positive().optional() });
+const Query = z.object({ siteId: IdParam.optional() });
 
 export const GET = route(async ({ req, actor }) => getFleetSummary(actor, parseQuery(req, Query).siteId));

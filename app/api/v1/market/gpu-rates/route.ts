@@ -1,9 +1,10 @@
 // GET /api/v1/market/gpu-rates → { source, table (staff), latest[] }
 // PUT /api/v1/market/gpu-rates { rows: [{ gpuModel, usdPerGpuH, minUsdPerGpuH?, maxUsdPerGpuH?, label?, note? }] }
 import { z } from 'zod';
-import { parseJson, route } from '@/lib/api/route';
-import { getGpuRates, replaceGpuRates } from '@/lib/market/gpu-rate-table';
-import { GpuRateTableSchema } from '@/lib/market/gpu-rates';
+import { parseJson } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
+import { getGpuRates, replaceGpuRates } from '@/lib/market/gpu/gpu-rate-table';
+import { GpuRateTableSchema } from '@/lib/market/gpu/gpu-rates';
 
 const Body = z.strictObject({ rows: GpuRateTableSchema });
 

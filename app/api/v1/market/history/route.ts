@@ -1,9 +1,9 @@
 // GET /api/v1/market/history?series=btc_usd,hashprice_usd_per_ph_day,site:3,gpu:h100-sxm&range=7d|from&to
 // → { from, to, series: [{ key, label, unit, stepMs, providers, simulated, points: [{ ts, value }], reason }] }
 import { z } from 'zod';
-import { RangeQuerySchema } from '@/lib/api/range';
-import { parseQuery, route } from '@/lib/api/route';
-import { getMarketHistory, HISTORY_SERIES_PATTERN } from '@/lib/market/history';
+import { RangeQuerySchema } from '@/lib/http/range';
+import { parseQuery, route } from '@/lib/http/route';
+import { getMarketHistory, HISTORY_SERIES_PATTERN } from '@/lib/market/views/history';
 
 const SeriesQuery = z.object({
   series: z

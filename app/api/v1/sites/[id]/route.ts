@@ -1,6 +1,8 @@
 // GET/PATCH/DELETE /api/v1/sites/{id}
-import { IdParam } from '@/lib/api/params';
-import { parseJson, route } from '@/lib/api/route';
+
+import { parseJson } from '@/lib/http/body';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 import { SiteUpdate } from '@/lib/inventory/schemas';
 import { deleteSite, getSite, updateSite } from '@/lib/inventory/sites';
 

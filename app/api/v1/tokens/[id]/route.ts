@@ -1,8 +1,8 @@
 // DELETE /api/v1/tokens/{id} – revoke a token (kept for the audit trail).
 
-import { IdParam } from '@/lib/api/params';
-import { route } from '@/lib/api/route';
 import { revokeApiToken } from '@/lib/auth/api-tokens';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 
 export const DELETE = route<{ id: string }>(async ({ actor, params }) => {
   await revokeApiToken(actor, IdParam.parse(params.id));

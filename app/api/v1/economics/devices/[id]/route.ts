@@ -1,7 +1,8 @@
 // GET /api/v1/economics/devices/{id} → { asOf, device, site, economics, provenance }
-import { IdParam } from '@/lib/api/params';
-import { route } from '@/lib/api/route';
-import { getDeviceEconomics } from '@/lib/money/economics';
+
+import { getDeviceEconomics } from '@/lib/economics/live/money';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 
 export const GET = route<{ id: string }>(async ({ actor, params }) =>
   getDeviceEconomics(actor, IdParam.parse(params.id), Date.now()),

@@ -1,12 +1,12 @@
 // POST /api/v1/market/gpu-rates/import – CSV body `gpu_model,usd_per_gpu_h[,min…,max…,label,note]`;
 // replaces the table, or 422 { error: { code: 'invalid_csv', details: { issues: [{ line, message }] } } }.
-import { readText, route } from '@/lib/api/route';
-import { unsupportedMediaType } from '@/lib/errors';
-import { importGpuRatesCsv } from '@/lib/market/gpu-rate-table';
+
+import { readCsv } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
+import { importGpuRatesCsv } from '@/lib/market/gpu/gpu-rate-table';
+
+const CSV_LIMITS = { maxBytes: 1_000_000, maxInflatedBytes: 4_000_000 };
 
 export const POST = route(async ({ req, actor }) => {
-  if (!/^text\/(csv|plain)\b/i.test(req.headers.get('content-type') ?? '')) {
-    throw unsupportedMediaType('Send the CSV with Content-Type: text/csv');
-  }
-  return importGpuRatesCsv(actor, await readText(req, 1_000_000), Date.now());
+  return importGpuRatesCsv(actor, await readCsv(req, CSV_LIMITS), Date.now());
 });

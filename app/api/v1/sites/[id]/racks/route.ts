@@ -1,6 +1,8 @@
 // GET /api/v1/sites/{id}/racks – racks of a site; POST – add a rack.
-import { IdParam } from '@/lib/api/params';
-import { parseJson, route } from '@/lib/api/route';
+
+import { parseJson } from '@/lib/http/body';
+import { IdParam } from '@/lib/http/params';
+import { route } from '@/lib/http/route';
 import { createRack, listRacks } from '@/lib/inventory/racks';
 import { RackCreate } from '@/lib/inventory/schemas';
 

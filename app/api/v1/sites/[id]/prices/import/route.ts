@@ -2,11 +2,13 @@
 // 201 { imported, rowCount, from, to, inUse, warning } or 422 { error: { code: 'invalid_csv',
 //   details: { issues: [{ line, kind, message }], rowCount, truncated } } }; nothing is stored on error.
 import { z } from 'zod';
-import { IdParam } from '@/lib/api/params';
-import { parseQuery, readText, route } from '@/lib/api/route';
-import { unsupportedMediaType } from '@/lib/errors';
-import { importSitePriceCsv } from '@/lib/market/price-import';
-import { isValidTimeZone } from '@/lib/market/tz';
+import { readCsv } from '@/lib/http/body';
+import { IdParam } from '@/lib/http/params';
+import { parseQuery, route } from '@/lib/http/route';
+import { importSitePriceCsv } from '@/lib/market/electricity/price-import';
+import { isValidTimeZone } from '@/lib/time/zone';
+
+const CSV_LIMITS = { maxBytes: 5_000_000, maxInflatedBytes: 20_000_000 };
 
 const Query = z.strictObject({
   timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').optional(),
@@ -21,11 +23,8 @@ const Query = z.strictObject({
 });
 
 export const POST = route<{ id: string }>(async ({ req, actor, params }) => {
-  if (!/^text\/(csv|plain)\b/i.test(req.headers.get('content-type') ?? '')) {
-    throw unsupportedMediaType('Send the CSV with Content-Type: text/csv');
-  }
   const siteId = IdParam.parse(params.id);
   const options = parseQuery(req, Query);
-  const result = await importSitePriceCsv(actor, siteId, await readText(req, 5_000_000), options, Date.now());
+  const result = await importSitePriceCsv(actor, siteId, await readCsv(req, CSV_LIMITS), options, Date.now());
   return Response.json(result, { status: 201 });
 });

@@ -1,0 +1,35 @@
+// What to refetch after a write, one helper per area, so a mutation names the areas it touched
+// instead of spelling out keys. Each returns the refetch promise.
+import type { QueryClient } from '@tanstack/react-query';
+import { deviceKeys, economicsKeys, marketKeys, settingsKeys, siteKeys, tokenKeys } from './keys';
+import type { DeviceRow } from './types';
+
+/** A device changed: its detail (seeded with the server's answer) and every device list. */
+export function invalidateDevice(queryClient: QueryClient, device: DeviceRow): Promise<unknown> {
+  queryClient.setQueryData(deviceKeys.detail(device.id), device);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: deviceKeys.detail(device.id) }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.lists() }),
+  ]);
+}
+
+/** A site or its contract changed: the site and everything under it (racks, metrics, prices). */
+export function invalidateSite(queryClient: QueryClient, siteId: number): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: siteKeys.detail(siteId) });
+}
+
+/** Market inputs changed (sources, prices, GPU rates): market views and the money derived from them. */
+export function invalidateMarket(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: marketKeys.all }),
+    queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
+  ]);
+}
+
+export function invalidateMarketSettings(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: settingsKeys.market() });
+}
+
+export function invalidateTokens(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+}

@@ -1,0 +1,61 @@
+// Every react-query key of the browser, in one place. Keys are hierarchical (area, id, view, params)
+// so one prefix invalidates everything below it: ['sites', 3] covers the site, its racks, metrics and
+// prices. Parameters are normalised here so the server prefetch and the browser build the same key.
+import { type DeviceListParams, normalizeDeviceListParams } from './device-list-params';
+import { type RangeParam, rangeKey } from './range';
+
+export const deviceKeys = {
+  all: ['devices'] as const,
+  lists: () => ['devices', 'list'] as const,
+  list: (params: DeviceListParams) => ['devices', 'list', normalizeDeviceListParams(params)] as const,
+  detail: (id: number) => ['devices', id] as const,
+  metrics: (id: number, range: RangeParam) => ['devices', id, 'metrics', rangeKey(range)] as const,
+  statusHistory: (id: number, range: RangeParam) =>
+    ['devices', id, 'status-history', rangeKey(range)] as const,
+};
+
+export const deviceModelKeys = { all: ['device-models'] as const };
+
+export const siteKeys = {
+  all: ['sites'] as const,
+  list: () => ['sites', 'list'] as const,
+  detail: (id: number) => ['sites', id] as const,
+  summary: (id: number) => ['sites', id, 'summary'] as const,
+  racks: (id: number) => ['sites', id, 'racks'] as const,
+  heatmap: (id: number) => ['sites', id, 'heatmap'] as const,
+  metrics: (id: number, range: RangeParam) => ['sites', id, 'metrics', rangeKey(range)] as const,
+  attention: (id: number, limit: number) => ['sites', id, 'attention', limit] as const,
+  /** Under ['sites', id] so a change to the site's contract invalidates its prices too. */
+  prices: (id: number, from: number, to: number) => ['sites', id, 'prices', from, to] as const,
+  pricePreview: (id: number, draft: string) => ['sites', id, 'prices', 'preview', draft] as const,
+};
+
+export const fleetKeys = {
+  all: ['fleet'] as const,
+  summary: () => ['fleet', 'summary'] as const,
+  metrics: (range: RangeParam) => ['fleet', 'metrics', rangeKey(range)] as const,
+  attention: (limit: number) => ['fleet', 'attention', limit] as const,
+};
+
+export const tokenKeys = { all: ['tokens'] as const };
+
+export const marketKeys = {
+  all: ['market'] as const,
+  latest: () => ['market', 'latest'] as const,
+  history: (series: readonly string[], range: RangeParam) =>
+    ['market', 'history', [...series].sort().join(','), rangeKey(range)] as const,
+  gpuRates: () => ['market', 'gpu-rates'] as const,
+};
+
+/** Follows the URL (/api/v1/settings/market): settings are not market data and are not refetched with it. */
+export const settingsKeys = {
+  market: () => ['settings', 'market'] as const,
+};
+
+export const economicsKeys = {
+  all: ['economics'] as const,
+  summary: (siteId: number | null) => ['economics', 'summary', siteId ?? 'fleet'] as const,
+  device: (deviceId: number) => ['economics', 'device', deviceId] as const,
+  projection: (growthPctPerMonth: number, days: number | null, siteId: number | null) =>
+    ['economics', 'projection', growthPctPerMonth, days ?? 'default', siteId ?? 'fleet'] as const,
+};

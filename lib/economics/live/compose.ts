@@ -1,0 +1,196 @@
+// Live money figures composed from telemetry totals, site contracts and market values, using the
+// lib/economics formulas only. Pure: the loader (load.ts) passes the numbers in.
+//
+// Everything is linear in hashrate, power and GPU utilisation, so devices are aggregated per
+// (site, model) first and the economics run once per group: the result equals the per-device sum.
+import {
+  aiRevenueUsdPerHour,
+  aiValueUsdPerMwh,
+  breakevenUsdPerMwh,
+  energyCostUsdPerDay,
+  gpuPowerShareKw,
+  miningRevenuePerDay,
+} from '../index';
+
+export type DeviceGroup = {
+  siteId: number;
+  modelId: number;
+  modelName: string;
+  class: 'asic' | 'micro' | 'gpu';
+  devices: number;
+  /** Devices with a fresh sample; only they count towards hashrate, power and utilisation. */
+  reporting: number;
+  hashrateThs: number;
+  powerW: number;
+  /** Sum of GPU utilisation (0–100) over reporting nodes. */
+  gpuUtilPctSum: number;
+  nominalHashrateThs: number | null;
+  nominalPowerW: number;
+  gpuCount: number | null;
+  gpuModel: string | null;
+};
+
+export type SiteTerms = {
+  siteId: number;
+  siteName: string;
+  pue: number;
+  poolFeePct: number;
+  /** What the site pays now; null when unknown (the reason says why). */
+  priceUsdPerMwh: number | null;
+  priceProvider: string | null;
+  priceStale: boolean;
+  priceReason: string | null;
+};
+
+export type MarketTerms = {
+  hashprice: { usdPerThDay: number; btcPerThDay: number } | null;
+  /** $/GPU-h by lower-cased GPU model. */
+  gpuRates: ReadonlyMap<string, { usdPerGpuH: number; provider: string; stale: boolean }>;
+};
+
+export type GroupEconomics = {
+  siteId: number;
+  modelId: number;
+  modelName: string;
+  class: DeviceGroup['class'];
+  use: 'mining' | 'ai';
+  devices: number;
+  reporting: number;
+  hashrateThs: number;
+  powerW: number;
+  revenueUsdPerDay: number | null;
+  revenueBtcPerDay: number | null;
+  energyCostUsdPerDay: number | null;
+  marginUsdPerDay: number | null;
+  /** Mining: at nameplate efficiency. AI: v_gpu at nameplate power share and current (or full) utilisation. */
+  breakevenUsdPerMwh: number | null;
+  /** From measured power and hashrate (or utilisation); null when nothing reports. */
+  measuredBreakevenUsdPerMwh: number | null;
+  nameplateEfficiencyJPerTh: number | null;
+  measuredEfficiencyJPerTh: number | null;
+  gpu: {
+    gpuModel: string | null;
+    gpus: number;
+    utilisationPct: number | null;
+    usdPerGpuH: number | null;
+    rateProvider: string | null;
+  } | null;
+  notes: string[];
+};
+
+const perDay = (perHour: number) => perHour * 24;
+
+function energyCost(powerW: number, site: SiteTerms): number | null {
+  return site.priceUsdPerMwh === null
+    ? null
+    : energyCostUsdPerDay({ powerW, pue: site.pue, priceUsdPerMwh: site.priceUsdPerMwh });
+}
+
+function miningGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): GroupEconomics {
+  const notes: string[] = [];
+  const nameplateEfficiencyJPerTh = g.nominalHashrateThs ? g.nominalPowerW / g.nominalHashrateThs : null;
+  const ratio = g.hashrateThs > 0 ? g.powerW / g.hashrateThs : Number.NaN;
+  // A device reporting hashrate without power (or a rounding-size hashrate) has no usable efficiency.
+  const measuredEfficiencyJPerTh = Number.isFinite(ratio) && ratio > 0 ? ratio : null;
+  const base = { ...groupBase(g, 'mining'), nameplateEfficiencyJPerTh, measuredEfficiencyJPerTh, gpu: null };
+  const hp = market.hashprice;
+  if (!hp) notes.push('no hashprice: BTC price, difficulty or fees are missing');
+  if (site.priceUsdPerMwh === null) notes.push(`no electricity price: ${site.priceReason ?? 'unknown'}`);
+  const breakeven = (efficiencyJPerTh: number | null) =>
+    hp && efficiencyJPerTh
+      ? breakevenUsdPerMwh({
+          usdPerThDay: hp.usdPerThDay,
+          poolFeePct: site.poolFeePct,
+          efficiencyJPerTh,
+          pue: site.pue,
+        })
+      : null;
+  const revenue = hp
+    ? miningRevenuePerDay({ hashrateThs: g.hashrateThs, hashprice: hp, poolFeePct: site.poolFeePct })
+    : null;
+  const cost = energyCost(g.powerW, site);
+  return {
+    ...base,
+    revenueUsdPerDay: revenue?.usd ?? null,
+    revenueBtcPerDay: revenue?.btc ?? null,
+    energyCostUsdPerDay: cost,
+    marginUsdPerDay: revenue && cost !== null ? revenue.usd - cost : null,
+    breakevenUsdPerMwh: breakeven(nameplateEfficiencyJPerTh),
+    measuredBreakevenUsdPerMwh: breakeven(measuredEfficiencyJPerTh),
+    notes,
+  };
+}
+
+function aiGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): GroupEconomics {
+  const notes: string[] = [];
+  const gpusPerNode = g.gpuCount ?? 0;
+  const gpus = gpusPerNode * g.reporting;
+  const utilisation =
+    g.reporting > 0 ? Math.min(1, Math.max(0, g.gpuUtilPctSum / (100 * g.reporting))) : null;
+  const rate = g.gpuModel ? market.gpuRates.get(g.gpuModel.toLowerCase()) : undefined;
+  if (!g.gpuModel) notes.push('the model has no GPU type, so no rental rate applies');
+  else if (!rate) notes.push(`no rental rate for ${g.gpuModel}`);
+  if (site.priceUsdPerMwh === null) notes.push(`no electricity price: ${site.priceReason ?? 'unknown'}`);
+  const shareKw = gpus > 0 ? g.powerW / 1000 / gpus : 0;
+  const revenuePerH = rate
+    ? aiRevenueUsdPerHour({ gpus, usdPerGpuH: rate.usdPerGpuH, utilisation: utilisation ?? 0 })
+    : null;
+  // The node's whole wall power (its GPUs' shares summed), as DESIGN §6: energy with the node's share of power.
+  const costPerDay = energyCost(g.powerW, site);
+  const nameplateShareKw =
+    gpusPerNode > 0 ? gpuPowerShareKw({ nodePowerW: g.nominalPowerW, gpusPerNode }) : 0;
+  return {
+    ...groupBase(g, 'ai'),
+    revenueUsdPerDay: revenuePerH === null ? null : perDay(revenuePerH),
+    revenueBtcPerDay: null,
+    energyCostUsdPerDay: costPerDay,
+    marginUsdPerDay: revenuePerH !== null && costPerDay !== null ? perDay(revenuePerH) - costPerDay : null,
+    breakevenUsdPerMwh:
+      rate && nameplateShareKw > 0
+        ? aiValueUsdPerMwh({
+            usdPerGpuH: rate.usdPerGpuH,
+            utilisation: utilisation ?? 1,
+            gpuPowerShareKw: nameplateShareKw,
+            pue: site.pue,
+          })
+        : null,
+    measuredBreakevenUsdPerMwh:
+      rate && shareKw > 0
+        ? aiValueUsdPerMwh({
+            usdPerGpuH: rate.usdPerGpuH,
+            utilisation: utilisation ?? 0,
+            gpuPowerShareKw: shareKw,
+            pue: site.pue,
+          })
+        : null,
+    nameplateEfficiencyJPerTh: null,
+    measuredEfficiencyJPerTh: null,
+    gpu: {
+      gpuModel: g.gpuModel,
+      gpus,
+      utilisationPct: utilisation === null ? null : utilisation * 100,
+      usdPerGpuH: rate?.usdPerGpuH ?? null,
+      rateProvider: rate?.provider ?? null,
+    },
+    notes,
+  };
+}
+
+function groupBase(g: DeviceGroup, use: 'mining' | 'ai') {
+  return {
+    siteId: g.siteId,
+    modelId: g.modelId,
+    modelName: g.modelName,
+    class: g.class,
+    use,
+    devices: g.devices,
+    reporting: g.reporting,
+    hashrateThs: g.hashrateThs,
+    powerW: g.powerW,
+  };
+}
+
+/** Money figures of one (site, model) group, or of a single device passed as a group of one. */
+export function composeGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): GroupEconomics {
+  return g.class === 'gpu' ? aiGroup(g, site, market) : miningGroup(g, site, market);
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { type Actor, type Role, requireRole } from '../auth/actor';
+import { assertSameOrigin, authenticateRequest } from '../auth/request';
+import { unauthorized } from '../errors';
+import { errorResponse } from './errors';
+
+type Params = Record<string, string | string[]>;
+
+export type RouteArgs<P extends Params> = {
+  req: Request;
+  actor: Actor;
+  via: 'session' | 'token';
+  params: P;
+};
+
+type Options = { minRole?: Role };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Wraps a route handler: authenticates (session cookie or bearer token), checks the Origin of
+ * cookie-authenticated mutations, enforces a minimum role, maps every thrown error to the
+ * `{ error: { code, message } }` envelope. Handlers return a Response or a JSON-able value.
+ * Authorization of the data itself happens again inside lib/ (defence in depth).
+ */
+export function route<P extends Params = Params>(
+  handler: (args: RouteArgs<P>) => Promise<Response | object | null>,
+  options: Options = {},
+) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const auth = await authenticateRequest(req);
+      if (!auth) throw unauthorized();
+      if (auth.via === 'session' && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      if (options.minRole) requireRole(auth.actor, options.minRole);
+      const params = (await context?.params) ?? ({} as P);
+      const result = await handler({ req, actor: auth.actor, via: auth.via, params });
+      if (result instanceof Response) return result;
+      if (result === null) return new Response(null, { status: 204 });
+      return Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A route without authentication (health, login). Errors still use the envelope. */
+export function publicRoute<P extends Params = Params>(
+  handler: (args: { req: Request; params: P }) => Promise<Response | object | null>,
+) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const params = (await context?.params) ?? ({} as P);
+      const result = await handler({ req, params });
+      if (result instanceof Response) return result;
+      if (result === null) return new Response(null, { status: 204 });
+      return Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Parses the query string with a zod schema (repeated keys become arrays). */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const params = new URL(req.url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    raw[key] = values.length > 1 ? values : (values[0] ?? '');
+  }
+  return schema.parse(raw);
+}

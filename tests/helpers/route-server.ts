@@ -1,0 +1,56 @@
+// Route handlers behind a real HTTP server on loopback, for tests that need real concurrent
+// requests (sockets, interleaving) without a production build. Paths are matched against App
+// Router patterns such as `/api/v1/jobs/[id]/events`.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type RouteTable = Record<string, Partial<Record<string, Handler>>>;
+
+function match(pattern: string, path: string): Record<string, string> | null {
+  const a = pattern.split('/');
+  const b = path.split('/');
+  if (a.length !== b.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < a.length; i++) {
+    const m = /^\[(\w+)\]$/.exec(a[i]!);
+    if (m) params[m[1]!] = decodeURIComponent(b[i]!);
+    else if (a[i] !== b[i]) return null;
+  }
+  return params;
+}
+
+export async function startRouteServer(
+  routes: RouteTable,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      for (const [pattern, methods] of Object.entries(routes)) {
+        const params = match(pattern, url.pathname);
+        const handler = params && methods[req.method ?? 'GET'];
+        if (!params || !handler) continue;
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const response = await handler(new Request(url, { method: req.method, headers, body }), {
+          params: Promise.resolve(params),
+        });
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+        return;
+      }
+      res.writeHead(404).end();
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,419 @@
+// A hosting client's operator may change its own machines only, in the sites and racks it already
+// uses; every refused write must leave the database exactly as it was. The route table below is
+// checked against app/ so a new mutating route cannot be added without a case here.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as device from '@/app/api/v1/devices/[id]/route';
+import * as deviceImport from '@/app/api/v1/devices/import/route';
+import * as devices from '@/app/api/v1/devices/route';
+import * as gpuRatesImport from '@/app/api/v1/market/gpu-rates/import/route';
+import * as gpuRates from '@/app/api/v1/market/gpu-rates/route';
+import * as marketSettings from '@/app/api/v1/settings/market/route';
+import * as priceImport from '@/app/api/v1/sites/[id]/prices/import/route';
+import * as pricePreview from '@/app/api/v1/sites/[id]/prices/preview/route';
+import * as racks from '@/app/api/v1/sites/[id]/racks/route';
+import * as site from '@/app/api/v1/sites/[id]/route';
+import * as sites from '@/app/api/v1/sites/route';
+import * as telemetry from '@/app/api/v1/telemetry/route';
+import * as token from '@/app/api/v1/tokens/[id]/route';
+import * as tokens from '@/app/api/v1/tokens/route';
+import { getDb } from '@/lib/db/client';
+import { queryRows, raw, sql } from '@/lib/db/raw';
+import { type CallOptions, call, tokenFor } from '../helpers/api';
+import { createSmallFleet } from '../helpers/fixtures';
+import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
+
+// Everything a write could touch (audit, sessions, throttling counters and a token's last use change
+// on refusals by design).
+const TABLES = [
+  'tenant',
+  'site',
+  'rack',
+  'device',
+  'setting',
+  'telemetry_sample',
+  'energy_price',
+  'gpu_rate',
+];
+
+async function snapshot(): Promise<string> {
+  const parts: unknown[] = [
+    await queryRows(sql`SELECT id, name, role, tenant_id, token_hash, revoked_at FROM api_token ORDER BY id`),
+  ];
+  for (const table of TABLES) parts.push(await queryRows(sql`SELECT * FROM ${raw(table)} ORDER BY 1`));
+  return JSON.stringify(parts, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+}
+
+/** `app/api/...` paths and methods of every mutating route handler in the tree. */
+function mutatingRoutes(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'route.ts') {
+        const text = readFileSync(full, 'utf8');
+        for (const m of text.matchAll(/export const (POST|PUT|PATCH|DELETE)\b/g))
+          found.push(`${m[1]} ${path.relative('app', path.dirname(full))}`);
+      }
+    }
+  };
+  walk('app');
+  return found.sort();
+}
+
+// Routes without an actor to confine (sign-in and sign-out act on the caller's own session).
+const PUBLIC = ['POST api/auth/login', 'POST api/auth/logout'];
+
+describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
+  let db: TestDb;
+  let tenantOp: string;
+  let ids: {
+    tenantA: number;
+    tenantB: number;
+    siteA: number;
+    siteB: number;
+    rackA: number;
+    rackB: number;
+    modelId: number;
+    devA: number;
+    devB: number;
+    devStaff: number;
+    tokenId: number;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDb(provider);
+    await tokenFor('admin');
+    const a = await createSmallFleet(2, 'Alpha');
+    const b = await createSmallFleet(1, 'Bravo');
+    const prisma = getDb();
+    const tenantA = await prisma.tenant.create({ data: { name: 'Client A' } });
+    const tenantB = await prisma.tenant.create({ data: { name: 'Client B' } });
+    const [devA, devStaff] = a.devices;
+    const [devB] = b.devices;
+    if (!devA || !devStaff || !devB) throw new Error('fixture');
+    await prisma.device.update({ where: { id: devA.id }, data: { tenantId: tenantA.id } });
+    await prisma.device.update({ where: { id: devB.id }, data: { tenantId: tenantB.id } });
+    tenantOp = await tokenFor('operator', 'tenant-a-operator');
+    await prisma.apiToken.updateMany({
+      where: { name: 'tenant-a-operator' },
+      data: { tenantId: tenantA.id },
+    });
+    const row = await prisma.apiToken.findFirstOrThrow({ where: { name: 'tenant-a-operator' } });
+    ids = {
+      tenantA: tenantA.id,
+      tenantB: tenantB.id,
+      siteA: a.site.id,
+      siteB: b.site.id,
+      rackA: a.rack.id,
+      rackB: b.rack.id,
+      modelId: devA.modelId,
+      devA: devA.id,
+      devB: devB.id,
+      devStaff: devStaff.id,
+      tokenId: row.id,
+    };
+  });
+  afterAll(async () => {
+    await db.cleanup();
+  });
+
+  type Handler = (req: Request, ctx: { params: Promise<{ id: string }> }) => Promise<Response>;
+  type Case = { status: number; route: string; name: string; handler: Handler; options: () => CallOptions };
+  const newDevice = (extra: Record<string, unknown>) => ({
+    name: 'tenant-new',
+    serial: `T-${Math.random().toString(36).slice(2, 10)}`,
+    siteId: ids.siteA,
+    modelId: ids.modelId,
+    ...extra,
+  });
+  const csv = (site: string, tenant: string) =>
+    `name,serial,site,model,tenant\ncsv-1,CSV-${site}-${tenant.replace(/\W/g, '')},${site},Bitmain Antminer S21,${tenant}`;
+  const patch = (id: () => number, body: () => Record<string, unknown>) => () => ({
+    method: 'PATCH',
+    params: { id: String(id()) },
+    body: body(),
+  });
+
+  const refused: Case[] = [
+    {
+      status: 403,
+      route: 'POST api/v1/devices',
+      name: "another tenant's tenantId",
+      handler: devices.POST,
+      options: () => ({ method: 'POST', body: newDevice({ tenantId: ids.tenantB }) }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/devices',
+      name: 'no tenant (a staff machine)',
+      handler: devices.POST,
+      options: () => ({ method: 'POST', body: newDevice({ tenantId: null }) }),
+    },
+    {
+      status: 400,
+      route: 'POST api/v1/devices',
+      name: 'a site the tenant does not use',
+      handler: devices.POST,
+      options: () => ({ method: 'POST', body: newDevice({ siteId: ids.siteB }) }),
+    },
+    {
+      status: 400,
+      route: 'POST api/v1/devices',
+      name: "another site's rack",
+      handler: devices.POST,
+      options: () => ({ method: 'POST', body: newDevice({ siteId: ids.siteB, rackId: ids.rackB }) }),
+    },
+    {
+      status: 422,
+      route: 'POST api/v1/devices/import',
+      name: "a row with another tenant's name",
+      handler: deviceImport.POST,
+      options: () => ({ method: 'POST', rawBody: csv('Alpha', 'Client B'), contentType: 'text/csv' }),
+    },
+    {
+      status: 422,
+      route: 'POST api/v1/devices/import',
+      name: 'a row in a site the tenant does not use',
+      handler: deviceImport.POST,
+      options: () => ({ method: 'POST', rawBody: csv('Bravo', ''), contentType: 'text/csv' }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/devices/[id]',
+      name: 'give own device to another tenant',
+      handler: device.PATCH,
+      options: patch(
+        () => ids.devA,
+        () => ({ tenantId: ids.tenantB }),
+      ),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/devices/[id]',
+      name: 'give own device to the staff',
+      handler: device.PATCH,
+      options: patch(
+        () => ids.devA,
+        () => ({ tenantId: null }),
+      ),
+    },
+    {
+      status: 400,
+      route: 'PATCH api/v1/devices/[id]',
+      name: 'move own device to a foreign site and rack',
+      handler: device.PATCH,
+      options: patch(
+        () => ids.devA,
+        () => ({ siteId: ids.siteB, rackId: ids.rackB, slotRow: 4, slotColumn: 20 }),
+      ),
+    },
+    {
+      status: 404,
+      route: 'PATCH api/v1/devices/[id]',
+      name: "another tenant's device",
+      handler: device.PATCH,
+      options: patch(
+        () => ids.devB,
+        () => ({ name: 'stolen' }),
+      ),
+    },
+    {
+      status: 404,
+      route: 'PATCH api/v1/devices/[id]',
+      name: 'a staff device',
+      handler: device.PATCH,
+      options: patch(
+        () => ids.devStaff,
+        () => ({ tenantId: ids.tenantA }),
+      ),
+    },
+    {
+      status: 404,
+      route: 'DELETE api/v1/devices/[id]',
+      name: "another tenant's device",
+      handler: device.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.devB) } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/sites',
+      name: 'a new site',
+      handler: sites.POST,
+      options: () => ({
+        method: 'POST',
+        body: { name: 'Tenant Site', timezone: 'UTC', powerCapacityKw: 1, fixedPriceUsdPerMwh: 1 },
+      }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/sites/[id]',
+      name: 'its own site',
+      handler: site.PATCH,
+      options: patch(
+        () => ids.siteA,
+        () => ({ pue: 1.3 }),
+      ),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/sites/[id]',
+      name: 'a site',
+      handler: site.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.siteB) } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/sites/[id]/racks',
+      name: 'a rack in its own site',
+      handler: racks.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.siteA) },
+        body: { name: 'T1', rows: 1, columns: 1 },
+      }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/sites/[id]/prices/import',
+      name: "prices of its site's contract",
+      handler: priceImport.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.siteA) },
+        rawBody: 'timestamp,price\n2026-01-01T00:00:00Z,10\n2026-01-01T01:00:00Z,11\n',
+        contentType: 'text/csv',
+      }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/sites/[id]/prices/preview',
+      name: 'a contract preview',
+      handler: pricePreview.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.siteA) },
+        body: { contractKind: 'fixed', fixedPriceUsdPerMwh: 10 },
+      }),
+    },
+    {
+      status: 403,
+      route: 'PUT api/v1/settings/market',
+      name: 'market settings',
+      handler: marketSettings.PUT,
+      options: () => ({ method: 'PUT', body: { network: 'sim' } }),
+    },
+    {
+      status: 403,
+      route: 'PUT api/v1/market/gpu-rates',
+      name: 'the GPU rate table',
+      handler: gpuRates.PUT,
+      options: () => ({ method: 'PUT', body: { rows: [{ gpuModel: 'h100-sxm', usdPerGpuH: 9 }] } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/market/gpu-rates/import',
+      name: 'a GPU rate CSV',
+      handler: gpuRatesImport.POST,
+      options: () => ({
+        method: 'POST',
+        rawBody: 'gpu_model,usd_per_gpu_h\nh100-sxm,9\n',
+        contentType: 'text/csv',
+      }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/tokens',
+      name: 'an API token',
+      handler: tokens.POST,
+      options: () => ({ method: 'POST', body: { name: 'sneaky', role: 'admin' } }),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/tokens/[id]',
+      name: 'its own token',
+      handler: token.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.tokenId) } }),
+    },
+    {
+      status: 400,
+      route: 'POST api/v1/telemetry',
+      name: "samples for another tenant's device",
+      handler: telemetry.POST,
+      options: () => ({
+        method: 'POST',
+        body: { samples: [{ deviceId: ids.devB, ts: Date.now(), powerW: 1 }] },
+      }),
+    },
+  ];
+
+  it('covers every mutating route of the app', () => {
+    const covered = new Set([...refused.map((c) => c.route), ...PUBLIC]);
+    expect(mutatingRoutes().filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it.each(refused.map((c) => [c.route, c.name, c] as const))(
+    '%s refuses %s and writes nothing',
+    async (_r, _n, c) => {
+      const before = await snapshot();
+      const res = await call(c.handler, { ...c.options(), token: tenantOp });
+      expect(res.status, JSON.stringify(res.json)).toBe(c.status);
+      expect(await snapshot()).toBe(before);
+    },
+  );
+
+  it('a refused device write names the field and does not say 404', async () => {
+    const res = await call(devices.POST, {
+      method: 'POST',
+      token: tenantOp,
+      body: newDevice({ tenantId: ids.tenantB }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.json.error.details).toEqual([expect.objectContaining({ path: 'tenantId' })]);
+  });
+
+  it('lets the tenant create, import, change and delete its own devices in its own sites and racks', async () => {
+    const created = await call(devices.POST, {
+      method: 'POST',
+      token: tenantOp,
+      body: newDevice({ rackId: ids.rackA, slotRow: 4, slotColumn: 19 }),
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    expect(created.json).toMatchObject({ tenantId: ids.tenantA, siteId: ids.siteA, rackId: ids.rackA });
+
+    const explicit = await call(devices.POST, {
+      method: 'POST',
+      token: tenantOp,
+      body: newDevice({ tenantId: ids.tenantA }),
+    });
+    expect(explicit.status).toBe(201);
+
+    const imported = await call(deviceImport.POST, {
+      method: 'POST',
+      token: tenantOp,
+      rawBody: `${csv('Alpha', '')}\ncsv-2,CSV-OWN-2,Alpha,Bitmain Antminer S21,Client A`,
+      contentType: 'text/csv',
+    });
+    expect(imported.status, JSON.stringify(imported.json)).toBe(201);
+    const rows = await getDb().device.findMany({ where: { serial: { startsWith: 'CSV-' } } });
+    expect(rows.map((r) => r.tenantId)).toEqual([ids.tenantA, ids.tenantA]);
+
+    const renamed = await call(device.PATCH, {
+      method: 'PATCH',
+      token: tenantOp,
+      params: { id: String(ids.devA) },
+      body: { name: 'mine', rackId: ids.rackA, slotRow: 3, slotColumn: 1 },
+    });
+    expect(renamed.status, JSON.stringify(renamed.json)).toBe(200);
+    expect(renamed.json).toMatchObject({ name: 'mine', tenantId: ids.tenantA });
+
+    const deleted = await call(device.DELETE, {
+      method: 'DELETE',
+      token: tenantOp,
+      params: { id: String(explicit.json.id) },
+    });
+    expect(deleted.status).toBe(204);
+  });
+});
