@@ -4,11 +4,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as assignments from '@/app/api/v1/assignments/route';
 import * as device from '@/app/api/v1/devices/[id]/route';
 import * as deviceImport from '@/app/api/v1/devices/import/route';
 import * as devices from '@/app/api/v1/devices/route';
+import * as job from '@/app/api/v1/jobs/[id]/route';
+import * as jobTransitions from '@/app/api/v1/jobs/[id]/transitions/route';
+import * as jobs from '@/app/api/v1/jobs/route';
 import * as gpuRatesImport from '@/app/api/v1/market/gpu-rates/import/route';
 import * as gpuRates from '@/app/api/v1/market/gpu-rates/route';
+import * as pool from '@/app/api/v1/pools/[id]/route';
+import * as pools from '@/app/api/v1/pools/route';
+import * as rentalSettings from '@/app/api/v1/rental-settings/route';
 import * as marketSettings from '@/app/api/v1/settings/market/route';
 import * as priceImport from '@/app/api/v1/sites/[id]/prices/import/route';
 import * as pricePreview from '@/app/api/v1/sites/[id]/prices/preview/route';
@@ -18,8 +25,11 @@ import * as sites from '@/app/api/v1/sites/route';
 import * as telemetry from '@/app/api/v1/telemetry/route';
 import * as token from '@/app/api/v1/tokens/[id]/route';
 import * as tokens from '@/app/api/v1/tokens/route';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { queryRows, raw, sql } from '@/lib/db/raw';
+import { createJob } from '@/lib/workloads/jobs';
+import { createPool } from '@/lib/workloads/pools';
 import { type CallOptions, call, tokenFor } from '../helpers/api';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
@@ -35,6 +45,12 @@ const TABLES = [
   'telemetry_sample',
   'energy_price',
   'gpu_rate',
+  'pool_profile',
+  'ai_job',
+  'job_transition',
+  'assignment',
+  'device_workload',
+  'gpu_rental_setting',
 ];
 
 async function snapshot(): Promise<string> {
@@ -63,8 +79,9 @@ function mutatingRoutes(): string[] {
   return found.sort();
 }
 
-// Routes without an actor to confine (sign-in and sign-out act on the caller's own session).
-const PUBLIC = ['POST api/auth/login', 'POST api/auth/logout'];
+// Routes without an actor to confine: sign-in and sign-out act on the caller's own session; job
+// events are authenticated by the executor's HMAC signature, not by a user or token.
+const PUBLIC = ['POST api/auth/login', 'POST api/auth/logout', 'POST api/v1/jobs/[id]/events'];
 
 describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
   let db: TestDb;
@@ -81,6 +98,8 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     devB: number;
     devStaff: number;
     tokenId: number;
+    staffJob: number;
+    staffPool: number;
   };
 
   beforeAll(async () => {
@@ -114,6 +133,30 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       devB: devB.id,
       devStaff: devStaff.id,
       tokenId: row.id,
+      staffJob: (
+        await createJob(
+          SYSTEM_ACTOR,
+          {
+            name: 'staff job',
+            gpuCount: 1,
+            expectedHours: 1,
+            priceUsdPerGpuHour: 2,
+            preemptible: true,
+            multiNode: false,
+            needsFirmPower: false,
+          },
+          Date.now(),
+        )
+      ).id,
+      staffPool: (
+        await createPool(SYSTEM_ACTOR, {
+          name: 'staff pool',
+          urls: ['stratum+tcp://pool.example:3333'],
+          workerTemplate: '{serial}',
+          feePct: 2,
+          payoutScheme: 'fpps',
+        })
+      ).id,
     };
   });
   afterAll(async () => {
@@ -346,6 +389,90 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
         method: 'POST',
         body: { samples: [{ deviceId: ids.devB, ts: Date.now(), powerW: 1 }] },
       }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/jobs',
+      name: 'a job for another tenant',
+      handler: jobs.POST,
+      options: () => ({
+        method: 'POST',
+        body: {
+          name: 'x',
+          tenantId: ids.tenantB,
+          gpuCount: 1,
+          expectedHours: 1,
+          priceUsdPerGpuHour: 1,
+          preemptible: true,
+          multiNode: false,
+        },
+      }),
+    },
+    {
+      status: 404,
+      route: 'PATCH api/v1/jobs/[id]',
+      name: 'a staff job',
+      handler: job.PATCH,
+      options: patch(
+        () => ids.staffJob,
+        () => ({ name: 'taken' }),
+      ),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/jobs/[id]/transitions',
+      name: 'a staff job',
+      handler: jobTransitions.POST,
+      options: () => ({ method: 'POST', params: { id: String(ids.staffJob) }, body: { to: 'cancelled' } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/pools',
+      name: 'a pool for another tenant',
+      handler: pools.POST,
+      options: () => ({
+        method: 'POST',
+        body: {
+          name: 'p',
+          urls: ['stratum+tcp://p.example:3333'],
+          workerTemplate: 'w',
+          feePct: 1,
+          payoutScheme: 'fpps',
+          tenantId: ids.tenantB,
+        },
+      }),
+    },
+    {
+      status: 404,
+      route: 'PATCH api/v1/pools/[id]',
+      name: 'a staff pool',
+      handler: pool.PATCH,
+      options: patch(
+        () => ids.staffPool,
+        () => ({ feePct: 0 }),
+      ),
+    },
+    {
+      status: 404,
+      route: 'DELETE api/v1/pools/[id]',
+      name: 'a staff pool',
+      handler: pool.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.staffPool) } }),
+    },
+    {
+      // Per-device results: the foreign device is refused as unknown, the answer itself is 200.
+      status: 200,
+      route: 'POST api/v1/assignments',
+      name: "another tenant's device",
+      handler: assignments.POST,
+      options: () => ({ method: 'POST', body: { deviceIds: [ids.devB], workload: { kind: 'curtail' } } }),
+    },
+    {
+      status: 403,
+      route: 'PUT api/v1/rental-settings',
+      name: 'GPU rental settings',
+      handler: rentalSettings.PUT,
+      options: () => ({ method: 'PUT', body: { enabled: true } }),
     },
   ];
 

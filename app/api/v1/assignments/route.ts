@@ -1,6 +1,7 @@
 // GET /api/v1/assignments?deviceId&jobId&poolId&kind&current – the history, newest first;
 // POST – assign devices (a list, a rack or a site) to a workload, a result per device.
-import { parseJson, parseQuery, route } from '@/lib/http/route';
+import { parseJson } from '@/lib/http/body';
+import { parseQuery, route } from '@/lib/http/route';
 import { assignWorkload } from '@/lib/workloads/assignments';
 import { listAssignments } from '@/lib/workloads/history';
 import { AssignmentListQuery, AssignmentRequest } from '@/lib/workloads/schemas';
@@ -10,5 +11,5 @@ export const GET = route(async ({ req, actor }) => ({
 }));
 
 export const POST = route(async ({ req, actor }) =>
-  assignWorkload(actor, await parseJson(req, AssignmentRequest, 2_000_000), Date.now()),
+  assignWorkload(actor, await parseJson(req, AssignmentRequest, { maxBytes: 2_000_000 }), Date.now()),
 );

@@ -1,5 +1,6 @@
 // GET /api/v1/jobs?status&q&tenantId – the queue with status counts; POST – queue a job (operator).
-import { parseJson, parseQuery, route } from '@/lib/http/route';
+import { parseJson } from '@/lib/http/body';
+import { parseQuery, route } from '@/lib/http/route';
 import { createJob, listJobs } from '@/lib/workloads/jobs';
 import { JobCreate, JobListQuery } from '@/lib/workloads/schemas';
 

@@ -1,5 +1,6 @@
 // GET /api/v1/pools – pool profiles; POST – create one (operator).
-import { parseJson, route } from '@/lib/http/route';
+import { parseJson } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
 import { createPool, listPools } from '@/lib/workloads/pools';
 import { PoolCreate } from '@/lib/workloads/schemas';
 

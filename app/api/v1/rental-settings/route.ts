@@ -1,5 +1,6 @@
 // GET /api/v1/rental-settings – GPU spot rental (fleet default and per-site); PUT – change one (staff operator).
-import { parseJson, route } from '@/lib/http/route';
+import { parseJson } from '@/lib/http/body';
+import { route } from '@/lib/http/route';
 import { listRentalSettings, updateRentalSettings } from '@/lib/workloads/rental';
 import { RentalSettingsUpdate } from '@/lib/workloads/schemas';
 

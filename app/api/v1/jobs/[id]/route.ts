@@ -1,6 +1,8 @@
 // GET/PATCH /api/v1/jobs/{id} – a job with timeline, placement, GPU-hours and revenue.
+
+import { parseJson } from '@/lib/http/body';
 import { IdParam } from '@/lib/http/params';
-import { parseJson, route } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 import { getJob, updateJob } from '@/lib/workloads/jobs';
 import { JobUpdate } from '@/lib/workloads/schemas';
 

@@ -1,6 +1,8 @@
 // GET/PATCH/DELETE /api/v1/pools/{id}
+
+import { parseJson } from '@/lib/http/body';
 import { IdParam } from '@/lib/http/params';
-import { parseJson, route } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 import { deletePool, getPool, updatePool } from '@/lib/workloads/pools';
 import { PoolUpdate } from '@/lib/workloads/schemas';
 

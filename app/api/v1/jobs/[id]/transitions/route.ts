@@ -1,6 +1,8 @@
 // POST /api/v1/jobs/{id}/transitions { to } – 409 naming the allowed statuses when illegal.
+
+import { parseJson } from '@/lib/http/body';
 import { IdParam } from '@/lib/http/params';
-import { parseJson, route } from '@/lib/http/route';
+import { route } from '@/lib/http/route';
 import { getJob } from '@/lib/workloads/jobs';
 import { TransitionRequest } from '@/lib/workloads/schemas';
 import { transitionJob } from '@/lib/workloads/transitions';
