@@ -83,7 +83,9 @@ describe.each(TEST_PROVIDERS)('telemetry compact-tiers migration on %s', (provid
     // The migration replaces tables: no pooled connection may hold a lock or a cached plan on them.
     await closeRawConnections();
     await disconnectDb();
-    expect(await applyMigrations(schemaLocation(provider), db.url)).toHaveLength(1);
+    expect(await applyMigrations(schemaLocation(provider), db.url)).toContainEqual(
+      expect.stringMatching(/_telemetry_compact_tiers$/),
+    );
   });
 
   afterAll(async () => {
