@@ -49,10 +49,10 @@ function BreakevenTable({ site }: { site: SiteEconomics }) {
       </TableHeader>
       <TableBody>
         {site.models.map((m) => (
-          <TableRow key={m.modelId}>
+          <TableRow key={`${m.modelId}:${m.workloadKey}`}>
             <TableCell>
               {m.modelName}
-              <span className="ml-1 text-muted-foreground text-xs">{m.use === 'ai' ? 'AI' : 'mining'}</span>
+              <span className="ml-1 text-muted-foreground text-xs">{workloadLabel(m)}</span>
               {m.notes.length > 0 && <p className="text-muted-foreground text-xs">{m.notes.join('; ')}</p>}
             </TableCell>
             <TableCell className="text-right tabular-nums">
@@ -136,4 +136,18 @@ export function SiteEconomicsPanel({ siteId }: { siteId: number }) {
       </Card>
     </div>
   );
+}
+
+/** What the row's devices are assigned to; unassigned ASICs mine, unassigned GPUs are idle. */
+function workloadLabel(m: { use: 'mining' | 'ai'; workload: string | null }): string {
+  if (!m.workload || m.workload === 'none') return m.use === 'ai' ? 'AI · unassigned' : 'mining';
+  const names: Record<string, string> = {
+    pool: 'mining',
+    job: 'AI job',
+    rent: 'rented',
+    curtail: 'curtailed',
+    idle: 'idle',
+    maintenance: 'maintenance',
+  };
+  return names[m.workload] ?? m.workload;
 }

@@ -1,5 +1,6 @@
 import { queryRows, sql } from '../db/raw';
 import type { PowerProfile } from '../inventory/catalogue';
+import type { AssignmentKind } from '../workloads/schemas';
 import { aiBusyAt } from './ai-schedule';
 import { DEMO_SITE_PLANS, type SiteClimate } from './demo-sites';
 import type { SimDevice, SimSite } from './telemetry-model';
@@ -50,21 +51,27 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
     gpu_count: number | null;
     gpu_memory_gb: number | null;
     power_profiles: string | null;
+    workload: AssignmentKind | null;
+    since_ts: number | null;
+    pool_urls: string | null;
   }>(sql`SELECT d.id, d.site_id, d.status, d.status_changed_at, d.power_target_w, m.class, m.nominal_hashrate_ths,
-                m.nominal_power_w, m.max_temp_c, m.gpu_count, m.gpu_memory_gb, m.power_profiles
-         FROM device d JOIN device_model m ON m.id = d.model_id ORDER BY d.id`);
+                m.nominal_power_w, m.max_temp_c, m.gpu_count, m.gpu_memory_gb, m.power_profiles,
+                w.kind AS workload, w.since_ts, p.urls AS pool_urls
+         FROM device d JOIN device_model m ON m.id = d.model_id
+           LEFT JOIN device_workload w ON w.device_id = d.id
+           LEFT JOIN pool_profile p ON p.id = w.pool_id AND w.kind = 'pool'
+         ORDER BY d.id`);
   const devices = rows.map((r) => {
     const id = Number(r.id);
+    const assignedMode = r.workload ? modeForWorkload(r.workload, r.class) : null;
     const mode: SimDevice['mode'] =
       r.status === 'maintenance'
         ? 'maintenance'
         : r.status === 'curtailed'
           ? 'curtailed'
-          : r.class === 'gpu'
-            ? aiBusyAt(seed, id, now)
-              ? 'ai'
-              : 'idle'
-            : 'mining';
+          : (assignedMode ?? (r.class === 'gpu' ? (aiBusyAt(seed, id, now) ? 'ai' : 'idle') : 'mining'));
+    // A device on a pool reports that pool's primary URL, as a miner switched to it would.
+    const poolUrls = r.pool_urls ? (JSON.parse(r.pool_urls) as string[]) : null;
     const device: SimDevice = {
       id,
       class: r.class,
@@ -76,16 +83,38 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
       powerTargetW: r.power_target_w,
       powerProfiles: r.power_profiles ? (JSON.parse(r.power_profiles) as PowerProfile[]) : null,
       mode,
-      poolUrl: r.class === 'gpu' ? null : 'stratum+tcp://pool.example.net:3333',
+      ...(assignedMode && r.since_ts != null ? { modeSinceTs: Number(r.since_ts) } : {}),
+      assigned: assignedMode !== null,
+      poolUrl: r.class === 'gpu' ? null : (poolUrls?.[0] ?? 'stratum+tcp://pool.example.net:3333'),
     };
     return { device, siteId: Number(r.site_id) };
   });
   return { devices, sites };
 }
 
-/** GPU nodes follow the AI job schedule at each sample's own time (backfill spans days). */
+/**
+ * What an assigned device does: GPU work (job, rent) runs AI load, curtailed or idle machines draw
+ * (almost) nothing, or idle power for GPU servers. Unassigned devices keep the stand-in behaviour.
+ */
+export function modeForWorkload(kind: AssignmentKind, deviceClass: SimDevice['class']): SimDevice['mode'] {
+  if (kind === 'maintenance') return 'maintenance';
+  if (kind === 'curtail') return 'curtailed';
+  if (deviceClass === 'gpu') return kind === 'job' || kind === 'rent' ? 'ai' : 'idle';
+  return kind === 'pool' ? 'mining' : 'curtailed';
+}
+
+/**
+ * Unassigned GPU nodes follow the stand-in AI schedule at each sample's own time (backfill spans
+ * days); an assigned node does what it was assigned.
+ */
 export function modeAt(device: SimDevice, seed: number, ts: number): SimDevice {
-  if (device.class !== 'gpu' || device.mode === 'maintenance' || device.mode === 'curtailed') return device;
+  if (
+    device.assigned ||
+    device.class !== 'gpu' ||
+    device.mode === 'maintenance' ||
+    device.mode === 'curtailed'
+  )
+    return device;
   const mode = aiBusyAt(seed, device.id, ts) ? 'ai' : 'idle';
   return mode === device.mode ? device : { ...device, mode };
 }

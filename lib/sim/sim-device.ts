@@ -31,6 +31,8 @@ export type SimDevice = {
    */
   modeSinceTs?: number;
   poolUrl?: string | null;
+  /** The mode comes from an assignment (lib/workloads), not from the stand-in AI schedule. */
+  assigned?: boolean;
 };
 
 /** Builds a SimDevice from a catalogue entry. */

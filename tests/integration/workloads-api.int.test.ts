@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as assignments from '@/app/api/v1/assignments/route';
 import * as deviceAssignments from '@/app/api/v1/devices/[id]/assignments/route';
+import * as deviceEconomics from '@/app/api/v1/economics/devices/[id]/route';
 import * as jobEvents from '@/app/api/v1/jobs/[id]/events/route';
 import * as job from '@/app/api/v1/jobs/[id]/route';
 import * as transitions from '@/app/api/v1/jobs/[id]/transitions/route';
@@ -386,6 +387,27 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       });
       expect(history.json.current).toMatchObject({ kind: 'rent', gpus: 8, utilisationPct: 50 });
       expect(history.json.current.rateUsdPerGpuHour).toBeGreaterThan(0);
+
+      // Money follows the work: the rented server earns rate × GPUs × utilisation, an idle one nothing.
+      const rate = history.json.current.rateUsdPerGpuHour;
+      const rented = await call(deviceEconomics.GET, {
+        token: f.viewer,
+        params: { id: String(f.gpus[2]!.id) },
+      });
+      expect(rented.json.economics).toMatchObject({ workload: 'rent' });
+      expect(rented.json.economics.revenueUsdPerDay).toBeCloseTo(rate * 8 * 0.5 * 24, 6);
+      await call(
+        assignments.POST,
+        post(f.operator, { deviceIds: [f.asics[3]!.id], workload: { kind: 'curtail' } }),
+      );
+      await getDb().deviceLatest.create({
+        data: { deviceId: f.asics[3]!.id, ts: BigInt(Date.now()), hashrateThs: 190, powerW: 3400 },
+      });
+      const curtailed = await call(deviceEconomics.GET, {
+        token: f.viewer,
+        params: { id: String(f.asics[3]!.id) },
+      });
+      expect(curtailed.json.economics).toMatchObject({ workload: 'curtail', revenueUsdPerDay: 0 });
     });
 
     it('maintenance is allowed on an offline device and sets its status; idle returns it to service', async () => {

@@ -202,3 +202,62 @@ describe('composeSite / composeFleet', () => {
     expect(s.costPerBtcUsd).toBeNull();
   });
 });
+
+describe('money follows the work (assignment per group)', () => {
+  const none = { poolFeePct: null, rateUsdPerGpuHour: null, utilisationPct: null, assignedGpus: 0 };
+  it.each([
+    [
+      'ASICs on a pool use its fee, not the site default',
+      { ...asics, workload: { ...none, kind: 'pool' as const, poolFeePct: 0 } },
+      2000 * HP.usdPerThDay,
+    ],
+    [
+      'unassigned ASICs mine at the site fee',
+      { ...asics, workload: { ...none, kind: 'none' as const } },
+      2000 * HP.usdPerThDay * 0.98,
+    ],
+    ['curtailed ASICs earn nothing', { ...asics, workload: { ...none, kind: 'curtail' as const } }, 0],
+    [
+      'ASICs in maintenance earn nothing',
+      { ...asics, workload: { ...none, kind: 'maintenance' as const } },
+      0,
+    ],
+    [
+      'a GPU server on a job earns the job rate for its GPUs',
+      { ...dgx, workload: { ...none, kind: 'job' as const, rateUsdPerGpuHour: 3, assignedGpus: 4 } },
+      4 * 3 * 24,
+    ],
+    [
+      'a rented GPU server earns rate × utilisation',
+      {
+        ...dgx,
+        workload: {
+          ...none,
+          kind: 'rent' as const,
+          rateUsdPerGpuHour: 2,
+          utilisationPct: 50,
+          assignedGpus: 8,
+        },
+      },
+      8 * 2 * 0.5 * 24,
+    ],
+    ['an idle GPU server earns nothing', { ...dgx, workload: { ...none, kind: 'idle' as const } }, 0],
+    [
+      'an unassigned GPU server keeps the utilisation estimate',
+      { ...dgx, workload: { ...none, kind: 'none' as const } },
+      8 * 2 * 0.75 * 24,
+    ],
+  ] as [string, DeviceGroup, number][])('%s', (_, group, revenueUsdPerDay) => {
+    const e = composeGroup(group, site, market);
+    expect(e.revenueUsdPerDay).toBeCloseTo(revenueUsdPerDay, 9);
+    // Energy still follows measured power: what the devices draw is what the site pays.
+    expect(e.energyCostUsdPerDay).toBeCloseTo((group.powerW / 1000) * 24 * 1.05 * 0.04, 9);
+  });
+
+  it('keeps groups of one model on different work apart', () => {
+    const a = composeGroup({ ...asics, workload: { ...none, kind: 'curtail' } }, site, market);
+    const b = composeGroup({ ...asics, workload: { ...none, kind: 'pool', poolFeePct: 1 } }, site, market);
+    expect(a.workloadKey).not.toBe(b.workloadKey);
+    expect(a.workload).toBe('curtail');
+  });
+});

@@ -28,6 +28,21 @@ export type DeviceGroup = {
   nominalPowerW: number;
   gpuCount: number | null;
   gpuModel: string | null;
+  /**
+   * What the group's devices are assigned to (lib/workloads): groups are split by workload, so a
+   * curtailed ASIC earns nothing, a pool's own fee replaces the site default, and a GPU server earns
+   * its job's or rental's rate. Absent: the loader knows no assignments (legacy estimate).
+   */
+  workload?: GroupWorkload;
+};
+
+export type GroupWorkload = {
+  kind: 'pool' | 'job' | 'rent' | 'curtail' | 'idle' | 'maintenance' | 'none';
+  poolFeePct: number | null;
+  rateUsdPerGpuHour: number | null;
+  utilisationPct: number | null;
+  /** GPUs the assignments use (job: what the job needs on these nodes; rent: the whole node). */
+  assignedGpus: number;
 };
 
 export type SiteTerms = {
@@ -68,6 +83,10 @@ export type GroupEconomics = {
   measuredBreakevenUsdPerMwh: number | null;
   nameplateEfficiencyJPerTh: number | null;
   measuredEfficiencyJPerTh: number | null;
+  /** The group's assignment kind (null: not known to the loader). */
+  workload: GroupWorkload['kind'] | null;
+  /** Distinguishes groups of one model on different work (fee, rate): stable list keys. */
+  workloadKey: string;
   gpu: {
     gpuModel: string | null;
     gpus: number;
@@ -94,20 +113,27 @@ function miningGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): Grou
   const measuredEfficiencyJPerTh = Number.isFinite(ratio) && ratio > 0 ? ratio : null;
   const base = { ...groupBase(g, 'mining'), nameplateEfficiencyJPerTh, measuredEfficiencyJPerTh, gpu: null };
   const hp = market.hashprice;
+  const w = g.workload;
+  const notMining =
+    w !== undefined && (w.kind === 'curtail' || w.kind === 'idle' || w.kind === 'maintenance');
+  if (notMining) notes.push(`${w.kind}: earns nothing while assigned so`);
+  const poolFeePct = w?.poolFeePct ?? site.poolFeePct;
   if (!hp) notes.push('no hashprice: BTC price, difficulty or fees are missing');
   if (site.priceUsdPerMwh === null) notes.push(`no electricity price: ${site.priceReason ?? 'unknown'}`);
   const breakeven = (efficiencyJPerTh: number | null) =>
     hp && efficiencyJPerTh
       ? breakevenUsdPerMwh({
           usdPerThDay: hp.usdPerThDay,
-          poolFeePct: site.poolFeePct,
+          poolFeePct,
           efficiencyJPerTh,
           pue: site.pue,
         })
       : null;
-  const revenue = hp
-    ? miningRevenuePerDay({ hashrateThs: g.hashrateThs, hashprice: hp, poolFeePct: site.poolFeePct })
-    : null;
+  const revenue = notMining
+    ? { usd: 0, btc: 0 }
+    : hp
+      ? miningRevenuePerDay({ hashrateThs: g.hashrateThs, hashprice: hp, poolFeePct })
+      : null;
   const cost = energyCost(g.powerW, site);
   return {
     ...base,
@@ -132,9 +158,14 @@ function aiGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): GroupEco
   else if (!rate) notes.push(`no rental rate for ${g.gpuModel}`);
   if (site.priceUsdPerMwh === null) notes.push(`no electricity price: ${site.priceReason ?? 'unknown'}`);
   const shareKw = gpus > 0 ? g.powerW / 1000 / gpus : 0;
-  const revenuePerH = rate
-    ? aiRevenueUsdPerHour({ gpus, usdPerGpuH: rate.usdPerGpuH, utilisation: utilisation ?? 0 })
-    : null;
+  // Unassigned nodes (no row in the history yet) keep the estimate from telemetry utilisation at the
+  // market rate, matching what the simulator makes them do; assigned nodes earn what they were assigned.
+  const assigned = g.workload && g.workload.kind !== 'none' ? g.workload : null;
+  const revenuePerH = assigned
+    ? assignedRevenuePerHour(assigned, notes)
+    : rate
+      ? aiRevenueUsdPerHour({ gpus, usdPerGpuH: rate.usdPerGpuH, utilisation: utilisation ?? 0 })
+      : null;
   // The node's whole wall power (its GPUs' shares summed), as DESIGN §6: energy with the node's share of power.
   const costPerDay = energyCost(g.powerW, site);
   const nameplateShareKw =
@@ -176,6 +207,25 @@ function aiGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): GroupEco
   };
 }
 
+/** A GPU server earns what it is assigned: its job's price, or the rental rate × utilisation assumption. */
+function assignedRevenuePerHour(w: GroupWorkload, notes: string[]): number {
+  if (w.kind === 'job')
+    return aiRevenueUsdPerHour({
+      gpus: w.assignedGpus,
+      usdPerGpuH: w.rateUsdPerGpuHour ?? 0,
+      utilisation: 1,
+    });
+  if (w.kind === 'rent') {
+    return aiRevenueUsdPerHour({
+      gpus: w.assignedGpus,
+      usdPerGpuH: w.rateUsdPerGpuHour ?? 0,
+      utilisation: (w.utilisationPct ?? 100) / 100,
+    });
+  }
+  notes.push(`${w.kind}: earns nothing while assigned so`);
+  return 0;
+}
+
 function groupBase(g: DeviceGroup, use: 'mining' | 'ai') {
   return {
     siteId: g.siteId,
@@ -187,6 +237,10 @@ function groupBase(g: DeviceGroup, use: 'mining' | 'ai') {
     reporting: g.reporting,
     hashrateThs: g.hashrateThs,
     powerW: g.powerW,
+    workload: g.workload?.kind ?? null,
+    workloadKey: g.workload
+      ? `${g.workload.kind}:${g.workload.poolFeePct ?? ''}:${g.workload.rateUsdPerGpuHour ?? ''}:${g.workload.utilisationPct ?? ''}`
+      : 'all',
   };
 }
 

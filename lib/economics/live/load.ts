@@ -22,12 +22,18 @@ export async function loadDeviceGroups(actor: Actor, scope: GroupScope, now: num
            SUM(CASE WHEN l.ts >= ${freshAfter} THEN 1 ELSE 0 END) AS reporting,
            SUM(CASE WHEN l.ts >= ${freshAfter} THEN COALESCE(l.hashrate_ths, 0) ELSE 0 END) AS hashrate_ths,
            SUM(CASE WHEN l.ts >= ${freshAfter} THEN COALESCE(l.power_w, 0) ELSE 0 END) AS power_w,
-           SUM(CASE WHEN l.ts >= ${freshAfter} THEN COALESCE(l.gpu_util_pct, 0) ELSE 0 END) AS gpu_util_sum
+           SUM(CASE WHEN l.ts >= ${freshAfter} THEN COALESCE(l.gpu_util_pct, 0) ELSE 0 END) AS gpu_util_sum,
+           COALESCE(CAST(w.kind AS TEXT), 'none') AS workload, p.fee_pct, a.rate_usd_per_gpu_hour, a.utilisation_pct,
+           SUM(COALESCE(a.gpus, 0)) AS assigned_gpus
     FROM device d
     JOIN device_model m ON m.id = d.model_id
     LEFT JOIN device_latest l ON l.device_id = d.id
+    LEFT JOIN device_workload w ON w.device_id = d.id
+    LEFT JOIN assignment a ON a.id = w.assignment_id
+    LEFT JOIN pool_profile p ON p.id = w.pool_id AND w.kind = 'pool'
     WHERE 1 = 1 ${deviceScopeSql(actor)} ${site} ${device}
-    GROUP BY d.site_id, d.model_id, m.vendor, m.model, m.class, m.nominal_hashrate_ths, m.nominal_power_w, m.gpu_count, m.gpu_model
+    GROUP BY d.site_id, d.model_id, m.vendor, m.model, m.class, m.nominal_hashrate_ths, m.nominal_power_w, m.gpu_count, m.gpu_model,
+             COALESCE(CAST(w.kind AS TEXT), 'none'), p.fee_pct, a.rate_usd_per_gpu_hour, a.utilisation_pct
     ORDER BY d.site_id, d.model_id`);
   return rows.map((r) => ({
     siteId: Number(r.site_id),
@@ -43,6 +49,13 @@ export async function loadDeviceGroups(actor: Actor, scope: GroupScope, now: num
     nominalPowerW: Number(r.nominal_power_w),
     gpuCount: r.gpu_count == null ? null : Number(r.gpu_count),
     gpuModel: (r.gpu_model as string | null) ?? null,
+    workload: {
+      kind: r.workload as NonNullable<DeviceGroup['workload']>['kind'],
+      poolFeePct: r.fee_pct == null ? null : Number(r.fee_pct),
+      rateUsdPerGpuHour: r.rate_usd_per_gpu_hour == null ? null : Number(r.rate_usd_per_gpu_hour),
+      utilisationPct: r.utilisation_pct == null ? null : Number(r.utilisation_pct),
+      assignedGpus: Number(r.assigned_gpus ?? 0),
+    },
   }));
 }
 

@@ -1,0 +1,125 @@
+import type { CgFamily } from '../protocols/firmware';
+import type { ActionName } from './capabilities';
+import { sendCommand } from './cgminer';
+import type { ActionResult, CollectError, Endpoint } from './types';
+
+export type CgAction =
+  | { action: 'reboot' | 'pause' | 'resume' }
+  | { action: 'switchPool'; poolIndex?: number; pool?: { url: string; user: string; password: string } }
+  | { action: 'setPowerTarget'; powerTargetW: number };
+
+/** cgminer joins several parameters with commas: a literal `,` or `\` in a value is escaped (§1.2). */
+export function escapeParam(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
+}
+
+async function run(
+  ep: Endpoint,
+  command: string,
+  deadline: number,
+  parameter?: string | number,
+): Promise<ActionResult> {
+  const sent = await sendCommand(ep, command, deadline, { parameter });
+  if (!sent.ok) return sent;
+  if (!sent.parsed.ok) return { ok: false, error: sent.parsed.error };
+  return { ok: true, message: sent.parsed.value.status.msg || sent.parsed.value.status.severity };
+}
+
+const notSupported = (message: string): ActionResult => ({
+  ok: false,
+  error: { kind: 'not_supported', message },
+});
+
+/** LuxOS writes take a session id as their first parameter; `logon` opens it (§1.7.3). */
+async function withLuxSession(
+  ep: Endpoint,
+  deadline: number,
+  fn: (sid: string) => Promise<ActionResult>,
+): Promise<ActionResult> {
+  const logon = await sendCommand(ep, 'logon', deadline);
+  if (!logon.ok) return logon;
+  if (!logon.parsed.ok) return { ok: false, error: logon.parsed.error };
+  const sid = logon.parsed.value.sections.SESSION?.[0]?.SessionID;
+  if (typeof sid !== 'string' || sid === '')
+    return { ok: false, error: { kind: 'device_error', message: 'LuxOS logon returned no session id' } };
+  const result = await fn(sid);
+  // Sessions also expire by themselves after a minute; `logoff` is not documented for sure.
+  await sendCommand(ep, 'logoff', deadline, { parameter: sid });
+  return result;
+}
+
+async function addAndSwitch(
+  ep: Endpoint,
+  deadline: number,
+  a: Extract<CgAction, { action: 'switchPool' }>,
+  prefix = '',
+): Promise<ActionResult> {
+  if (a.poolIndex !== undefined) return run(ep, 'switchpool', deadline, `${prefix}${a.poolIndex}`);
+  if (!a.pool) return notSupported('switchPool needs a pool index or a pool');
+  const added = await sendCommand(ep, 'addpool', deadline, {
+    parameter: `${prefix}${[a.pool.url, a.pool.user, a.pool.password].map(escapeParam).join(',')}`,
+  });
+  if (!added.ok) return added;
+  if (!added.parsed.ok) return { ok: false, error: added.parsed.error };
+  // Code 55 "Added pool N: 'url'" (API ≥ 3.5 returns the new index).
+  const m = /Added pool (\d+)/.exec(added.parsed.value.status.msg);
+  if (!m)
+    return {
+      ok: false,
+      error: { kind: 'device_error', message: `addpool: ${added.parsed.value.status.msg}` },
+    };
+  return run(ep, 'switchpool', deadline, `${prefix}${m[1]}`);
+}
+
+/** Sends one write command set for the miner's family; refusals keep their kind (Code 45, API key). */
+export async function cgminerAction(
+  ep: Endpoint,
+  family: CgFamily,
+  a: CgAction,
+  deadline: number,
+  nowS: number,
+): Promise<ActionResult> {
+  if (family === 'whatsminer') {
+    const error: CollectError = {
+      kind: 'api_key_required',
+      message: 'Whatsminer writes need the API enabled in WhatsMinerTool and the admin-password token',
+    };
+    return { ok: false, error };
+  }
+  if (family === 'luxos') {
+    return withLuxSession(ep, deadline, (sid) => {
+      switch (a.action) {
+        case 'reboot':
+          return run(ep, 'rebootdevice', deadline, sid);
+        case 'pause':
+          return run(ep, 'curtail', deadline, `${sid},sleep`);
+        case 'resume':
+          return run(ep, 'curtail', deadline, `${sid},wakeup`);
+        case 'setPowerTarget':
+          return run(ep, 'profileset', deadline, `${sid},${Math.round(a.powerTargetW)}W`);
+        case 'switchPool':
+          return addAndSwitch(ep, deadline, a, `${sid},`);
+      }
+    });
+  }
+  const action: ActionName = a.action;
+  switch (action) {
+    case 'reboot':
+      return run(ep, 'restart', deadline);
+    case 'pause':
+    case 'resume':
+      if (family === 'braiins') return run(ep, action, deadline);
+      if (family === 'avalon')
+        return run(
+          ep,
+          'ascset',
+          deadline,
+          `0,${action === 'pause' ? 'softoff' : 'softon'},1:${Math.floor(nowS)}`,
+        );
+      return notSupported(`${family} has no ${action} command`);
+    case 'switchPool':
+      return addAndSwitch(ep, deadline, a as Extract<CgAction, { action: 'switchPool' }>);
+    case 'setPowerTarget':
+      return notSupported(`${family} has no power-target command on the cgminer API`);
+  }
+}
