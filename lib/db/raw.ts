@@ -8,18 +8,17 @@ import { empty, join, raw, type Sql, sqltag } from '@prisma/client/runtime/clien
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { getEnv } from '../env';
+import { processGlobal } from '../process-global';
 import { PG_TYPES, sqliteValue } from './dialect';
 
 export { empty, join, raw, type Sql, sqltag as sql };
 
 type Row = Record<string, unknown>;
 
-const globalForRaw = globalThis as unknown as {
-  switchyardSqlite?: Database.Database;
-  switchyardPgPool?: pg.Pool;
-  switchyardStatements?: Map<string, Database.Statement>;
-  switchyardSqliteWriter?: SqliteCompanion;
-};
+const sqliteConnection = processGlobal<Database.Database>('switchyardSqlite');
+const pgPool = processGlobal<pg.Pool>('switchyardPgPool');
+const sqliteStatements = processGlobal<Map<string, Database.Statement>>('switchyardStatements');
+const sqliteWriter = processGlobal<SqliteCompanion>('switchyardSqliteWriter');
 
 type SqliteCompanion = { filePath: string; broken: boolean; close: () => Promise<void> };
 
@@ -46,15 +45,14 @@ function openSqlite(filePath: string): Database.Database {
 export function getSqlite(): Database.Database {
   const { db } = getEnv();
   if (db.provider !== 'sqlite') throw new Error('getSqlite() called on a PostgreSQL deployment');
-  globalForRaw.switchyardSqlite ??= openSqlite(db.filePath!);
-  return globalForRaw.switchyardSqlite;
+  return sqliteConnection.getOrCreate(() => openSqlite(db.filePath!));
 }
 
 /** The process-wide pg pool (PostgreSQL profile only), shared with the Prisma adapter. */
 export function getPgPool(): pg.Pool {
   const { db } = getEnv();
   if (db.provider !== 'postgresql') throw new Error('getPgPool() called on a SQLite deployment');
-  if (!globalForRaw.switchyardPgPool) {
+  return pgPool.getOrCreate(() => {
     const pool = new pg.Pool({
       connectionString: db.url,
       max: Number(process.env.PG_POOL_MAX ?? 10),
@@ -63,9 +61,8 @@ export function getPgPool(): pg.Pool {
     });
     // An idle client losing its connection (server restart) must not crash the process.
     pool.on('error', (err) => console.error(`[db] idle PostgreSQL client error: ${err.message}`));
-    globalForRaw.switchyardPgPool = pool;
-  }
-  return globalForRaw.switchyardPgPool;
+    return pool;
+  });
 }
 
 /**
@@ -76,30 +73,31 @@ export function getPgPool(): pg.Pool {
 export function getSqliteWriter<T extends SqliteCompanion>(create: (filePath: string) => T): T {
   const { db } = getEnv();
   if (db.provider !== 'sqlite') throw new Error('getSqliteWriter() called on a PostgreSQL deployment');
-  const current = globalForRaw.switchyardSqliteWriter;
+  const current = sqliteWriter.get();
   if (current && !current.broken && current.filePath === db.filePath) return current as T;
   void current?.close();
   prepareSqliteFile(db.filePath!);
   const created = create(db.filePath!);
-  globalForRaw.switchyardSqliteWriter = created;
+  sqliteWriter.set(created);
   return created;
 }
 
 export async function closeRawConnections() {
-  const { switchyardSqlite, switchyardPgPool, switchyardSqliteWriter } = globalForRaw;
-  globalForRaw.switchyardSqlite = undefined;
-  globalForRaw.switchyardPgPool = undefined;
-  globalForRaw.switchyardStatements = undefined;
-  globalForRaw.switchyardSqliteWriter = undefined;
-  await switchyardSqliteWriter?.close();
-  switchyardSqlite?.close();
-  await switchyardPgPool?.end();
+  const sqlite = sqliteConnection.get();
+  const pool = pgPool.get();
+  const writer = sqliteWriter.get();
+  sqliteConnection.set(undefined);
+  pgPool.set(undefined);
+  sqliteStatements.set(undefined);
+  sqliteWriter.set(undefined);
+  await writer?.close();
+  sqlite?.close();
+  await pool?.end();
 }
 
 /** Cached prepared statement for this SQL text (better-sqlite3 compiles once, binds per call). */
 export function prepareSqlite(text: string): Database.Statement {
-  globalForRaw.switchyardStatements ??= new Map();
-  const cache = globalForRaw.switchyardStatements;
+  const cache = sqliteStatements.getOrCreate(() => new Map());
   let statement = cache.get(text);
   if (!statement) {
     if (cache.size > 500) cache.clear();

@@ -3,31 +3,38 @@
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
+import { processGlobal } from '../process-global';
 import { LiveSimulator } from '../sim/live';
 import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
 import { evaluateStatuses } from '../telemetry/status-job';
 import { EXECUTORS } from '../workloads/executors';
+import { JOB_LOCK_KEYS } from './lock-keys';
 import { type Job, startJobs } from './scheduler';
 
-const globalForJobs = globalThis as unknown as { switchyardJobs?: { stop: () => Promise<void> } };
+const running = processGlobal<{ stop: () => Promise<void> }>('switchyardJobs');
 
 export function startBackgroundWork() {
-  if (globalForJobs.switchyardJobs) return;
+  if (running.get()) return;
   const env = getEnv();
   const jobs: Job[] = [
-    { name: 'latest', everyMs: 5_000, lockKey: 1, run: (now) => refreshLatest(now) },
-    { name: 'status', everyMs: 10_000, lockKey: 2, run: (now) => evaluateStatuses(now) },
-    { name: 'rollups', everyMs: 15_000, lockKey: 3, run: (now) => runRollups(now) },
-    { name: 'retention', everyMs: 30 * 60_000, lockKey: 4, run: (now) => applyRetention(now) },
+    { name: 'latest', everyMs: 5_000, lockKey: JOB_LOCK_KEYS.latest, run: (now) => refreshLatest(now) },
+    { name: 'status', everyMs: 10_000, lockKey: JOB_LOCK_KEYS.status, run: (now) => evaluateStatuses(now) },
+    { name: 'rollups', everyMs: 15_000, lockKey: JOB_LOCK_KEYS.rollups, run: (now) => runRollups(now) },
+    {
+      name: 'retention',
+      everyMs: 30 * 60_000,
+      lockKey: JOB_LOCK_KEYS.retention,
+      run: (now) => applyRetention(now),
+    },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
     // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.
     ...EXECUTORS.map((e, i) => ({
       name: `executor-${e.kind}`,
       everyMs: 2_000,
-      lockKey: 40 + i,
+      lockKey: JOB_LOCK_KEYS.executorsFrom + i,
       run: (now: number) => e.tick(now),
     })),
   ];
@@ -38,13 +45,18 @@ export function startBackgroundWork() {
       intervalMs: env.TELEMETRY_INTERVAL_S * 1000,
       log: console.log,
     });
-    jobs.push({ name: 'simulator', everyMs: 2_000, lockKey: 10, run: (now) => simulator.tick(now) });
+    jobs.push({
+      name: 'simulator',
+      everyMs: 2_000,
+      lockKey: JOB_LOCK_KEYS.simulator,
+      run: (now) => simulator.tick(now),
+    });
   }
-  globalForJobs.switchyardJobs = startJobs(jobs);
+  running.set(startJobs(jobs));
   console.log(`[jobs] started: ${jobs.map((j) => j.name).join(', ')}`);
 }
 
 export async function stopBackgroundWork() {
-  await globalForJobs.switchyardJobs?.stop();
-  globalForJobs.switchyardJobs = undefined;
+  await running.get()?.stop();
+  running.set(undefined);
 }

@@ -4,7 +4,7 @@ import { getEnv } from '../env';
 export type Job = {
   name: string;
   everyMs: number;
-  /** Distinct per job: with PostgreSQL, an advisory lock on it lets one instance run the job at a time. */
+  /** From JOB_LOCK_KEYS: with PostgreSQL, an advisory lock on it lets one instance run the job at a time. */
   lockKey: number;
   run: (now: number) => Promise<unknown>;
 };

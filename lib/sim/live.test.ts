@@ -44,6 +44,25 @@ describe('LiveSimulator.dueSamples', () => {
     expect(device2.length).toBeGreaterThan(100);
     expect(Math.min(...device2.map((s) => s.ts))).toBeGreaterThanOrEqual(now - 60 * 60_000);
   });
+
+  it('starts after the first-start history span and never sends into it', () => {
+    const now = Date.UTC(2026, 10, 21, 12, 0, 20);
+    const floorMs = Date.UTC(2026, 10, 21, 12);
+    const sim = make();
+    const first = sim.dueSamples(fleet, now, new Map(), floorMs);
+    expect(first.length).toBeGreaterThan(0);
+    expect(Math.min(...first.map((s) => s.ts))).toBeGreaterThan(floorMs);
+    // Without the floor the same simulator would catch up an hour into the history span.
+    expect(
+      Math.min(
+        ...make()
+          .dueSamples(fleet, now)
+          .map((s) => s.ts),
+      ),
+    ).toBeLessThan(floorMs - 50 * 60_000);
+    const later = sim.dueSamples(fleet, now + 60_000);
+    expect(Math.min(...later.map((s) => s.ts))).toBeGreaterThan(floorMs);
+  });
 });
 
 describe('isAbandonedToken', () => {
