@@ -14,7 +14,8 @@ const HOUR = 3_600_000;
 
 describe.each(TEST_PROVIDERS)('telemetry retention on %s', (provider) => {
   let db: TestDb;
-  const now = Date.now() - (Date.now() % HOUR);
+  // Ten-minute aligned, not hour aligned: the store marks 1-minute buckets from the real clock.
+  const now = Date.now() - (Date.now() % 600_000);
   const oldest = async (table: string, column: string) =>
     (await queryRows<{ t: number | null }>(sql`SELECT MIN(${raw(column)}) AS t FROM ${raw(table)}`))[0]?.t;
 
