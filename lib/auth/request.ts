@@ -1,6 +1,6 @@
 import { getEnv } from '../env';
 import { forbidden } from '../errors';
-import { PEER_ADDRESS_HEADER } from '../http/peer-address';
+import { PEER_ADDRESS_HEADER } from '../http/server-hooks';
 import type { Actor } from './actor';
 import { getTokenActor } from './api-tokens';
 import { readSessionCookie } from './session-cookie';
@@ -24,7 +24,7 @@ export async function authenticateRequest(req: Request): Promise<Authenticated |
 
 /**
  * The address throttling and the audit log use. Without a trusted proxy it is the connection's own
- * address (stamped by the server into PEER_ADDRESS_HEADER, see lib/http/peer-address.ts): a client's
+ * address (stamped by the server into PEER_ADDRESS_HEADER, see lib/http/server-hooks.ts): a client's
  * X-Real-IP / X-Forwarded-For are ignored, or an attacker would rotate them. Behind a trusted proxy
  * it is the address that proxy appended last to X-Forwarded-For (or set as X-Real-IP).
  */
