@@ -1,11 +1,9 @@
 // Time series for charts: device metrics, site and fleet totals. The tier and bucket come from
 // chooseResolution (≤ 1,500 points, no raw samples older than 24 h); missing buckets are null.
 import { type Actor, requireRole } from '../auth/actor';
-import { getDb } from '../db/client';
 import { empty, queryRows, raw, type Sql, sql } from '../db/raw';
 import { getEnv } from '../env';
-import { notFound } from '../errors';
-import { assertDeviceVisible, deviceScopeSql } from '../inventory/scope';
+import { assertDeviceVisible, assertSiteVisible, deviceScopeSql } from '../inventory/scope';
 import { ROLLUP_METRICS, type RollupMetricKey } from './metrics';
 import { bucketRange, chooseResolution, type Resolution } from './resolution';
 import {
@@ -135,12 +133,7 @@ export async function getTotalsSeries(
   siteId?: number,
 ): Promise<Series<TotalsPoint>> {
   requireRole(actor, 'viewer');
-  if (
-    siteId !== undefined &&
-    !(await getDb().site.findUnique({ where: { id: siteId }, select: { id: true } }))
-  ) {
-    throw notFound(`Site ${siteId}`);
-  }
+  if (siteId !== undefined) await assertSiteVisible(actor, siteId);
   const res = resolve(range);
   const step = res.stepMs;
   const siteFilter = siteId === undefined ? empty : sql`AND site_id = ${siteId}`;
