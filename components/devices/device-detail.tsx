@@ -14,6 +14,7 @@ import { useNow } from '@/components/ui/use-now';
 import { deviceQuery } from '@/lib/api-client/devices';
 import { toRangeParam } from '@/lib/api-client/range';
 import { DeviceChartPanels } from './device-chart-panels';
+import { DeviceCollector } from './device-collector';
 import { DeviceInfo } from './device-info';
 import { DeviceKpis } from './device-kpis';
 import { MaintenanceButton } from './maintenance-button';
@@ -66,6 +67,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       />
       <DeviceKpis device={data} now={now} />
       <DeviceInfo device={data} timeZone={timeZone} />
+      <DeviceCollector device={data} now={now} timeZone={timeZone} />
       <DeviceEconomicsCard deviceId={deviceId} />
       <DeviceChartPanels device={data} range={rangeParam} timeZone={timeZone} />
       <section aria-labelledby="status-history-heading" className="flex flex-col gap-2">
