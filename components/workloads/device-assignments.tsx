@@ -6,9 +6,10 @@ import { DataTable } from '@/components/data-table/data-table';
 import type { ColumnDef } from '@/components/data-table/types';
 import { Badge } from '@/components/ui/badge';
 import type { AssignmentView } from '@/lib/api-client/types';
-import { deviceAssignmentsQuery } from '@/lib/api-client/workloads';
+import { deviceAssignmentsQuery, jobQuery } from '@/lib/api-client/workloads';
 import { formatDateTime } from '@/lib/format';
 import { workloadLabel } from './board-logic';
+import { JobStatusBadge } from './job-status';
 
 function columns(timeZone: string): ColumnDef<AssignmentView>[] {
   const at = (iso: string | null) => (iso ? formatDateTime(Date.parse(iso), timeZone) : 'now');
@@ -45,6 +46,8 @@ function columns(timeZone: string): ColumnDef<AssignmentView>[] {
 export function DeviceAssignments({ deviceId, timeZone }: { deviceId: number; timeZone: string }) {
   const q = useQuery(deviceAssignmentsQuery(deviceId));
   const d = q.data;
+  const jobId = d?.current?.jobId ?? null;
+  const job = useQuery({ ...jobQuery(jobId ?? 0), enabled: jobId !== null });
   return (
     <section
       aria-labelledby="assignments-heading"
@@ -58,7 +61,12 @@ export function DeviceAssignments({ deviceId, timeZone }: { deviceId: number; ti
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-muted-foreground text-xs">Now</dt>
-            <dd data-testid="current-workload">{workloadLabel(d.current)}</dd>
+            <dd className="flex items-center gap-2">
+              <span data-testid="current-workload">{workloadLabel(d.current)}</span>
+              {jobId !== null && job.data && (
+                <JobStatusBadge status={job.data.status} data-testid="current-job-status" />
+              )}
+            </dd>
           </div>
           <div>
             <dt className="text-muted-foreground text-xs">Expected pool</dt>
