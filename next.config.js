@@ -1,3 +1,7 @@
+// A self-hosted, offline tool: Next.js usage telemetry stays off for every command that loads
+// this file (dev, build, start). Next reads the variable after loading the config.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,

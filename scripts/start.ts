@@ -1,104 +1,154 @@
 // `npm start`: the embedded default in one command. Validates the environment, migrates the
-// database, seeds the demo fleet on an empty database, backfills simulated history, builds the
-// app when sources changed since the last build, then serves it with `next start`.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// database, seeds the demo fleet on an empty database, builds the app when sources changed since
+// the last build, serves it with `next start`, and fills the demo's simulated history beside the
+// running server (newest first; the app shows "history: n of 7 days" until it is done). Every
+// long step prints a progress line with the time left.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { bootstrap } from '../lib/db/bootstrap';
 import { disconnectDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
-import { backfillIfEmpty } from '../lib/sim/backfill';
+import { fillHistory, planHistoryIfEmpty, readHistoryState, withHistoryLock } from '../lib/sim/backfill';
+import type { HistoryState } from '../lib/sim/history-plan';
 import { backfillMarketIfEmpty } from '../lib/sim/market/backfill';
+import { buildWithProgress } from './build-if-stale';
+import { formatCount, ProgressLine } from './progress';
+
+// A self-hosted, offline tool: no usage telemetry from Next.js (also set in next.config.js).
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 const require = createRequire(import.meta.url);
 const NEXT_BIN = require.resolve('next/dist/bin/next');
+/** Another instance fills the history (PostgreSQL): look again this often in case it stopped. */
+const PEER_POLL_MS = 15_000;
 
-const BUILD_INPUTS = [
-  'app',
-  'components',
-  'lib',
-  'public',
-  'next.config.js',
-  'postcss.config.mjs',
-  'tsconfig.json',
-  'package-lock.json',
-];
-const STAMP = path.join('.next', 'switchyard-build-stamp');
+const progress = new ProgressLine();
+const log = (line: string) => progress.log(line);
 
-function sourceStamp(): string {
-  const hash = createHash('sha256');
-  const walk = (entry: string) => {
-    if (!existsSync(entry)) return;
-    const stat = statSync(entry);
-    if (stat.isDirectory()) {
-      for (const child of readdirSync(entry).sort()) {
-        if (child === 'node_modules' || child.endsWith('.test.ts')) continue;
-        walk(path.join(entry, child));
-      }
-    } else {
-      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  for (const input of BUILD_INPUTS) walk(input);
-  return hash.digest('hex');
+async function migrate() {
+  const started = Date.now();
+  log('[db] applying migrations…');
+  const applied = await migrateDatabase((name, index, total) =>
+    log(`[db] applied migration ${index} of ${total}: ${name}`),
+  );
+  log(
+    applied.length
+      ? `[db] ${applied.length} migration(s) applied in ${((Date.now() - started) / 1000).toFixed(1)} s`
+      : '[db] schema up to date',
+  );
 }
 
-function buildIfNeeded() {
-  const stamp = sourceStamp();
-  const built =
-    existsSync(path.join('.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp;
-  if (built) return;
-  console.log('[start] building the app (first start or sources changed)…');
-  const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: process.env });
-  if (result.status !== 0) throw new Error('next build failed');
-  writeFileSync(STAMP, stamp);
+async function seed() {
+  let started = false;
+  const setup = await bootstrap((written, total) => {
+    if (!started) progress.start('seed', total, 'devices', 'demo fleet');
+    started = true;
+    progress.update(written);
+  });
+  if (setup.demo)
+    progress.finish(`[seed] demo fleet: ${setup.demo.sites} sites, ${setup.demo.devices} devices`);
+  return setup;
+}
+
+async function backfillMarket() {
+  const market = await backfillMarketIfEmpty(Date.now(), 30, (done, total, part) => {
+    if (done === 0) progress.start('market', total, '', 'simulated market history');
+    progress.update(done, part);
+  });
+  if (market)
+    progress.finish(
+      `[market] ${market.days} days of simulated market history: ${market.networkPoints} network, ` +
+        `${market.gpuPoints} GPU-rate and ${market.energyPoints} electricity points`,
+    );
+}
+
+/** Fills the remaining history while the server runs; with PostgreSQL only the lock holder does. */
+async function fillInBackground(plan: HistoryState) {
+  const started = performance.now();
+  const before = plan.samples;
+  let shown = false;
+  // Counts exclude what an earlier run or the first step wrote, so the rate is this run's.
+  const show = (state: HistoryState, totalSamples: number) => {
+    if (!shown) progress.start('history', totalSamples - before, 'samples');
+    shown = true;
+    const daysFilled = Math.floor((state.untilMs - state.filledFromMs) / 86_400_000);
+    const at = new Date(state.filledFromMs).toISOString().slice(0, 16).replace('T', ' ');
+    progress.update(
+      state.samples - before,
+      `day ${Math.min(state.days, daysFilled + 1)} of ${state.days} (${at} UTC)`,
+    );
+  };
+  log(`[history] filling ${plan.days} days of simulated history beside the server, newest first`);
+  for (;;) {
+    const done = await withHistoryLock(async () => {
+      const current = (await readHistoryState()) ?? plan;
+      return current.finishedAtMs === null ? fillHistory(current, { onProgress: show }) : current;
+    });
+    if (done) {
+      const seconds = (performance.now() - started) / 1000;
+      const written = done.samples - before;
+      progress.finish(
+        `[history] ${done.days} days of simulated history: ${done.samples.toLocaleString('en-US')} samples; ` +
+          `${written.toLocaleString('en-US')} written in ${seconds.toFixed(1)} s (${formatCount(written / seconds)} samples/s)`,
+      );
+      return;
+    }
+    const current = await readHistoryState();
+    if (!current || current.finishedAtMs !== null) {
+      log('[history] filled by another instance');
+      return;
+    }
+    log('[history] another instance is filling the history; looking again in 15 s');
+    await new Promise((resolve) => setTimeout(resolve, PEER_POLL_MS));
+  }
+}
+
+/** `next start` with its output printed above the progress line. */
+function serve(port: number, hostname: string): ChildProcess {
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', hostname], {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: process.env,
+  });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split(/\r?\n/)) if (line.trim()) log(line);
+  };
+  server.stdout?.on('data', forward);
+  server.stderr?.on('data', forward);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+  return server;
 }
 
 async function main() {
   const env = getEnv();
   const where = env.db.provider === 'sqlite' ? env.db.filePath : 'PostgreSQL';
-  console.log(`[start] database: ${env.db.provider} (${where})`);
-  const applied = await migrateDatabase();
-  if (applied.length) console.log(`[start] applied migrations: ${applied.join(', ')}`);
-  const setup = await bootstrap();
-  if (setup.demo)
-    console.log(`[start] seeded demo fleet: ${setup.demo.sites} sites, ${setup.demo.devices} devices`);
-  if (env.SWITCHYARD_SIMULATOR) {
-    const backfill = await backfillIfEmpty();
-    if (backfill)
-      console.log(
-        `[start] backfilled ${backfill.samples.toLocaleString()} simulated samples (${backfill.days} days) in ${backfill.seconds.toFixed(1)} s`,
-      );
+  log(`[start] database: ${env.db.provider} (${where})`);
+  await migrate();
+  const setup = await seed();
+  // Planned before the server starts: the live simulator begins where the planned history ends.
+  const plan = env.SWITCHYARD_SIMULATOR ? await planHistoryIfEmpty(Date.now()) : null;
+  if (plan) {
+    // The newest hour first, so the fleet has a latest state (and statuses) the moment it serves.
+    await withHistoryLock(() => fillHistory(plan, { maxSteps: 1 }));
   }
-  // Simulated market history for features still on the built-in simulator (the default).
-  const market = await backfillMarketIfEmpty();
-  if (market)
-    console.log(
-      `[start] backfilled ${market.days} days of simulated market history (${market.networkPoints} network points)`,
-    );
-  await disconnectDb();
-  await closeRawConnections();
-  buildIfNeeded();
+  await backfillMarket();
+  await buildWithProgress(process.cwd(), progress);
 
   const url = `http://${env.HOSTNAME === '0.0.0.0' ? 'localhost' : env.HOSTNAME}:${env.PORT}`;
-  console.log(`[start] Switchyard ${url}`);
+  log(`[start] Switchyard ${url}`);
   if (setup.admin?.password) {
-    console.log(`[start] first start: sign in as ${setup.admin.email} with password ${setup.admin.password}`);
-    console.log('[start] (shown once; create more users with `npm run cli -- users:create`)');
+    log(`[start] first start: sign in as ${setup.admin.email} with password ${setup.admin.password}`);
+    log('[start] (shown once; create more users with `npm run cli -- users:create`)');
   }
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(env.PORT), '-H', env.HOSTNAME], {
-    stdio: 'inherit',
-    env: process.env,
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  serve(env.PORT, env.HOSTNAME);
+  if (plan) await fillInBackground(plan);
+  await disconnectDb();
+  await closeRawConnections();
 }
 
 main().catch((error: Error) => {
-  console.error(`[start] ${error.message}`);
+  progress.finish(`[start] ${error.message}`);
   process.exit(1);
 });

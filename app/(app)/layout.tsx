@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { HistoryFillStatus } from '@/components/shell/history-fill-status';
 import { Badge } from '@/components/ui/badge';
 import { requirePageActor } from '@/lib/auth/page';
 import { getEnv } from '@/lib/env';
@@ -19,7 +20,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     </span>
   );
   return (
-    <AppShell user={{ name: actor.name, email: actor.email ?? '', role: actor.role }} sidebarFooter={footer}>
+    <AppShell
+      user={{ name: actor.name, email: actor.email ?? '', role: actor.role }}
+      sidebarFooter={footer}
+      topBarStatus={getEnv().SWITCHYARD_SIMULATOR ? <HistoryFillStatus /> : null}
+    >
       {children}
     </AppShell>
   );

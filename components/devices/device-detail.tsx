@@ -15,6 +15,7 @@ import { DeviceAssignments } from '@/components/workloads/device-assignments';
 import { deviceQuery } from '@/lib/api-client/devices';
 import { toRangeParam } from '@/lib/api-client/range';
 import { DeviceChartPanels } from './device-chart-panels';
+import { DeviceCollector } from './device-collector';
 import { DeviceInfo } from './device-info';
 import { DeviceKpis } from './device-kpis';
 import { MaintenanceButton } from './maintenance-button';
@@ -67,6 +68,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       />
       <DeviceKpis device={data} now={now} />
       <DeviceInfo device={data} timeZone={timeZone} />
+      <DeviceCollector device={data} now={now} timeZone={timeZone} />
       <DeviceEconomicsCard deviceId={deviceId} />
       <DeviceAssignments deviceId={deviceId} timeZone={timeZone} />
       <DeviceChartPanels device={data} range={rangeParam} timeZone={timeZone} />

@@ -20,6 +20,8 @@ export interface AppShellProps {
   navBadges?: Partial<Record<string, number>>;
   /** Bottom of the sidebar: version, "simulator" badge. */
   sidebarFooter?: ReactNode;
+  /** Status shown in the top bar before the theme toggle (e.g. the history fill). */
+  topBarStatus?: ReactNode;
 }
 
 /** Authenticated frame: sidebar navigation (a drawer below `lg`), top bar with title, theme and user menu. */
@@ -43,7 +45,14 @@ function Brand() {
   );
 }
 
-function Shell({ user, children, navItems = NAV_ITEMS, navBadges, sidebarFooter }: AppShellProps) {
+function Shell({
+  user,
+  children,
+  navItems = NAV_ITEMS,
+  navBadges,
+  sidebarFooter,
+  topBarStatus,
+}: AppShellProps) {
   const pathname = usePathname() ?? '/';
   const [drawerOpen, setDrawerOpen] = useState(false);
   const pageTitle = usePageTitle();
@@ -106,6 +115,7 @@ function Shell({ user, children, navItems = NAV_ITEMS, navBadges, sidebarFooter 
             {title}
           </div>
           <div className="flex items-center gap-1">
+            {topBarStatus}
             <ThemeToggle />
             <UserMenu user={user} />
           </div>

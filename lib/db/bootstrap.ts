@@ -15,13 +15,15 @@ export type BootstrapResult = {
  * Idempotent first-start setup: the model catalogue (always kept current), the demo fleet on an
  * empty database (never on one that has sites), and a first admin when there are no users.
  */
-export async function bootstrap(): Promise<BootstrapResult> {
+export async function bootstrap(
+  onDemoDevices?: (written: number, total: number) => void,
+): Promise<BootstrapResult> {
   const env = getEnv();
   const db = getDb();
   const models = await seedDeviceModels(db);
   let demo: BootstrapResult['demo'] = null;
   if (env.SWITCHYARD_SEED_DEMO && (await db.site.count()) === 0) {
-    const seeded = await seedDemoFleet(db, env.SWITCHYARD_SIM_SEED);
+    const seeded = await seedDemoFleet(db, env.SWITCHYARD_SIM_SEED, onDemoDevices);
     demo = { sites: seeded.sites, devices: seeded.devices };
   }
   let admin: BootstrapResult['admin'] = null;

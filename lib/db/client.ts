@@ -4,6 +4,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { getEnv } from '../env';
+import { processGlobal } from '../process-global';
 import { PrismaClient as PgPrismaClient } from './generated/postgresql/client';
 import { PrismaClient } from './generated/sqlite/client';
 import { getPgPool, prepareSqliteFile } from './raw';
@@ -16,15 +17,14 @@ import type { DbProvider } from './url';
  */
 export type Db = PrismaClient;
 
-const globalForDb = globalThis as unknown as { switchyardDb?: Db };
+const dbClient = processGlobal<Db>('switchyardDb');
 
 export function getDbProvider(): DbProvider {
   return getEnv().db.provider;
 }
 
 export function getDb(): Db {
-  globalForDb.switchyardDb ??= createDb();
-  return globalForDb.switchyardDb;
+  return dbClient.getOrCreate(createDb);
 }
 
 function createDb(): Db {
@@ -37,7 +37,7 @@ function createDb(): Db {
 }
 
 export async function disconnectDb() {
-  const client = globalForDb.switchyardDb;
-  globalForDb.switchyardDb = undefined;
+  const client = dbClient.get();
+  dbClient.set(undefined);
   await client?.$disconnect();
 }

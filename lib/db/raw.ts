@@ -8,16 +8,19 @@ import { empty, join, raw, type Sql, sqltag } from '@prisma/client/runtime/clien
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { getEnv } from '../env';
+import { processGlobal } from '../process-global';
+import { PG_TYPES, sqliteValue } from './dialect';
 
 export { empty, join, raw, type Sql, sqltag as sql };
 
 type Row = Record<string, unknown>;
 
-const globalForRaw = globalThis as unknown as {
-  switchyardSqlite?: Database.Database;
-  switchyardPgPool?: pg.Pool;
-  switchyardStatements?: Map<string, Database.Statement>;
-};
+const sqliteConnection = processGlobal<Database.Database>('switchyardSqlite');
+const pgPool = processGlobal<pg.Pool>('switchyardPgPool');
+const sqliteStatements = processGlobal<Map<string, Database.Statement>>('switchyardStatements');
+const sqliteWriter = processGlobal<SqliteCompanion>('switchyardSqliteWriter');
+
+type SqliteCompanion = { filePath: string; broken: boolean; close: () => Promise<void> };
 
 /** Creates the folder, switches the file to WAL once (the mode persists in the file). */
 export function prepareSqliteFile(filePath: string) {
@@ -42,15 +45,14 @@ function openSqlite(filePath: string): Database.Database {
 export function getSqlite(): Database.Database {
   const { db } = getEnv();
   if (db.provider !== 'sqlite') throw new Error('getSqlite() called on a PostgreSQL deployment');
-  globalForRaw.switchyardSqlite ??= openSqlite(db.filePath!);
-  return globalForRaw.switchyardSqlite;
+  return sqliteConnection.getOrCreate(() => openSqlite(db.filePath!));
 }
 
 /** The process-wide pg pool (PostgreSQL profile only), shared with the Prisma adapter. */
 export function getPgPool(): pg.Pool {
   const { db } = getEnv();
   if (db.provider !== 'postgresql') throw new Error('getPgPool() called on a SQLite deployment');
-  if (!globalForRaw.switchyardPgPool) {
+  return pgPool.getOrCreate(() => {
     const pool = new pg.Pool({
       connectionString: db.url,
       max: Number(process.env.PG_POOL_MAX ?? 10),
@@ -59,40 +61,43 @@ export function getPgPool(): pg.Pool {
     });
     // An idle client losing its connection (server restart) must not crash the process.
     pool.on('error', (err) => console.error(`[db] idle PostgreSQL client error: ${err.message}`));
-    globalForRaw.switchyardPgPool = pool;
-  }
-  return globalForRaw.switchyardPgPool;
+    return pool;
+  });
+}
+
+/**
+ * The process-wide SQLite ingest writer (a worker thread with its own connection, see
+ * lib/telemetry/sqlite-writer.ts): created on first use, replaced when it broke or the database
+ * file changed, closed with the other raw connections.
+ */
+export function getSqliteWriter<T extends SqliteCompanion>(create: (filePath: string) => T): T {
+  const { db } = getEnv();
+  if (db.provider !== 'sqlite') throw new Error('getSqliteWriter() called on a PostgreSQL deployment');
+  const current = sqliteWriter.get();
+  if (current && !current.broken && current.filePath === db.filePath) return current as T;
+  void current?.close();
+  prepareSqliteFile(db.filePath!);
+  const created = create(db.filePath!);
+  sqliteWriter.set(created);
+  return created;
 }
 
 export async function closeRawConnections() {
-  const { switchyardSqlite, switchyardPgPool } = globalForRaw;
-  globalForRaw.switchyardSqlite = undefined;
-  globalForRaw.switchyardPgPool = undefined;
-  globalForRaw.switchyardStatements = undefined;
-  switchyardSqlite?.close();
-  await switchyardPgPool?.end();
-}
-
-// int8 and numeric arrive from pg as strings; our integers (epoch ms, counts) fit in a double.
-const toNumber = (value: string) => Number(value);
-const PG_TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 || oid === 1700
-      ? toNumber
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
-
-function sqliteValue(value: unknown): unknown {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  // Same text format as Prisma's SQLite adapter writes, so DATETIME columns stay comparable.
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
-  return value;
+  const sqlite = sqliteConnection.get();
+  const pool = pgPool.get();
+  const writer = sqliteWriter.get();
+  sqliteConnection.set(undefined);
+  pgPool.set(undefined);
+  sqliteStatements.set(undefined);
+  sqliteWriter.set(undefined);
+  await writer?.close();
+  sqlite?.close();
+  await pool?.end();
 }
 
 /** Cached prepared statement for this SQL text (better-sqlite3 compiles once, binds per call). */
 export function prepareSqlite(text: string): Database.Statement {
-  globalForRaw.switchyardStatements ??= new Map();
-  const cache = globalForRaw.switchyardStatements;
+  const cache = sqliteStatements.getOrCreate(() => new Map());
   let statement = cache.get(text);
   if (!statement) {
     if (cache.size > 500) cache.clear();

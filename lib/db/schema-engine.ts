@@ -232,12 +232,28 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
-/** Applies every migration folder not yet recorded in `_prisma_migrations`. */
-export async function applyMigrations(location: SchemaLocation, url: string): Promise<string[]> {
+/**
+ * Applies every migration folder not yet recorded in `_prisma_migrations`, one at a time (the
+ * engine applies the pending ones of the list it is given), so `onApplied` can report progress.
+ */
+export async function applyMigrations(
+  location: SchemaLocation,
+  url: string,
+  onApplied?: (name: string, index: number, total: number) => void,
+): Promise<string[]> {
   const migrationsList = await readMigrationList(location.migrationsDir);
+  const all = migrationsList.migrationDirectories;
   return withEngine(location, url, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-    return result.appliedMigrationNames;
+    const applied: string[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const list = { ...migrationsList, migrationDirectories: all.slice(0, i + 1) };
+      const result = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
+      for (const name of result.appliedMigrationNames) {
+        applied.push(name);
+        onApplied?.(name, i + 1, all.length);
+      }
+    }
+    return applied;
   });
 }
 

@@ -1,7 +1,7 @@
 import { type Actor, requireRole } from '../auth/actor';
 import { queryRows, sql } from '../db/raw';
-import { getEnv } from '../env';
 import { deviceScopeSql } from '../inventory/scope';
+import { telemetryFreshAfterMs } from '../telemetry/freshness';
 
 /** Label values per the exposition format: backslash, double quote and newline escaped. */
 export function escapeLabel(value: string): string {
@@ -27,7 +27,7 @@ const DEVICE_GAUGES: Gauge[] = [
 /** Prometheus text exposition of the fleet (the actor's tenant scope applies). */
 export async function renderPrometheusMetrics(actor: Actor, now = Date.now()): Promise<string> {
   requireRole(actor, 'viewer');
-  const freshAfter = now - 3 * getEnv().TELEMETRY_INTERVAL_S * 1000;
+  const freshAfter = telemetryFreshAfterMs(now);
   const rows = await queryRows<{
     id: number;
     name: string;

@@ -1,79 +1,171 @@
-// First-start history for the embedded demo: generates past samples with the same model the live
-// simulator uses and writes them through the same fast storage path the ingest API uses, then
-// rolls them up and applies retention, so charts are full at once.
-import { queryOne, sql } from '../db/raw';
+// First-start history for the embedded demo: past samples from the same model the live simulator
+// uses, written through the same storage path as the ingest API. The fill runs beside the server
+// (scripts/start.ts) newest first, one committed step at a time, and records how far it got in
+// the `setting` table: a restart resumes, the app shows "history: 3 of 7 days", and the live
+// simulator starts after the planned span (lib/sim/live.ts), so they never overlap or leave a gap.
+import type pg from 'pg';
+import { type Actor, requireRole } from '../auth/actor';
+import { execute, getPgPool, queryOne, sql } from '../db/raw';
 import { getEnv } from '../env';
 import { refreshLatest } from '../telemetry/latest';
 import type { TelemetrySample } from '../telemetry/metrics';
 import { applyRetention } from '../telemetry/retention';
-import { drainRollups } from '../telemetry/rollups';
+import { runRollups } from '../telemetry/rollups';
 import { storeSamples } from '../telemetry/store';
-import { loadSimFleet, modeAt } from './fleet-source';
+import { loadSimFleet, modeAt, type SimFleet } from './fleet-source';
+import {
+  type HistoryProgress,
+  type HistoryState,
+  historyProgress,
+  MINUTE_MS,
+  nextStep,
+  planHistory,
+  sampleTs,
+  slotsIn,
+  totalSlots,
+} from './history-plan';
 import { simulateSample } from './telemetry-model';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const CHUNK = 5_000;
+export const HISTORY_KEY = 'sim.history';
+export const HISTORY_DAYS = 7;
+/** PostgreSQL advisory lock (namespace "SW", as lib/jobs/scheduler.ts): one instance fills. */
+const HISTORY_LOCK = [0x5357, 30] as const;
 
-export type BackfillResult = { samples: number; days: number; seconds: number };
-
-/**
- * Last 24 h at one sample per minute (the 1-minute site charts and raw device charts read it),
- * the 6 days before at one per 5 minutes (they only feed the 5-minute and hourly rollups).
- */
-export async function backfill(
-  now: number,
-  days = 7,
-  log: (line: string) => void = () => {},
-): Promise<BackfillResult> {
-  const started = performance.now();
-  const { SWITCHYARD_SIM_SEED: seed } = getEnv();
-  const fleet = await loadSimFleet(seed, now);
-  const end = now - (now % MINUTE) - MINUTE;
-  const fineFrom = end - DAY;
-  const from = end - days * DAY;
-  const times: number[] = [];
-  for (let t = from - (from % (5 * MINUTE)); t < fineFrom; t += 5 * MINUTE) times.push(t);
-  for (let t = fineFrom; t <= end; t += MINUTE) times.push(t);
-
-  let written = 0;
-  let pending: TelemetrySample[] = [];
-  const flush = async () => {
-    if (pending.length === 0) return;
-    written += (await storeSamples(pending)).accepted;
-    pending = [];
-  };
-  for (const [i, ts] of times.entries()) {
-    for (const { device, siteId } of fleet.devices) {
-      const site = fleet.sites.get(siteId);
-      if (!site) continue;
-      // Spread devices over the minute like real agents, deterministically.
-      const sample = simulateSample({
-        device: modeAt(device, seed, ts),
-        site,
-        ts: ts + (device.id % 60) * 1000,
-        seed,
-        intervalMs: MINUTE,
-      });
-      if (sample) pending.push(sample);
-      if (pending.length >= CHUNK) await flush();
-    }
-    if (i % 500 === 0) log(`[backfill] ${new Date(ts).toISOString()} – ${written.toLocaleString()} samples`);
-  }
-  await flush();
-  await drainRollups(now);
-  await refreshLatest(now);
-  await applyRetention(now);
-  return { samples: written, days, seconds: (performance.now() - started) / 1000 };
+export async function readHistoryState(): Promise<HistoryState | null> {
+  const row = await queryOne<{ value: string }>(sql`SELECT value FROM setting WHERE key = ${HISTORY_KEY}`);
+  return row ? (JSON.parse(row.value) as HistoryState) : null;
 }
 
-/** Backfills only a database that has devices but no telemetry yet (first start of the demo). */
-export async function backfillIfEmpty(
-  now = Date.now(),
-  log?: (line: string) => void,
-): Promise<BackfillResult | null> {
+/** How far the history fill is, for the app's top bar (any signed-in user). */
+export async function getHistoryProgress(actor: Actor): Promise<HistoryProgress> {
+  requireRole(actor, 'viewer');
+  const progress = historyProgress(await readHistoryState());
+  // The sample count is the whole fleet's: a hosting client learns only how far the history is.
+  return actor.tenantId === null ? progress : { ...progress, samples: 0 };
+}
+
+async function writeHistoryState(state: HistoryState) {
+  await execute(
+    sql`INSERT INTO setting (key, value, updated_at) VALUES (${HISTORY_KEY}, ${JSON.stringify(state)}, ${new Date()})
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+}
+
+/**
+ * The history to fill on this database: the unfinished plan, or a new plan when the demo fleet
+ * has no telemetry yet; null when there is nothing to do. Two instances starting together agree
+ * on one plan: the first insert wins and the other reads it back.
+ */
+export async function planHistoryIfEmpty(nowMs: number, days = HISTORY_DAYS): Promise<HistoryState | null> {
+  const existing = await readHistoryState();
+  if (existing) return existing.finishedAtMs === null ? existing : null;
   const devices = await queryOne<{ n: number }>(sql`SELECT COUNT(*) AS n FROM device`);
   const latest = await queryOne<{ n: number }>(sql`SELECT COUNT(*) AS n FROM device_latest`);
   if (!Number(devices?.n) || Number(latest?.n)) return null;
-  return backfill(now, 7, log);
+  const state = planHistory(nowMs, days);
+  await execute(
+    sql`INSERT INTO setting (key, value, updated_at) VALUES (${HISTORY_KEY}, ${JSON.stringify(state)}, ${new Date(nowMs)})
+        ON CONFLICT (key) DO NOTHING`,
+  );
+  return readHistoryState();
+}
+
+export type FillProgress = (state: HistoryState, totalSamples: number) => void;
+
+function samplesForSlots(fleet: SimFleet, seed: number, slots: number[], untilMs: number): TelemetrySample[] {
+  const samples: TelemetrySample[] = [];
+  for (const slot of slots) {
+    for (const { device, siteId } of fleet.devices) {
+      const site = fleet.sites.get(siteId);
+      const ts = sampleTs(slot, device.id);
+      if (!site || ts >= untilMs) continue;
+      const sample = simulateSample({
+        device: modeAt(device, seed, ts),
+        site,
+        ts,
+        seed,
+        intervalMs: MINUTE_MS,
+      });
+      if (sample) samples.push(sample);
+    }
+  }
+  return samples;
+}
+
+export type FillOptions = {
+  /** Stop after this many steps (tests; a restart resumes). */
+  maxSteps?: number;
+  onProgress?: FillProgress;
+  now?: () => number;
+};
+
+/**
+ * Fills the planned history step by step, newest first. Each step's samples are committed
+ * before the state says so; a step cut short by a crash is redone, and the storage path drops
+ * the samples it already has (idempotent on (ts, device_id)).
+ */
+export async function fillHistory(state: HistoryState, options: FillOptions = {}): Promise<HistoryState> {
+  const now = options.now ?? Date.now;
+  const { SWITCHYARD_SIM_SEED: seed } = getEnv();
+  const fleet = await loadSimFleet(seed, now());
+  const reporting = fleet.devices.length;
+  const total = totalSlots(state) * reporting;
+  let current = { ...state };
+  let steps = 0;
+  for (let step = nextStep(current); step; step = nextStep(current)) {
+    if (options.maxSteps !== undefined && steps >= options.maxSteps) return current;
+    const samples = samplesForSlots(fleet, seed, slotsIn(current, step.fromMs, step.toMs), current.untilMs);
+    const { accepted } = await storeSamples(samples);
+    current = { ...current, filledFromMs: step.fromMs, samples: current.samples + accepted };
+    await writeHistoryState(current);
+    steps++;
+    // Fold what was written into the rollup tiers as it goes, so charts fill day by day.
+    await runRollups(now(), 5000);
+    options.onProgress?.(current, total);
+    // The storage calls resolve without a macrotask turn: let the process's I/O (the served
+    // app's output, signals) through between steps.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (;;) {
+    const run = await runRollups(now(), 5000);
+    if (run.remaining === 0 && run.buckets['1m'] + run.buckets['5m'] + run.buckets['1h'] === 0) break;
+  }
+  await refreshLatest(now());
+  await applyRetention(now());
+  current = { ...current, finishedAtMs: now() };
+  await writeHistoryState(current);
+  return current;
+}
+
+/**
+ * Runs `fn` while holding the history lock. SQLite has one server process, so it always runs;
+ * with PostgreSQL a second instance gets null and leaves the fill to the first.
+ */
+export async function withHistoryLock<T>(fn: () => Promise<T>): Promise<T | null> {
+  if (getEnv().db.provider === 'sqlite') return fn();
+  const client: pg.PoolClient = await getPgPool().connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+      ...HISTORY_LOCK,
+    ]);
+    if (!rows[0]?.ok) return null;
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, $2)', [...HISTORY_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+export type BackfillResult = { samples: number; days: number; seconds: number };
+
+/** Plans and fills `days` of history at once (e2e database preparation, tests). */
+export async function backfill(nowMs: number, days = HISTORY_DAYS): Promise<BackfillResult> {
+  const started = performance.now();
+  const state = planHistory(nowMs, days);
+  await writeHistoryState(state);
+  const done = await fillHistory(state, { now: () => nowMs });
+  return { samples: done.samples, days, seconds: (performance.now() - started) / 1000 };
 }

@@ -9,6 +9,7 @@ const fleet: SimFleet = {
   devices: Array.from({ length: 50 }, (_, i) => ({
     device: simDeviceFromSpec(i + 1, spec, 'mining'),
     siteId: 1,
+    protocol: i % 5 === 0 ? 'push' : 'cgminer',
   })),
   sites: new Map([[1, { key: 's', timezone: 'UTC', climate: climateForLatitude(30) }]]),
 };
@@ -33,6 +34,27 @@ describe('LiveSimulator.dueSamples', () => {
     expect(phases.size).toBeGreaterThan(10);
   });
 
+  it('feeds only push devices in the over-the-wire demo (the collector polls the others)', () => {
+    const now = Date.UTC(2026, 10, 21, 12);
+    const all = make().dueSamples(fleet, now, new Map(fleet.devices.map((d) => [d.device.id, now - 60_000])));
+    const wire = new LiveSimulator({
+      baseUrl: 'http://127.0.0.1:1',
+      seed: 42,
+      intervalMs: interval,
+      log: () => {},
+      pushOnly: true,
+    });
+    const pushed = wire.dueSamples(
+      fleet,
+      now,
+      new Map(fleet.devices.map((d) => [d.device.id, now - 60_000])),
+    );
+    const pushIds = new Set(fleet.devices.filter((d) => d.protocol === 'push').map((d) => d.device.id));
+    expect(pushed.length).toBeGreaterThan(0);
+    expect(pushed.every((s) => pushIds.has(s.deviceId))).toBe(true);
+    expect(pushed).toEqual(all.filter((s) => pushIds.has(s.deviceId)));
+  });
+
   it('catches up from the last stored sample after a restart, at most an hour back', () => {
     const now = Date.UTC(2026, 10, 21, 12);
     const samples = make().dueSamples(fleet, now, new Map([[1, now - 10 * 60_000]]));
@@ -43,6 +65,25 @@ describe('LiveSimulator.dueSamples', () => {
     const device2 = samples.filter((s) => s.deviceId === 2);
     expect(device2.length).toBeGreaterThan(100);
     expect(Math.min(...device2.map((s) => s.ts))).toBeGreaterThanOrEqual(now - 60 * 60_000);
+  });
+
+  it('starts after the first-start history span and never sends into it', () => {
+    const now = Date.UTC(2026, 10, 21, 12, 0, 20);
+    const floorMs = Date.UTC(2026, 10, 21, 12);
+    const sim = make();
+    const first = sim.dueSamples(fleet, now, new Map(), floorMs);
+    expect(first.length).toBeGreaterThan(0);
+    expect(Math.min(...first.map((s) => s.ts))).toBeGreaterThan(floorMs);
+    // Without the floor the same simulator would catch up an hour into the history span.
+    expect(
+      Math.min(
+        ...make()
+          .dueSamples(fleet, now)
+          .map((s) => s.ts),
+      ),
+    ).toBeLessThan(floorMs - 50 * 60_000);
+    const later = sim.dueSamples(fleet, now + 60_000);
+    expect(Math.min(...later.map((s) => s.ts))).toBeGreaterThan(floorMs);
   });
 });
 

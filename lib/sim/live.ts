@@ -6,6 +6,7 @@ import { createApiToken } from '../auth/api-tokens';
 import { getDb } from '../db/client';
 import { queryRows, sql } from '../db/raw';
 import type { TelemetrySample } from '../telemetry/metrics';
+import { readHistoryState } from './backfill';
 import { loadSimFleet, modeAt, type SimFleet } from './fleet-source';
 import { simulateSample } from './telemetry-model';
 
@@ -30,6 +31,8 @@ export type LiveSimulatorOptions = {
   seed: number;
   intervalMs: number;
   log: (line: string) => void;
+  /** Over-the-wire demo: the collector polls the other devices' fakes, the simulator feeds push devices only. */
+  pushOnly?: boolean;
 };
 
 /** A simulator token no instance has used for ABANDONED_AFTER_MS (peers' live tokens never are). */
@@ -74,18 +77,26 @@ export class LiveSimulator {
   /**
    * Due samples at `now`: every cadence slot of every device not sent yet. After a restart a
    * device catches up from its last stored sample (at most CATCH_UP_MS back), as a buffering
-   * agent would, so restarts leave no hole in the history.
+   * agent would, so restarts leave no hole in the history. Nothing at or before `floorMs` is
+   * sent: that span belongs to the first-start history fill (lib/sim/backfill.ts).
    */
-  dueSamples(fleet: SimFleet, now: number, lastStored: Map<number, number> = new Map()): TelemetrySample[] {
+  dueSamples(
+    fleet: SimFleet,
+    now: number,
+    lastStored: Map<number, number> = new Map(),
+    floorMs = 0,
+  ): TelemetrySample[] {
     const { intervalMs, seed } = this.options;
     const samples: TelemetrySample[] = [];
-    for (const { device, siteId } of fleet.devices) {
+    for (const { device, siteId, protocol } of fleet.devices) {
+      if (this.options.pushOnly && protocol !== 'push') continue;
       const site = fleet.sites.get(siteId);
       if (!site) continue;
       const phase = (device.id * 7919) % intervalMs;
       const latestSlot = now - ((((now - phase) % intervalMs) + intervalMs) % intervalMs);
       const sent =
-        this.lastSent.get(device.id) ?? Math.max(lastStored.get(device.id) ?? 0, latestSlot - CATCH_UP_MS);
+        this.lastSent.get(device.id) ??
+        Math.max(lastStored.get(device.id) ?? 0, floorMs, latestSlot - CATCH_UP_MS);
       let slot = latestSlot - Math.floor((latestSlot - sent) / intervalMs) * intervalMs;
       if (slot <= sent) slot += intervalMs;
       for (; slot <= latestSlot; slot += intervalMs) {
@@ -98,7 +109,7 @@ export class LiveSimulator {
         });
         if (sample) samples.push(sample);
       }
-      this.lastSent.set(device.id, latestSlot);
+      this.lastSent.set(device.id, Math.max(sent, latestSlot));
     }
     return samples;
   }
@@ -109,8 +120,10 @@ export class LiveSimulator {
       this.fleetLoadedAt = now;
     }
     this.token ??= await simulatorToken(now);
-    const lastStored = this.lastSent.size === 0 ? await lastStoredSamples() : undefined;
-    const samples = this.dueSamples(this.fleet, now, lastStored);
+    const firstTick = this.lastSent.size === 0;
+    const lastStored = firstTick ? await lastStoredSamples() : undefined;
+    const floorMs = firstTick ? ((await readHistoryState())?.untilMs ?? 0) : 0;
+    const samples = this.dueSamples(this.fleet, now, lastStored, floorMs);
     let accepted = 0;
     for (let i = 0; i < samples.length; i += BATCH) {
       const res = await fetch(`${this.options.baseUrl}/api/v1/telemetry`, {

@@ -54,7 +54,11 @@ async function upsertDeviceModels(db: Tx): Promise<Map<string, number>> {
  * Writes the demo fleet for `seed` in one transaction. Refuses (409) when any site exists, so it
  * can never duplicate or mix into an operator's real inventory.
  */
-export async function seedDemoFleet(db: Db, seed: number): Promise<DemoSeedCounts> {
+export async function seedDemoFleet(
+  db: Db,
+  seed: number,
+  onDevices?: (written: number, total: number) => void,
+): Promise<DemoSeedCounts> {
   const fleet = buildDemoFleet(seed);
   return db.$transaction(
     async (tx) => {
@@ -113,6 +117,7 @@ export async function seedDemoFleet(db: Db, seed: number): Promise<DemoSeedCount
       }));
       for (let i = 0; i < devices.length; i += DEVICE_CHUNK) {
         await tx.device.createMany({ data: devices.slice(i, i + DEVICE_CHUNK) });
+        onDevices?.(Math.min(devices.length, i + DEVICE_CHUNK), devices.length);
       }
 
       return {

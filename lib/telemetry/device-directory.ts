@@ -1,4 +1,5 @@
 import { queryRows, sql } from '../db/raw';
+import { processGlobal } from '../process-global';
 
 type Entry = { id: number; tenantId: number | null };
 
@@ -58,9 +59,8 @@ class DeviceDirectory {
   }
 }
 
-const globalForDirectory = globalThis as unknown as { switchyardDeviceDirectory?: DeviceDirectory };
+const directory = processGlobal<DeviceDirectory>('switchyardDeviceDirectory');
 
 export function getDeviceDirectory(): DeviceDirectory {
-  globalForDirectory.switchyardDeviceDirectory ??= new DeviceDirectory();
-  return globalForDirectory.switchyardDeviceDirectory;
+  return directory.getOrCreate(() => new DeviceDirectory());
 }

@@ -1,9 +1,9 @@
 // Now-views over the latest state: O(devices), never O(samples).
 import { type Actor, requireRole } from '../auth/actor';
 import { empty, queryRows, sql } from '../db/raw';
-import { getEnv } from '../env';
 import { notFound } from '../errors';
 import { deviceScopeSql } from '../inventory/scope';
+import { telemetryFreshAfterMs } from './freshness';
 
 export type ClassTotals = {
   class: string;
@@ -40,7 +40,7 @@ export type FleetNow = {
 /** Inventory and live totals, optionally for one site, from device + device_latest. */
 export async function getFleetNow(actor: Actor, siteId?: number, now = Date.now()): Promise<FleetNow> {
   requireRole(actor, 'viewer');
-  const freshAfter = now - 3 * getEnv().TELEMETRY_INTERVAL_S * 1000;
+  const freshAfter = telemetryFreshAfterMs(now);
   const site = siteId === undefined ? empty : sql`AND d.site_id = ${siteId}`;
   const rows = await queryRows<{
     site_id: number;

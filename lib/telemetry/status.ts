@@ -1,3 +1,4 @@
+import { freshAfterMs } from './freshness';
 import type { ReportedStatus } from './metrics';
 
 export type DeviceStatus = 'online' | 'degraded' | 'offline' | 'curtailed' | 'maintenance';
@@ -29,8 +30,8 @@ export function deriveStatus(
 ): { status: DeviceStatus; reason: string | null } {
   if (input.current === 'maintenance') return { status: 'maintenance', reason: null };
   if (input.lastTs === null) return { status: 'offline', reason: 'no telemetry yet' };
-  const silentMs = rules.now - input.lastTs;
-  if (silentMs > 3 * rules.intervalMs) {
+  if (input.lastTs < freshAfterMs(rules.now, rules.intervalMs)) {
+    const silentMs = rules.now - input.lastTs;
     return { status: 'offline', reason: `no sample for ${Math.round(silentMs / 1000)} s` };
   }
   if (input.reported === 'curtailed' || input.reported === 'idle') {

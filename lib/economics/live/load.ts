@@ -2,18 +2,18 @@
 // price now, and the market snapshot. O(devices) in one grouped query, never O(samples).
 import type { Actor } from '../../auth/actor';
 import { empty, queryRows, sql } from '../../db/raw';
-import { getEnv } from '../../env';
 import { deviceScopeSql } from '../../inventory/scope';
 import { listSiteContracts } from '../../market/electricity/site-price';
 import { type SitePriceNow, siteNowPrices } from '../../market/views/latest';
 import { loadMarketSnapshot, type MarketSnapshot } from '../../market/views/snapshot';
+import { telemetryFreshAfterMs } from '../../telemetry/freshness';
 import type { DeviceGroup, MarketTerms, SiteTerms } from './compose';
 
 export type GroupScope = { siteId?: number; deviceId?: number };
 
 /** Per (site, model) totals of reporting devices; with `deviceId`, one group holding just that device. */
 export async function loadDeviceGroups(actor: Actor, scope: GroupScope, now: number): Promise<DeviceGroup[]> {
-  const freshAfter = now - 3 * getEnv().TELEMETRY_INTERVAL_S * 1000;
+  const freshAfter = telemetryFreshAfterMs(now);
   const site = scope.siteId === undefined ? empty : sql`AND d.site_id = ${scope.siteId}`;
   const device = scope.deviceId === undefined ? empty : sql`AND d.id = ${scope.deviceId}`;
   const rows = await queryRows(sql`
@@ -102,6 +102,6 @@ export async function loadMoneyContext(actor: Actor, now: number, siteId?: numbe
     prices,
     siteTerms: new Map(prices.map((p) => [p.siteId, siteTermsOf(p)])),
     market: marketTerms(snapshot),
-    freshAfter: now - 3 * getEnv().TELEMETRY_INTERVAL_S * 1000,
+    freshAfter: telemetryFreshAfterMs(now),
   };
 }

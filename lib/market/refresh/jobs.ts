@@ -1,3 +1,4 @@
+import { JOB_LOCK_KEYS } from '../../jobs/lock-keys';
 import type { Job } from '../../jobs/scheduler';
 import { refreshElectricity } from './refresh-electricity';
 import { refreshBtcUsd, refreshGpuRates, refreshNetwork } from './refresh-feeds';
@@ -9,9 +10,29 @@ import { refreshBtcUsd, refreshGpuRates, refreshNetwork } from './refresh-feeds'
  */
 export function marketJobs(): Job[] {
   return [
-    { name: 'market-network', everyMs: 60_000, lockKey: 20, run: (now) => refreshNetwork(now) },
-    { name: 'market-btc', everyMs: 60_000, lockKey: 21, run: (now) => refreshBtcUsd(now) },
-    { name: 'market-electricity', everyMs: 60_000, lockKey: 22, run: (now) => refreshElectricity(now) },
-    { name: 'market-gpu', everyMs: 5 * 60_000, lockKey: 23, run: (now) => refreshGpuRates(now) },
+    {
+      name: 'market-network',
+      everyMs: 60_000,
+      lockKey: JOB_LOCK_KEYS.marketNetwork,
+      run: (now) => refreshNetwork(now),
+    },
+    {
+      name: 'market-btc',
+      everyMs: 60_000,
+      lockKey: JOB_LOCK_KEYS.marketBtc,
+      run: (now) => refreshBtcUsd(now),
+    },
+    {
+      name: 'market-electricity',
+      everyMs: 60_000,
+      lockKey: JOB_LOCK_KEYS.marketElectricity,
+      run: (now) => refreshElectricity(now),
+    },
+    {
+      name: 'market-gpu',
+      everyMs: 5 * 60_000,
+      lockKey: JOB_LOCK_KEYS.marketGpu,
+      run: (now) => refreshGpuRates(now),
+    },
   ];
 }

@@ -21,8 +21,20 @@ export type MarketBackfillResult = {
   days: number;
 };
 
-export async function backfillMarket(now: number, days = 30): Promise<MarketBackfillResult> {
+/** Called as each part starts (network series, GPU rates, each spot-priced site): parts done, total, part. */
+export type MarketBackfillProgress = (done: number, total: number, part: string) => void;
+
+export async function backfillMarket(
+  now: number,
+  days = 30,
+  onProgress: MarketBackfillProgress = () => {},
+): Promise<MarketBackfillResult> {
   const settings = await readMarketSettings();
+  const sites = await queryRows<{ id: number; timezone: string; spot_source: string | null }>(
+    sql`SELECT id, timezone, spot_source FROM site WHERE contract_kind = 'spot'`,
+  );
+  const total = 2 + sites.length;
+  onProgress(0, total, 'network and BTC/USD');
   const seed = getEnv().SWITCHYARD_SIM_SEED;
   const end = now - (now % HOUR_MS);
   const hours: number[] = [];
@@ -40,6 +52,7 @@ export async function backfillMarket(now: number, days = 30): Promise<MarketBack
   await storeNetworkPoints(network, now);
   if (settings.network === 'sim') await recordProviderOk('network', 'sim', now);
   if (settings.btcUsd === 'sim') await recordProviderOk('btc_usd', 'sim', now);
+  onProgress(1, total, 'GPU rates');
 
   const gpu: GpuRatePoint[] = [];
   if (settings.gpuRates === 'sim') {
@@ -50,10 +63,8 @@ export async function backfillMarket(now: number, days = 30): Promise<MarketBack
   }
 
   let energyPoints = 0;
-  const sites = await queryRows<{ id: number; timezone: string; spot_source: string | null }>(
-    sql`SELECT id, timezone, spot_source FROM site WHERE contract_kind = 'spot'`,
-  );
-  for (const site of sites) {
+  for (const [index, site] of sites.entries()) {
+    onProgress(2 + index, total, `electricity prices of site ${site.id}`);
     const parsed = parseSpotSource(site.spot_source);
     if (!parsed.ok || parsed.source.kind !== 'sim') continue;
     const window = refreshWindow(parsed.source, now, site.timezone);
@@ -72,7 +83,8 @@ export async function backfillMarket(now: number, days = 30): Promise<MarketBack
 export async function backfillMarketIfEmpty(
   now = Date.now(),
   days = 30,
+  onProgress?: MarketBackfillProgress,
 ): Promise<MarketBackfillResult | null> {
   if (await hasMarketHistory()) return null;
-  return backfillMarket(now, days);
+  return backfillMarket(now, days, onProgress);
 }

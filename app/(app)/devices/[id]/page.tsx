@@ -1,34 +1,26 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import { DeviceDetail } from '@/components/devices/device-detail';
 import { loadTimeRange, resolveTimeRange } from '@/components/shell/time-range';
 import { deviceModelsQuery } from '@/lib/api-client/device-models';
 import { deviceMetricsQuery, deviceQuery, deviceStatusHistoryQuery } from '@/lib/api-client/devices';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { hasRole } from '@/lib/auth/actor';
-import { type DetailPageProps, orNotFound, parseRouteId } from '@/lib/auth/detail-page';
-import { requirePageActor } from '@/lib/auth/page';
-import { getDevice } from '@/lib/inventory/devices';
+import { type DetailPageProps, parseRouteId } from '@/lib/auth/detail-page';
+import { loadDevicePage } from '@/lib/inventory/detail-pages';
 import { listDeviceModels } from '@/lib/inventory/models';
 import { getSite } from '@/lib/inventory/sites';
 import { getDeviceSeries } from '@/lib/telemetry/series';
 import { getStatusHistory } from '@/lib/telemetry/status-history';
 
-/** Cached per request: the metadata and the page share one read. */
-const loadDevice = cache(async (id: number) => {
-  const actor = await requirePageActor();
-  return { actor, device: await orNotFound(() => getDevice(actor, id)) };
-});
-
 export async function generateMetadata({ params }: DetailPageProps): Promise<Metadata> {
-  const { device } = await loadDevice(parseRouteId((await params).id));
+  const { device } = await loadDevicePage(parseRouteId((await params).id));
   return { title: device.name };
 }
 
 export default async function DevicePage({ params, searchParams }: DetailPageProps) {
   const id = parseRouteId((await params).id);
-  const { actor, device } = await loadDevice(id);
+  const { actor, device } = await loadDevicePage(id);
   const now = Date.now();
   const range = toRangeParam(resolveTimeRange(await loadTimeRange(searchParams), now));
   const bounds = { ...rangeBounds(range, now), now };

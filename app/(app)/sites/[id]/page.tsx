@@ -1,34 +1,26 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import { loadTimeRange, resolveTimeRange } from '@/components/shell/time-range';
 import { SiteDetail } from '@/components/sites/site-detail';
 import { totalsMetricsQuery } from '@/lib/api-client/fleet';
 import { rangeBounds, toRangeParam } from '@/lib/api-client/range';
 import { siteAttentionQuery, siteHeatmapQuery, siteQuery, siteSummaryQuery } from '@/lib/api-client/sites';
 import { hasRole } from '@/lib/auth/actor';
-import { type DetailPageProps, orNotFound, parseRouteId } from '@/lib/auth/detail-page';
-import { requirePageActor } from '@/lib/auth/page';
+import { type DetailPageProps, parseRouteId } from '@/lib/auth/detail-page';
 import { getFleetSummary } from '@/lib/economics/live/fleet-summary';
-import { getSite } from '@/lib/inventory/sites';
+import { loadSitePage } from '@/lib/inventory/detail-pages';
 import { getRackHeatmap } from '@/lib/telemetry/rack-heatmap';
 import { getTotalsSeries } from '@/lib/telemetry/series';
 import { getWorstDevices } from '@/lib/telemetry/worst-devices';
 
-/** Cached per request: the metadata and the page share one read. */
-const loadSite = cache(async (id: number) => {
-  const actor = await requirePageActor();
-  return { actor, site: await orNotFound(() => getSite(actor, id)) };
-});
-
 export async function generateMetadata({ params }: DetailPageProps): Promise<Metadata> {
-  const { site } = await loadSite(parseRouteId((await params).id));
+  const { site } = await loadSitePage(parseRouteId((await params).id));
   return { title: site.name };
 }
 
 export default async function SitePage({ params, searchParams }: DetailPageProps) {
   const id = parseRouteId((await params).id);
-  const { actor, site } = await loadSite(id);
+  const { actor, site } = await loadSitePage(id);
   const now = Date.now();
   const range = toRangeParam(resolveTimeRange(await loadTimeRange(searchParams), now));
   const queryClient = new QueryClient();

@@ -5,16 +5,16 @@ import { getEnv } from '@/lib/env';
 import { tooManyRequests } from '@/lib/errors';
 import { readJson } from '@/lib/http/body';
 import { route } from '@/lib/http/route';
+import { processGlobal } from '@/lib/process-global';
 import { ingestBatch } from '@/lib/telemetry/ingest';
 
 const LIMITS = { maxBytes: 8 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024 };
 
-const globalForIngest = globalThis as unknown as { switchyardIngestBuckets?: TokenBuckets };
+const ingestBuckets = processGlobal<TokenBuckets>('switchyardIngestBuckets');
 
 function rateLimiter() {
   const perMinute = getEnv().INGEST_RATE_LIMIT_PER_MIN;
-  globalForIngest.switchyardIngestBuckets ??= new TokenBuckets(Math.max(10, perMinute / 6), perMinute / 60);
-  return globalForIngest.switchyardIngestBuckets;
+  return ingestBuckets.getOrCreate(() => new TokenBuckets(Math.max(10, perMinute / 6), perMinute / 60));
 }
 
 export const POST = route(async ({ req, actor }) => {

@@ -1,7 +1,11 @@
 import { Skeleton } from '@/components/ui/skeleton';
 
-/** Shown at once on navigation while the server page prefetches its data. */
-export default function Loading() {
+/**
+ * Shown at once on navigation while a server page prefetches its data: each segment's
+ * loading.tsx. There is none above the detail pages' `[id]/layout.tsx`, which checks that the
+ * id exists before anything streams, so an unknown id answers 404 instead of a 200 shell.
+ */
+export function PageSkeleton() {
   return (
     <div aria-busy className="flex flex-col gap-4" data-testid="page-loading">
       <Skeleton className="h-7 w-48" />

@@ -1,0 +1,36 @@
+import { expect, test } from './fixtures';
+
+// Detail pages check the id in their segment layout, before any loading skeleton streams, so an
+// unknown id is a real HTTP 404 (not a 200 page that happens to say "Not found").
+for (const path of ['/devices/999999', '/sites/999999', '/devices/abc', '/sites/0']) {
+  test(`${path} answers 404 with the not-found page`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(
+      page.getByText('It does not exist, was deleted, or belongs to another tenant.'),
+    ).toBeVisible();
+    // Inside the app shell (the user can navigate on), not a bare error page.
+    await expect(page.getByRole('link', { name: 'Back to the fleet' })).toBeVisible();
+  });
+}
+
+test('a known device still renders with 200 and its loading skeleton on navigation', async ({
+  page,
+  api,
+}) => {
+  const list = await api.get('/api/v1/devices?limit=1');
+  const [device] = ((await list.json()) as { data: { id: number; name: string }[] }).data;
+  const response = await page.goto(`/devices/${device!.id}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { name: device!.name, level: 1 })).toBeVisible();
+});
+
+test('the history fill status answers signed-in users only', async ({ api, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get('/api/v1/simulator/history')).status()).toBe(401);
+  await anonymous.dispose();
+  const response = await api.get('/api/v1/simulator/history');
+  expect(response.status()).toBe(200);
+  // The e2e database is prepared with a finished one-day history (e2e/prepare-db.ts).
+  expect(await response.json()).toMatchObject({ status: 'done', days: 1, daysFilled: 1 });
+});
