@@ -11,6 +11,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { useNow } from '@/components/ui/use-now';
+import { DeviceAssignments } from '@/components/workloads/device-assignments';
 import { deviceQuery } from '@/lib/api-client/devices';
 import { toRangeParam } from '@/lib/api-client/range';
 import { DeviceChartPanels } from './device-chart-panels';
@@ -69,6 +70,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       <DeviceInfo device={data} timeZone={timeZone} />
       <DeviceCollector device={data} now={now} timeZone={timeZone} />
       <DeviceEconomicsCard deviceId={deviceId} />
+      <DeviceAssignments deviceId={deviceId} timeZone={timeZone} />
       <DeviceChartPanels device={data} range={rangeParam} timeZone={timeZone} />
       <section aria-labelledby="status-history-heading" className="flex flex-col gap-2">
         <h2 id="status-history-heading" className="font-semibold text-sm">
