@@ -367,5 +367,9 @@ export const PAGES: Record<string, PageRule> = {
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
-  '/workloads': { sample: '/workloads' },
+  '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
+  '/workloads/board': { sample: '/workloads/board' },
+  '/workloads/jobs': { sample: '/workloads/jobs' },
+  '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
+  '/workloads/pools': { sample: '/workloads/pools' },
 };
