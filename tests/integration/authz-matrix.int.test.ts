@@ -272,6 +272,7 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
     ];
     for (const auth of attempts) {
       const res = await send(r, 'a', auth);
+      expect(res.headers.get('cache-control'), 'API answers are never cached').toBe('no-store');
       expect(res.status, `${JSON.stringify(auth)} → ${JSON.stringify(res.json)}`).toBe(expected);
     }
   });
@@ -338,6 +339,7 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
       const which = rule(r).allowedUses === 'spare' ? 'spare' : 'a';
       const res = await send(r, which, { token: tokens.staff[rule(r).minRole] });
       expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+      expect(res.headers.get('cache-control')).toBe('no-store');
     },
   );
 
