@@ -1,6 +1,6 @@
 import { getEnv } from '../env';
 import { forbidden } from '../errors';
-import { PEER_ADDRESS_HEADER } from '../http/peer-address';
+import { PEER_ADDRESS_HEADER } from '../http/server-hooks';
 import type { Actor } from './actor';
 import { getTokenActor } from './api-tokens';
 import { readSessionCookie } from './session-cookie';
@@ -24,7 +24,7 @@ export async function authenticateRequest(req: Request): Promise<Authenticated |
 
 /**
  * The address throttling and the audit log use. Without a trusted proxy it is the connection's own
- * address (stamped by the server into PEER_ADDRESS_HEADER, see lib/http/peer-address.ts): a client's
+ * address (stamped by the server into PEER_ADDRESS_HEADER, see lib/http/server-hooks.ts): a client's
  * X-Real-IP / X-Forwarded-For are ignored, or an attacker would rotate them. Behind a trusted proxy
  * it is the address that proxy appended last to X-Forwarded-For (or set as X-Real-IP).
  */
@@ -49,18 +49,35 @@ export function isSecureRequest(req: Request): boolean {
   return new URL(req.url).protocol === 'https:';
 }
 
+/** This server's own origin as the browser sees it: scheme, host and port (behind a trusted proxy, its view). */
+export function ownOrigin(req: Request): string | null {
+  const trust = getEnv().SWITCHYARD_TRUST_PROXY;
+  const host = (trust && req.headers.get('x-forwarded-host')) || req.headers.get('host');
+  if (!host) return null;
+  const forwardedProto = trust ? req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const scheme =
+    forwardedProto === 'https' || forwardedProto === 'http'
+      ? forwardedProto
+      : new URL(req.url).protocol.slice(0, -1);
+  try {
+    return new URL(`${scheme}://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Cookie-authenticated mutations must come from our own pages (CSRF defence; route handlers get
- * no automatic protection). Browsers send Origin on every non-GET fetch and form post.
+ * no automatic protection). Browsers send Origin on every non-GET fetch and form post. The whole
+ * origin is compared — scheme, host and port — so a page on http://same-host (or another port of
+ * it) cannot drive the https:// application.
  */
 export function assertSameOrigin(req: Request): void {
   const origin = req.headers.get('origin');
   if (!origin) throw forbidden('Missing Origin header on a cookie-authenticated request');
-  const host =
-    (getEnv().SWITCHYARD_TRUST_PROXY && req.headers.get('x-forwarded-host')) || req.headers.get('host');
-  let originHost: string;
+  let normalised: string;
   try {
-    originHost = new URL(origin).host;
+    normalised = new URL(origin).origin;
   } catch {
     throw forbidden('Malformed Origin header');
   }
@@ -68,7 +85,7 @@ export function assertSameOrigin(req: Request): void {
     .SWITCHYARD_ALLOWED_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
-  if (originHost !== host && !allowed.includes(origin)) {
-    throw forbidden(`Cross-origin request from ${origin} refused`);
+  if (normalised === 'null' || (normalised !== ownOrigin(req) && !allowed.includes(normalised))) {
+    throw forbidden('Cross-origin request refused');
   }
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import { getDb } from '../db/client';
 import { empty, queryOne, type Sql, sql } from '../db/raw';
 import { notFound } from '../errors';
 
@@ -18,4 +19,15 @@ export async function assertDeviceVisible(actor: Actor, deviceId: number): Promi
     sql`SELECT d.id FROM device d WHERE d.id = ${deviceId} ${deviceScopeSql(actor)}`,
   );
   if (!row) throw notFound(`Device ${deviceId}`);
+}
+
+/** A site is visible to a hosting client when it has machines there (the rule of `getSite`). */
+export function siteScopeWhere(actor: Actor, id: number) {
+  return actor.tenantId === null ? { id } : { id, devices: { some: { tenantId: actor.tenantId } } };
+}
+
+/** 404 unless the site exists and lies in the actor's scope. */
+export async function assertSiteVisible(actor: Actor, siteId: number): Promise<void> {
+  const site = await getDb().site.findFirst({ where: siteScopeWhere(actor, siteId), select: { id: true } });
+  if (!site) throw notFound(`Site ${siteId}`);
 }

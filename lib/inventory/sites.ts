@@ -5,7 +5,7 @@ import type { Site } from '../db/generated/sqlite/client';
 import { queryRows, sql } from '../db/raw';
 import { conflict, notFound } from '../errors';
 import { SITE_FIELD_KEYS, SiteAfterUpdate, type SiteCreate, type SiteUpdate, type TouBand } from './schemas';
-import { deviceScopeSql } from './scope';
+import { deviceScopeSql, siteScopeWhere } from './scope';
 
 export type SiteView = Omit<Site, 'touSchedule' | 'createdAt' | 'updatedAt'> & {
   touSchedule: TouBand[] | null;
@@ -105,8 +105,7 @@ export async function listSites(actor: Actor): Promise<SiteView[]> {
 
 export async function getSite(actor: Actor, id: number): Promise<SiteView> {
   requireRole(actor, 'viewer');
-  const where = actor.tenantId === null ? { id } : { id, devices: { some: { tenantId: actor.tenantId } } };
-  const site = await getDb().site.findFirst({ where });
+  const site = await getDb().site.findFirst({ where: siteScopeWhere(actor, id) });
   if (!site) throw notFound(`Site ${id}`);
   return toView(site, await siteStats(actor, [id]));
 }

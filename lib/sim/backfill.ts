@@ -39,7 +39,9 @@ export async function readHistoryState(): Promise<HistoryState | null> {
 /** How far the history fill is, for the app's top bar (any signed-in user). */
 export async function getHistoryProgress(actor: Actor): Promise<HistoryProgress> {
   requireRole(actor, 'viewer');
-  return historyProgress(await readHistoryState());
+  const progress = historyProgress(await readHistoryState());
+  // The sample count is the whole fleet's: a hosting client learns only how far the history is.
+  return actor.tenantId === null ? progress : { ...progress, samples: 0 };
 }
 
 async function writeHistoryState(state: HistoryState) {

@@ -22,14 +22,18 @@ export async function getWorstDevices(
 ) {
   requireRole(actor, 'viewer');
   const site = siteId === undefined ? empty : sql`AND d.site_id = ${siteId}`;
+  // The ORDER BY lies outside the select that names `pct`: PostgreSQL does not resolve an output
+  // alias inside an ORDER BY expression (SQLite does).
   const rows = await queryRows(sql`
-    SELECT d.id, d.name, s.name AS site_name, d.status, d.status_reason, l.ts,
-           ${HASHRATE_PCT} AS pct,
-           COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c
-    FROM device d JOIN site s ON s.id = d.site_id JOIN device_model m ON m.id = d.model_id
-    LEFT JOIN device_latest l ON l.device_id = d.id
-    WHERE d.status IN ('offline', 'degraded') ${deviceScopeSql(actor)} ${site}
-    ORDER BY CASE d.status WHEN 'degraded' THEN 0 ELSE 1 END, CASE WHEN pct IS NULL THEN 1 ELSE 0 END, pct ASC, d.id
+    SELECT * FROM (
+      SELECT d.id, d.name, s.name AS site_name, d.status, d.status_reason, l.ts,
+             ${HASHRATE_PCT} AS pct,
+             COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c
+      FROM device d JOIN site s ON s.id = d.site_id JOIN device_model m ON m.id = d.model_id
+      LEFT JOIN device_latest l ON l.device_id = d.id
+      WHERE d.status IN ('offline', 'degraded') ${deviceScopeSql(actor)} ${site}
+    ) w
+    ORDER BY CASE w.status WHEN 'degraded' THEN 0 ELSE 1 END, CASE WHEN w.pct IS NULL THEN 1 ELSE 0 END, w.pct ASC, w.id
     LIMIT ${limit}`);
   return rows.map(
     (r): WorstDevice => ({

@@ -8,7 +8,7 @@ import { LOGIN_LIMITS } from '@/lib/auth/login-backoff';
 import { createUser, verifyCredentials } from '@/lib/auth/users';
 import { getDb } from '@/lib/db/client';
 import { resetEnvCache } from '@/lib/env';
-import { PEER_ADDRESS_HEADER } from '@/lib/http/peer-address';
+import { PEER_ADDRESS_HEADER } from '@/lib/http/server-hooks';
 import { call } from '../helpers/api';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 

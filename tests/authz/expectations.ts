@@ -1,0 +1,375 @@
+// The authorization expectation table: one entry per route method and per page that app/ contains
+// (tests/authz/discover.ts finds them; a route or page without an entry fails the matrix test).
+// How to add an entry: CONTRIBUTING section "Authorization matrix" in README.md.
+import type { Role } from '../../lib/auth/actor';
+
+/** Objects the matrix fixture creates: `a` belongs to tenant A, `b` to tenant B, `spare` to the staff. */
+export type ObjectKind = 'device' | 'site' | 'job' | 'pool' | 'token' | 'tenant' | 'user' | 'session';
+export type AuthzFixture = {
+  ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
+  modelId: number;
+  tenantA: number;
+  tenantB: number;
+};
+
+export type MatrixRequest = {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  rawBody?: string;
+  contentType?: string;
+};
+
+export type RouteRule =
+  | {
+      access: 'public';
+      /** Why no user or token is needed, and what an anonymous caller gets. */
+      why: string;
+      anonymousStatus: number;
+      request?: (f: AuthzFixture) => MatrixRequest;
+    }
+  | {
+      access: 'signed-in';
+      /** Lowest role that may call it. Mutations need operator or more unless `viewerWhy` says why not. */
+      minRole: Role;
+      viewerWhy?: string;
+      /** Hosting clients (users or tokens with a tenant) are refused: fleet-wide data or settings. */
+      staffOnly?: boolean;
+      /**
+       * The `[id]` names an object of this kind: a client of tenant A asking for tenant B's gets 404.
+       * Tenant-owned kinds only (device, job, pool; a site is tenant B's when only B has machines in it).
+       */
+      object?: ObjectKind;
+      /** Destructive calls use the staff's spare object in the allowed check, not tenant A's. */
+      allowedUses?: 'spare';
+      /** A valid request, so a refusal cannot come from validation instead of authorization. */
+      request?: (f: AuthzFixture, id: string) => MatrixRequest;
+    };
+
+const json = (body: unknown) => ({ body });
+const csv = (rawBody: string) => ({ rawBody, contentType: 'text/csv' });
+const serial = () => `MX-${Math.random().toString(36).slice(2, 10)}`;
+const job = (extra: Record<string, unknown> = {}) => ({
+  name: 'matrix job',
+  gpuCount: 1,
+  expectedHours: 1,
+  priceUsdPerGpuHour: 2,
+  preemptible: true,
+  multiNode: false,
+  needsFirmPower: false,
+  ...extra,
+});
+const pool = (extra: Record<string, unknown> = {}) => ({
+  name: `matrix pool ${serial()}`,
+  urls: ['stratum+tcp://pool.example:3333'],
+  workerTemplate: '{serial}',
+  feePct: 2,
+  payoutScheme: 'fpps',
+  ...extra,
+});
+
+export const ROUTES: Record<string, RouteRule> = {
+  'POST /api/auth/login': {
+    access: 'public',
+    why: 'signs in: the credentials are the input (throttled, see login-throttle test)',
+    anonymousStatus: 401,
+    request: () => ({ ...json({ email: 'nobody@example.test', password: 'wrong-password-1' }) }),
+  },
+  'POST /api/auth/logout': {
+    access: 'public',
+    why: "ends the caller's own session, if any",
+    anonymousStatus: 204,
+  },
+  'GET /api/auth/me': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+  'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/assignments': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a], workload: { kind: 'curtail' } }),
+  },
+  'GET /api/v1/device-models': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/devices': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/devices': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ name: 'matrix-new', serial: serial(), siteId: f.ids.site.a, modelId: f.modelId }),
+  },
+  'GET /api/v1/devices/[id]': { access: 'signed-in', minRole: 'viewer', object: 'device' },
+  'PATCH /api/v1/devices/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ name: 'matrix-renamed' }),
+  },
+  'DELETE /api/v1/devices/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/devices/[id]/assignments': { access: 'signed-in', minRole: 'viewer', object: 'device' },
+  'GET /api/v1/devices/[id]/metrics': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    object: 'device',
+    request: () => ({ query: 'range=1h' }),
+  },
+  'GET /api/v1/devices/[id]/status-history': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    object: 'device',
+    request: () => ({ query: 'range=24h' }),
+  },
+  'POST /api/v1/devices/move-tenant': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: (f) => json({ deviceIds: [f.ids.device.a], tenantId: f.tenantA }),
+  },
+  'POST /api/v1/devices/import': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: () => csv(`name,serial,site,model\nmx-csv,${serial()},Alpha,Bitmain Antminer S21\n`),
+  },
+  'GET /api/v1/economics/devices/[id]': { access: 'signed-in', minRole: 'viewer', object: 'device' },
+  'GET /api/v1/economics/hashprice': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    request: () => ({ query: 'difficulty=1e14&btcUsd=100000&feesBtcPerBlock=0.1' }),
+  },
+  'GET /api/v1/economics/projection': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    request: () => ({ query: 'days=30' }),
+  },
+  'GET /api/v1/economics/summary': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/fleet/attention': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/fleet/metrics': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    request: () => ({ query: 'range=1h' }),
+  },
+  'GET /api/v1/fleet/summary': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/jobs': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/jobs': { access: 'signed-in', minRole: 'operator', request: () => json(job()) },
+  'GET /api/v1/jobs/[id]': { access: 'signed-in', minRole: 'viewer', object: 'job' },
+  'PATCH /api/v1/jobs/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'job',
+    request: () => json({ name: 'matrix job renamed' }),
+  },
+  'POST /api/v1/jobs/[id]/events': {
+    access: 'public',
+    why: "the executor's HMAC signature over timestamp and body is the credential",
+    anonymousStatus: 401,
+    request: (f) => ({ params: { id: String(f.ids.job.a) }, ...json({ status: 'running' }) }),
+  },
+  'POST /api/v1/jobs/[id]/transitions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'job',
+    allowedUses: 'spare',
+    request: () => json({ to: 'cancelled' }),
+  },
+  'POST /api/v1/market/gpu-rates/import': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: () => csv('gpu_model,usd_per_gpu_h\nh100-sxm,2.5\n'),
+  },
+  'GET /api/v1/market/gpu-rates': { access: 'signed-in', minRole: 'viewer' },
+  'PUT /api/v1/market/gpu-rates': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: () => json({ rows: [{ gpuModel: 'h100-sxm', usdPerGpuH: 2.5 }] }),
+  },
+  'GET /api/v1/market/history': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    request: () => ({ query: 'series=btc_usd&range=7d' }),
+  },
+  'GET /api/v1/market/latest': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/pools': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/pools': { access: 'signed-in', minRole: 'operator', request: () => json(pool()) },
+  'GET /api/v1/pools/[id]': { access: 'signed-in', minRole: 'viewer', object: 'pool' },
+  'PATCH /api/v1/pools/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'pool',
+    request: () => json({ feePct: 1.5 }),
+  },
+  'DELETE /api/v1/pools/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'pool',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/pools/mismatches': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/rental-settings': { access: 'signed-in', minRole: 'viewer' },
+  'PUT /api/v1/rental-settings': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: () => json({ enabled: true }),
+  },
+  'GET /api/v1/settings/market': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'PUT /api/v1/settings/market': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ network: 'sim' }),
+  },
+  'GET /api/v1/sites': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/sites': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () =>
+      json({ name: `Matrix ${serial()}`, timezone: 'UTC', powerCapacityKw: 10, fixedPriceUsdPerMwh: 40 }),
+  },
+  'GET /api/v1/sites/[id]': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'PATCH /api/v1/sites/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'site',
+    request: () => json({ pue: 1.2 }),
+  },
+  'DELETE /api/v1/sites/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'site',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/sites/[id]/heatmap': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'GET /api/v1/sites/[id]/metrics': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    object: 'site',
+    request: () => ({ query: 'range=1h' }),
+  },
+  'GET /api/v1/sites/[id]/prices': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    object: 'site',
+    request: () => ({ query: 'range=24h' }),
+  },
+  'POST /api/v1/sites/[id]/prices/import': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'site',
+    request: () => csv('timestamp,price\n2026-01-01T00:00:00Z,10\n2026-01-01T01:00:00Z,11\n'),
+  },
+  'POST /api/v1/sites/[id]/prices/preview': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    viewerWhy: 'computes the prices of an unsaved contract; stores nothing',
+    staffOnly: true,
+    object: 'site',
+    request: () => json({ contractKind: 'fixed', fixedPriceUsdPerMwh: 10 }),
+  },
+  'GET /api/v1/sites/[id]/racks': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/sites/[id]/racks': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'site',
+    request: () => json({ name: `MX${serial()}`.slice(0, 20), rows: 1, columns: 1 }),
+  },
+  'GET /api/v1/simulator/history': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/telemetry': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ samples: [{ deviceId: f.ids.device.a, ts: Date.now(), powerW: 1000 }] }),
+  },
+  'GET /api/v1/tenants': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/tenants': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ name: `Matrix tenant ${serial()}`, hostingRateUsdPerKwh: 0.07 }),
+  },
+  'GET /api/v1/tenants/[id]': { access: 'signed-in', minRole: 'viewer', object: 'tenant' },
+  'PATCH /api/v1/tenants/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'tenant',
+    request: () => json({ hostingRateUsdPerDeviceMonth: 45 }),
+  },
+  'GET /api/v1/users': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'POST /api/v1/users': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ email: `${serial()}@matrix.test`, name: 'Matrix user', role: 'viewer' }),
+  },
+  'PATCH /api/v1/users/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'user',
+    request: () => json({ name: 'Matrix renamed' }),
+  },
+  'DELETE /api/v1/users/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'user',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/tokens': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'POST /api/v1/tokens': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ name: 'matrix token', role: 'viewer' }),
+  },
+  'DELETE /api/v1/tokens/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'token',
+    allowedUses: 'spare',
+  },
+  'GET /metrics': { access: 'signed-in', minRole: 'viewer' },
+};
+
+export type PageRule = {
+  /** A concrete URL for the pattern (ids from the e2e seed), visited anonymously and as a client. */
+  sample: string;
+  /** Sign-in page only: reachable without a session. */
+  public?: true;
+  /** Renders nothing: only redirects to this (guarded) page. */
+  redirectOnly?: string;
+  /** Staff only: a hosting client gets the not-found page (404). */
+  staffOnly?: true;
+  minRole?: Role;
+};
+
+export const PAGES: Record<string, PageRule> = {
+  '/': { sample: '/', redirectOnly: '/fleet' },
+  '/alerts': { sample: '/alerts' },
+  '/allocation': { sample: '/allocation' },
+  '/devices': { sample: '/devices' },
+  '/devices/[id]': { sample: '/devices/1' },
+  '/fleet': { sample: '/fleet' },
+  '/login': { sample: '/login', public: true },
+  '/market': { sample: '/market' },
+  '/reports': { sample: '/reports' },
+  '/settings': { sample: '/settings' },
+  '/settings/market': { sample: '/settings/market', staffOnly: true },
+  '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/sites': { sample: '/sites' },
+  '/sites/[id]': { sample: '/sites/1' },
+  '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
+  '/workloads/board': { sample: '/workloads/board' },
+  '/workloads/jobs': { sample: '/workloads/jobs' },
+  '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
+  '/workloads/pools': { sample: '/workloads/pools' },
+};
