@@ -1,6 +1,6 @@
 // Reads the hourly device rollups, the assignment history, prices and network data a money or
 // performance report needs, and joins them into device-hours in the report's tenant scope.
-import { queryRows, sql } from '../db/raw';
+import { join, queryRows, sql } from '../db/raw';
 import { contractPriceSeries, type SiteContract } from '../market/electricity/contract';
 import { energyIntervals } from '../market/store';
 import type { DeviceHour, Work } from './facts';
@@ -73,10 +73,18 @@ export async function loadDeviceHours(
   );
   const spans = new Map<number, AssignmentSpan[]>();
   for (const a of assignments) spans.set(a.deviceId, [...(spans.get(a.deviceId) ?? []), a]);
-  const rows = await queryRows(
-    sql`SELECT device_id, bucket, power_w_sum, power_w_n, hashrate_ths_sum, hashrate_ths_n FROM telemetry_rollup_1h
-      WHERE bucket >= ${fromMs} AND bucket < ${toMs}`,
-  );
+  // The 1h tier is keyed (device_id, bucket) with no bucket index: read it device by device range.
+  const ids = [...scope.devices.keys()];
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    rows.push(
+      ...(await queryRows(
+        sql`SELECT device_id, bucket, power_w_x10, hashrate_ths FROM telemetry_rollup_1h
+          WHERE device_id IN (${join(chunk)}) AND bucket >= ${fromMs} AND bucket < ${toMs}`,
+      )),
+    );
+  }
   const out: DeviceHour[] = [];
   for (const r of rows) {
     const deviceId = Number(r.device_id);
@@ -88,8 +96,6 @@ export async function loadDeviceHours(
     if (!site) continue;
     const mid = hourMs + HOUR_MS / 2;
     const span = spans.get(deviceId)?.find((s) => s.fromTs <= mid && (s.toTs === null || s.toTs > mid));
-    const powerN = Number(r.power_w_n);
-    const hashN = Number(r.hashrate_ths_n);
     out.push({
       deviceId,
       siteId: device.siteId,
@@ -97,8 +103,9 @@ export async function loadDeviceHours(
       tenantId: tenant,
       work: workOf(span?.kind),
       poolFeePct: span?.poolId != null ? (poolFees.get(span.poolId) ?? site.poolFeePct) : site.poolFeePct,
-      powerW: powerN > 0 ? Number(r.power_w_sum) / powerN : null,
-      hashrateThs: hashN > 0 ? Number(r.hashrate_ths_sum) / hashN : null,
+      // Stored as the hour's mean; power in fixed point (× 10).
+      powerW: r.power_w_x10 == null ? null : Number(r.power_w_x10) / 10,
+      hashrateThs: r.hashrate_ths == null ? null : Number(r.hashrate_ths),
     });
   }
   return out;

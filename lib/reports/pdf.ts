@@ -29,6 +29,15 @@ function formatCell(c: Column, v: unknown): string {
   return String(v);
 }
 
+/** Text in the latin subset, with ₿ (only in the latin-ext subset) switched to that font per run. */
+function mixedText(doc: PDFKit.PDFDocument, text: string) {
+  const parts = text.split(/(₿)/).filter(Boolean);
+  parts.forEach((part, i) => {
+    doc.font(part === '₿' ? 'ext' : 'body').text(part, { continued: i < parts.length - 1 });
+  });
+  doc.font('body');
+}
+
 export async function reportPdf(report: Report, subject: string): Promise<Uint8Array<ArrayBuffer>> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -54,9 +63,7 @@ export async function reportPdf(report: Report, subject: string): Promise<Uint8A
   doc.font('body').fontSize(10);
   for (const [k, v] of Object.entries(report.totals)) {
     const label = k === 'costPerBtcUsd' ? 'Cost per ₿ (USD)' : k;
-    doc
-      .font(label.includes('₿') ? 'ext' : 'body')
-      .text(`${label}: ${v === null ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: 4 })}`);
+    mixedText(doc, `${label}: ${v === null ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: 4 })}`);
   }
   doc.font('body');
   for (const note of report.notes)
