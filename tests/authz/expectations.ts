@@ -208,6 +208,12 @@ export const ROUTES: Record<string, RouteRule> = {
     allowedUses: 'spare',
   },
   'GET /api/v1/pools/mismatches': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/reports/[kind]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    // Tenant scoping is inside the report (a client sees only its device-hours): reports.int.test.ts.
+    request: () => ({ params: { kind: 'energy' }, query: 'from=2024-03-01&to=2024-03-31' }),
+  },
   'GET /api/v1/rental-settings': { access: 'signed-in', minRole: 'viewer' },
   'PUT /api/v1/rental-settings': {
     access: 'signed-in',
