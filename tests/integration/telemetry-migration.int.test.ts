@@ -9,7 +9,6 @@ import { ROLLUP_METRICS } from '@/lib/telemetry/metrics';
 import { MAX_COLUMNS, MEAN_COLUMNS } from '@/lib/telemetry/rollup-columns';
 import { drainRollups } from '@/lib/telemetry/rollups';
 import { storeSamples } from '@/lib/telemetry/store';
-import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 
 const BEFORE = '20261121055110_init';
@@ -22,6 +21,30 @@ const TIERS = [
 type Row = Record<string, unknown>;
 const key = (r: Row) => `${r.device_id}@${r.bucket}`;
 
+// The database stands at an older migration while the generated client knows today's schema (later
+// migrations add columns, e.g. site.collector_interval_s), so the fixture is written with plain SQL
+// over the columns the old layout has, never through the client.
+async function createFleetInOldLayout(count: number) {
+  const now = new Date().toISOString();
+  const [site] = await queryRows<{
+    id: number;
+  }>(sql`INSERT INTO site (name, timezone, power_capacity_kw, updated_at)
+    VALUES ('Migration Site', 'UTC', 500, ${now}) RETURNING id`);
+  const [model] = await queryRows<{
+    id: number;
+  }>(sql`INSERT INTO device_model (vendor, model, class, nominal_hashrate_ths, nominal_power_w, max_temp_c)
+    VALUES ('Bitmain', 'Antminer S21', 'asic', 200, 3500, 90) RETURNING id`);
+  const devices: { id: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const [device] = await queryRows<{
+      id: number;
+    }>(sql`INSERT INTO device (name, serial, site_id, model_id, updated_at)
+      VALUES (${`M-${i}`}, ${`MIG-${i}`}, ${site?.id}, ${model?.id}, ${now}) RETURNING id`);
+    if (device) devices.push({ id: Number(device.id) });
+  }
+  return { devices };
+}
+
 describe.each(TEST_PROVIDERS)('telemetry compact-tiers migration on %s', (provider) => {
   let db: TestDb;
   const oldRows = new Map<string, Map<string, Row>>();
@@ -31,7 +54,7 @@ describe.each(TEST_PROVIDERS)('telemetry compact-tiers migration on %s', (provid
 
   beforeAll(async () => {
     db = await createTestDb(provider, { migrationsUpTo: BEFORE });
-    const fleet = await createSmallFleet(3);
+    const fleet = await createFleetInOldLayout(3);
     // Three hours at 30 s; every fifth ASIC sample carries power only (a PDU reading), so the
     // per-metric counts differ from the sample counts.
     const samples = [];
