@@ -6,7 +6,15 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const nextConfig = {
   poweredByHeader: false,
   // Native or WASM modules that must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', '@prisma/schema-engine-wasm', 'pg', 'highs', 'pdfkit', 'exceljs'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@node-rs/argon2',
+    '@prisma/schema-engine-wasm',
+    'pg',
+    'highs',
+    'pdfkit',
+    'exceljs',
+  ],
   async headers() {
     return [
       {
