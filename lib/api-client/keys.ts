@@ -73,3 +73,8 @@ export const workloadKeys = {
   siteDevices: (siteId: number) => ['workloads', 'site-devices', siteId] as const,
   device: (deviceId: number) => ['workloads', 'assignments', 'device', deviceId] as const,
 };
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  preview: (kind: string, query: Record<string, string>) => ['reports', kind, 'preview', query] as const,
+};

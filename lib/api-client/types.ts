@@ -55,3 +55,6 @@ export type Rack = { id: number; siteId: number; name: string; rows: number; col
 export type DeviceList = { data: DeviceRow[]; total: number; nextCursor: string | null };
 
 export type CreatedToken = { token: string; id: number };
+
+export type { ReportKind } from '../reports/types';
+export type ReportJson = ReturnType<typeof import('../reports/types').reportJson>;

@@ -1,3 +1,4 @@
+import { chartOf } from './chart-data';
 // The shape every report takes before it becomes JSON, CSV, XLSX or PDF: named sections of typed
 // columns, so each format renders numbers as numbers and instants as dates without guessing.
 
@@ -38,5 +39,7 @@ export function reportJson(report: Report) {
     totals: report.totals,
     sections: Object.fromEntries(rest.map((s) => [s.name, s.rows])),
     notes: report.notes,
+    columns: main?.columns ?? [],
+    chart: chartOf(report),
   };
 }
