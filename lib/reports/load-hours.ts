@@ -78,12 +78,12 @@ export async function loadDeviceHours(
   const rows: Record<string, unknown>[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    rows.push(
-      ...(await queryRows(
-        sql`SELECT device_id, bucket, power_w_x10, hashrate_ths FROM telemetry_rollup_1h
-          WHERE device_id IN (${join(chunk)}) AND bucket >= ${fromMs} AND bucket < ${toMs}`,
-      )),
+    const page = await queryRows(
+      sql`SELECT device_id, bucket, power_w_x10, hashrate_ths FROM telemetry_rollup_1h
+        WHERE device_id IN (${join(chunk)}) AND bucket >= ${fromMs} AND bucket < ${toMs}`,
     );
+    // A loop, not push(...page): a month of 500 devices is 360k rows, past the argument limit.
+    for (const row of page) rows.push(row);
   }
   const out: DeviceHour[] = [];
   for (const r of rows) {

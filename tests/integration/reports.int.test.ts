@@ -13,9 +13,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as reportRoute from '@/app/api/v1/reports/[kind]/route';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { execute, sql } from '@/lib/db/raw';
 import { storeEnergyPrices, storeNetworkPoints } from '@/lib/market/store';
+import { telemetryCsvStream } from '@/lib/reports/telemetry-export';
 import { call, tokenFor } from '../helpers/api';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
@@ -297,6 +299,27 @@ describe.each(TEST_PROVIDERS)('reports (%s)', (provider) => {
     expect(text).toContain('7.8');
     const fonts = execFileSync('pdffonts', [file]).toString();
     expect(fonts).toContain('NotoSans');
+  });
+
+  it('telemetry CSV: keyset pages in (ts, device) order, nothing lost or repeated at page edges', async () => {
+    const devices = await getDb().device.findMany({ where: { siteId }, orderBy: { id: 'asc' } });
+    await getDb().device.update({ where: { id: devices[0]!.id }, data: { serial: '@SUM(1)' } });
+    const base = Date.parse('2024-03-31T12:00:00Z');
+    for (let i = 0; i < 4; i++)
+      for (const d of devices.slice(0, 2))
+        await execute(
+          sql`INSERT INTO telemetry_sample (device_id, ts, power_w) VALUES (${d.id}, ${base + i * 30_000}, ${i})`,
+        );
+    const text = await new Response(
+      telemetryCsvStream(SYSTEM_ACTOR, { siteId }, base, base + 3_600_000, 3),
+    ).text();
+    const lines = text.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('ts,device_id,serial,hashrate_ths,power_w,chip_temp_c,gpu_util_pct,status');
+    expect(lines).toHaveLength(9);
+    const keys = lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','));
+    expect(new Set(keys).size).toBe(8);
+    expect(keys).toEqual([...keys].sort());
+    expect(lines[1]).toContain("'@SUM(1)");
   });
 
   it('refuses anonymous callers, unknown kinds and bad ranges', async () => {
