@@ -7,7 +7,14 @@ import { type Actor, requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
 import { execute, sql, withRawTransaction } from '../db/raw';
 import { conflict, notFound } from '../errors';
-import { byDeviceIds, byRack, bySite, type DeviceFacts, loadDeviceFacts } from './candidates';
+import {
+  byDeviceIds,
+  byRack,
+  bySite,
+  type DeviceFacts,
+  expectedWorkerName,
+  loadDeviceFacts,
+} from './candidates';
 import { executorFor } from './executors';
 import { type DeviceDecision, decideEach, decideJob } from './plan-assignment';
 import { findVisiblePool } from './pools';
@@ -15,7 +22,6 @@ import { gpuRentalRates, rentalSettingsFor } from './rental';
 import { bool, type Client, loadJobRow, type NewAssignment, replaceDeviceWorkload } from './rows';
 import type { AssignmentRequest, Workload } from './schemas';
 import { applyJobTransition } from './transitions';
-import { renderWorkerName } from './worker-name';
 
 export type AssignmentResult = {
   deviceId: number;
@@ -156,7 +162,7 @@ export async function assignWorkload(
   if (pool) {
     for (const r of results.values()) {
       const d = byId.get(r.deviceId);
-      if (r.ok && d) r.workerName = renderWorkerName(pool.workerTemplate, workerContext(d));
+      if (r.ok && d) r.workerName = expectedWorkerName(pool.workerTemplate, d);
     }
   }
   const list = [...results.values()];
@@ -190,17 +196,6 @@ function toResults(decisions: DeviceDecision[], byId: Map<number, DeviceFacts>):
         }
       : { deviceId: d.deviceId, name: byId.get(d.deviceId)?.name ?? null, ok: false, reason: d.reason },
   );
-}
-
-export function workerContext(d: DeviceFacts) {
-  return {
-    site: d.siteName,
-    rack: d.rackName,
-    slotRow: d.slotRow,
-    slotColumn: d.slotColumn,
-    serial: d.serial,
-    name: d.name,
-  };
 }
 
 type RentTerms = { rateUsdPerGpuHour: number; utilisationPct: number };

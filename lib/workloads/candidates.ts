@@ -6,6 +6,7 @@ import { deviceScopeSql } from '../inventory/scope';
 import type { GpuCandidate } from './fit';
 import { bool, num } from './rows';
 import type { AssignmentKind } from './schemas';
+import { renderWorkerName } from './worker-name';
 
 export type DeviceFacts = GpuCandidate & {
   serial: string;
@@ -70,4 +71,16 @@ export const bySite = (siteId: number) => sql`AND d.site_id = ${siteId}`;
 /** GPU servers in the actor's scope (for "where would this job fit"). */
 export function loadGpuCandidates(actor: Actor, siteId?: number): Promise<DeviceFacts[]> {
   return loadDeviceFacts(actor, sql`AND m.class = 'gpu' ${siteId ? bySite(siteId) : empty}`);
+}
+
+/** The worker name a device should mine under with `template` (placeholders from its inventory). */
+export function expectedWorkerName(template: string, d: DeviceFacts): string {
+  return renderWorkerName(template, {
+    site: d.siteName,
+    rack: d.rackName,
+    slotRow: d.slotRow,
+    slotColumn: d.slotColumn,
+    serial: d.serial,
+    name: d.name,
+  });
 }

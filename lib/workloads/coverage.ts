@@ -5,9 +5,8 @@ import { requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
 import type { PoolProfile } from '../db/generated/sqlite/client';
 import { sql } from '../db/raw';
-import { type DeviceFacts, loadDeviceFacts } from './candidates';
+import { type DeviceFacts, expectedWorkerName, loadDeviceFacts } from './candidates';
 import { poolUrlMatches } from './pool-match';
-import { renderWorkerName } from './worker-name';
 
 type Pool = Omit<PoolProfile, 'urls'> & { urls: string[] };
 export type Expected = { pool: Pool; via: 'device' | 'rack' | 'site'; mismatch: boolean };
@@ -71,14 +70,7 @@ export async function listPoolMismatches(actor: Actor): Promise<PoolMismatch[]> 
       expectedPoolId: e.pool.id,
       expectedPoolName: e.pool.name,
       expectedUrls: e.pool.urls,
-      expectedWorkerName: renderWorkerName(e.pool.workerTemplate, {
-        site: d.siteName,
-        rack: d.rackName,
-        slotRow: d.slotRow,
-        slotColumn: d.slotColumn,
-        serial: d.serial,
-        name: d.name,
-      }),
+      expectedWorkerName: expectedWorkerName(e.pool.workerTemplate, d),
     });
   }
   return out;

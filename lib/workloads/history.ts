@@ -6,12 +6,10 @@ import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/actor';
 import { empty, queryRows, type Sql, sql } from '../db/raw';
 import { assertDeviceVisible, deviceScopeSql } from '../inventory/scope';
-import { workerContext } from './assignments';
-import { byDeviceIds, loadDeviceFacts } from './candidates';
+import { byDeviceIds, expectedWorkerName, loadDeviceFacts } from './candidates';
 import { expectedPools } from './coverage';
 import { num } from './rows';
 import type { AssignmentListQuery } from './schemas';
-import { renderWorkerName } from './worker-name';
 
 export type AssignmentView = {
   id: number;
@@ -115,7 +113,7 @@ export async function listDeviceAssignments(
             name: expected.pool.name,
             via: expected.via,
             urls: expected.pool.urls,
-            workerName: renderWorkerName(expected.pool.workerTemplate, workerContext(facts)),
+            workerName: expectedWorkerName(expected.pool.workerTemplate, facts),
           }
         : null,
     reportedPoolUrl: facts?.reportedPoolUrl ?? null,

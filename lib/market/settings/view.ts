@@ -3,6 +3,7 @@ import { listSiteContracts } from '../electricity/site-price';
 import { type SpotSourceOption, spotSourceOptions } from '../electricity/spot-source';
 import { MARKET_PROVIDERS, type ProviderDescriptor } from '../providers/registry';
 import { featureOfKey, listProviderStatuses, providerHealth, REFRESH_MS } from '../refresh/provider-status';
+import type { ProviderStatusView } from '../views/latest';
 import { getMarketSettings } from './market-settings';
 import { type MarketSettingsView, PROVIDER_CONFIG_FIELDS } from './schema';
 
@@ -12,15 +13,7 @@ export type MarketSettingsPage = {
   providers: ProviderDescriptor[];
   spotSources: SpotSourceOption[];
   sites: { id: number; name: string; timezone: string; contractKind: string; spotSource: string | null }[];
-  statuses: {
-    key: string;
-    provider: string;
-    lastOkAt: string | null;
-    lastErrorAt: string | null;
-    lastError: string | null;
-    stale: boolean;
-    staleReason: string | null;
-  }[];
+  statuses: ProviderStatusView[];
 };
 
 /** Everything the market settings page needs, secrets masked. Staff only. */
