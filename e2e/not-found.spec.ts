@@ -2,7 +2,13 @@ import { expect, test } from './fixtures';
 
 // Detail pages check the id in their segment layout, before any loading skeleton streams, so an
 // unknown id is a real HTTP 404 (not a 200 page that happens to say "Not found").
-for (const path of ['/devices/999999', '/sites/999999', '/devices/abc', '/sites/0']) {
+for (const path of [
+  '/devices/999999',
+  '/sites/999999',
+  '/devices/abc',
+  '/sites/0',
+  '/workloads/jobs/999999',
+]) {
   test(`${path} answers 404 with the not-found page`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
