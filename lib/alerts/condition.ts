@@ -1,7 +1,11 @@
 import type { Metric, Op, Rule, Subject } from './types';
 
 /** Metrics that a device curtailed, idle or in maintenance on purpose must not fire on. */
-export const INTENT_SENSITIVE: ReadonlySet<Metric> = new Set(['hashratePctOfNominal', 'lastSeenAgeS', 'status']);
+export const INTENT_SENSITIVE: ReadonlySet<Metric> = new Set([
+  'hashratePctOfNominal',
+  'lastSeenAgeS',
+  'status',
+]);
 
 export function compare(op: Op, value: number | string, threshold: number | string): boolean {
   switch (op) {

@@ -66,11 +66,26 @@ const kinds = (r: ReturnType<typeof simulate>) => r.events.map((e) => `${e.kind}
 
 describe('evaluateTick over time series', () => {
   it.each([
-    { name: 'holds shorter than forS: no alert', rule: { forS: 120 }, values: [95, 95, 95, 80, 95, 95], expect: [] },
-    { name: 'holds for forS: fires once', rule: { forS: 60 }, values: [95, 95, 95, 95], expect: ['fired@60'] },
+    {
+      name: 'holds shorter than forS: no alert',
+      rule: { forS: 120 },
+      values: [95, 95, 95, 80, 95, 95],
+      expect: [],
+    },
+    {
+      name: 'holds for forS: fires once',
+      rule: { forS: 60 },
+      values: [95, 95, 95, 95],
+      expect: ['fired@60'],
+    },
     { name: 'forS 0 fires on the first tick', rule: {}, values: [95], expect: ['fired@0'] },
     { name: 'below threshold never fires', rule: {}, values: [80, 90, 89], expect: [] },
-    { name: 'missing data neither starts nor clears', rule: {}, values: [null, 95, null, null], expect: ['fired@30'] },
+    {
+      name: 'missing data neither starts nor clears',
+      rule: {},
+      values: [null, 95, null, null],
+      expect: ['fired@30'],
+    },
     {
       name: 'flapping around the threshold with hysteresis: one alert, never resolved',
       rule: { clearThreshold: 80 },
@@ -93,7 +108,15 @@ describe('evaluateTick over time series', () => {
       name: 'flapping across the clear threshold inside the cooldown re-opens the same alert',
       rule: { cooldownS: 300 },
       values: [95, 80, 95, 80, 95],
-      expect: ['fired@0', 'cleared@30', 'resolved@30', 'reopened@60', 'cleared@90', 'resolved@90', 'reopened@120'],
+      expect: [
+        'fired@0',
+        'cleared@30',
+        'resolved@30',
+        'reopened@60',
+        'cleared@90',
+        'resolved@90',
+        'reopened@120',
+      ],
     },
     {
       name: 'after the cooldown a new alert fires',
@@ -122,11 +145,14 @@ describe('evaluateTick over time series', () => {
     const offline = rule({ metric: 'lastSeenAgeS', threshold: 600, forS: 0 });
     const rack = (age: number, n: number) =>
       Array.from({ length: 40 }, (_, i) => device(i + 1, { lastSeenAgeS: i < n ? age : 5 }));
-    const r = simulate([offline], [
-      { t: 0, subjects: rack(700, 30) },
-      { t: 30, subjects: rack(730, 40) },
-      { t: 60, subjects: rack(5, 0) },
-    ]);
+    const r = simulate(
+      [offline],
+      [
+        { t: 0, subjects: rack(700, 30) },
+        { t: 30, subjects: rack(730, 40) },
+        { t: 60, subjects: rack(5, 0) },
+      ],
+    );
     expect(r.alerts).toHaveLength(1);
     expect(r.alerts[0]?.members.flatMap((m) => m.deviceIds).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 40 }, (_, i) => i + 1),
@@ -137,14 +163,21 @@ describe('evaluateTick over time series', () => {
   });
 
   it('separate sites are separate alerts', () => {
-    const r = simulate([rule()], [
-      { t: 0, subjects: [device(1, { chipTempC: 95 }), device(2, { chipTempC: 95 }, { siteId: 2 })] },
-    ]);
+    const r = simulate(
+      [rule()],
+      [{ t: 0, subjects: [device(1, { chipTempC: 95 }), device(2, { chipTempC: 95 }, { siteId: 2 })] }],
+    );
     expect(r.alerts.map((a) => a.groupKey)).toEqual(['1:site:1', '1:site:2']);
   });
 
   it('a silence suppresses the alert while it lasts; a still-holding condition fires after it', () => {
-    const silence: Silence = { id: 1, ruleId: null, scope: { rackId: 10 }, startsAt: T0, endsAt: T0 + 60_000 };
+    const silence: Silence = {
+      id: 1,
+      ruleId: null,
+      scope: { rackId: 10 },
+      startsAt: T0,
+      endsAt: T0 + 60_000,
+    };
     const r = simulate([rule()], series([95, 95, 95]), [silence]);
     expect(kinds(r)).toEqual(['fired@60']);
   });
@@ -169,15 +202,21 @@ describe('evaluateTick over time series', () => {
 
   it('an alert resolves when its device is curtailed on purpose', () => {
     const low = rule({ metric: 'hashratePctOfNominal', op: '<', threshold: 80 });
-    const r = simulate([low], [
-      { t: 0, subjects: [device(1, { hashratePctOfNominal: 10 })] },
-      { t: 30, subjects: [device(1, { hashratePctOfNominal: 0 }, { intentional: true })] },
-    ]);
+    const r = simulate(
+      [low],
+      [
+        { t: 0, subjects: [device(1, { hashratePctOfNominal: 10 })] },
+        { t: 30, subjects: [device(1, { hashratePctOfNominal: 0 }, { intentional: true })] },
+      ],
+    );
     expect(kinds(r)).toEqual(['fired@0', 'cleared@30', 'resolved@30']);
   });
 
   it('disabling the rule or removing the device resolves its alert', () => {
-    const ticks = [{ t: 0, subjects: [device(1, { chipTempC: 95 })] }, { t: 30, subjects: [] }];
+    const ticks = [
+      { t: 0, subjects: [device(1, { chipTempC: 95 })] },
+      { t: 30, subjects: [] },
+    ];
     expect(kinds(simulate([rule()], ticks))).toEqual(['fired@0', 'cleared@30', 'resolved@30']);
   });
 
@@ -210,7 +249,9 @@ describe('evaluateTick over time series', () => {
       device(3, { chipTempC: 95 }, { class: 'gpu', modelId: 101 }),
     ];
     const ids = (scope: Rule['scope']) =>
-      simulate([rule({ scope })], [{ t: 0, subjects }]).alerts.flatMap((a) => a.members.flatMap((m) => m.deviceIds));
+      simulate([rule({ scope })], [{ t: 0, subjects }]).alerts.flatMap((a) =>
+        a.members.flatMap((m) => m.deviceIds),
+      );
     expect(ids({})).toEqual([1, 2, 3]);
     expect(ids({ rackId: 11 })).toEqual([2]);
     expect(ids({ tenantId: 5 })).toEqual([2]);

@@ -55,7 +55,13 @@ export function evaluateTick(input: TickInput): TickOutput {
   const join = (rule: Rule, s: Subject, value: AlertMember['value']) => {
     const groupKey = groupKeyOf(rule, s);
     const current = byGroup.get(groupKey);
-    const member = () => ({ subjectKey: s.key, deviceIds: s.deviceIds, firedAt: now, clearedAt: null, value });
+    const member = () => ({
+      subjectKey: s.key,
+      deviceIds: s.deviceIds,
+      firedAt: now,
+      clearedAt: null,
+      value,
+    });
     if (current && isOpen(current)) {
       const existing = current.members.find((m) => m.subjectKey === s.key);
       if (existing && existing.clearedAt === null) return;

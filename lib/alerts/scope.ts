@@ -23,7 +23,11 @@ export function inScope(scope: Scope, s: Subject): boolean {
 
 export function isSilenced(silences: readonly Silence[], rule: Rule, s: Subject, now: number): boolean {
   return silences.some(
-    (x) => x.startsAt <= now && now < x.endsAt && (x.ruleId === null || x.ruleId === rule.id) && inScope(x.scope, s),
+    (x) =>
+      x.startsAt <= now &&
+      now < x.endsAt &&
+      (x.ruleId === null || x.ruleId === rule.id) &&
+      inScope(x.scope, s),
   );
 }
 
