@@ -25,7 +25,8 @@ export async function loadDeviceRows(): Promise<DeviceRow[]> {
     FROM device d
     JOIN device_model m ON m.id = d.model_id
     LEFT JOIN device_latest l ON l.device_id = d.id
-    LEFT JOIN device_workload w ON w.device_id = d.id`);
+    LEFT JOIN device_workload w ON w.device_id = d.id
+    ORDER BY d.id`);
   return rows.map((r) => ({
     id: Number(r.id),
     siteId: Number(r.site_id),

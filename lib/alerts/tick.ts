@@ -47,7 +47,7 @@ async function enqueue(
     ruleId: rule.id,
     ruleName: rule.name,
     severity: alert.severity,
-    deviceIds: alert.members.flatMap((m) => m.deviceIds),
+    deviceIds: alert.members.flatMap((m) => m.deviceIds).sort((a, b) => a - b),
     value: alert.members[0]?.value ?? null,
     ts: now,
   };
