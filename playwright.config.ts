@@ -70,6 +70,9 @@ export default defineConfig({
       SWITCHYARD_SEED_DEMO: 'on',
       SWITCHYARD_SIMULATOR: 'on',
       SWITCHYARD_JOBS: 'on',
+      // Simulated AI jobs run 20× faster than real time, so a 0.1 h job finishes in ~20 s.
+      SWITCHYARD_SIM_JOB_SPEED: '20',
+      SWITCHYARD_SIM_SEED: '42',
     },
   },
 });

@@ -179,6 +179,9 @@ async function measure(provider: 'sqlite' | 'pg', cluster?: PgCluster) {
       [k('http', 'server_cpu_cores')]: serverCpuMs / config.durationMs,
       // Samples per CPU-second of the server process: steadier than samples/s on a busy machine.
       [k('http', 'samples_per_server_cpu_s')]: (load.items / serverCpuMs) * 1000,
+      // The unit Prometheus is compared in: stored metric values (not samples) per CPU-second.
+      [k('http', 'metric_values_per_server_cpu_s')]:
+        ((load.items * http.metricValuesPerSample) / serverCpuMs) * 1000,
       [k('store', 'rows_per_s')]: store.rowsPerS,
       [k('raw', 'rows_per_s')]: raw.rowsPerS,
       [k('http', 'vs_raw_ratio')]: samplesPerS / raw.rowsPerS,

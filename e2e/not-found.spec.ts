@@ -26,7 +26,11 @@ test('a known device still renders with 200 and its loading skeleton on navigati
 });
 
 test('the history fill status answers signed-in users only', async ({ api, playwright, baseURL }) => {
-  const anonymous = await playwright.request.newContext({ baseURL });
+  // An explicit empty state: contexts made here inherit the project's signed-in storage state.
+  const anonymous = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   expect((await anonymous.get('/api/v1/simulator/history')).status()).toBe(401);
   await anonymous.dispose();
   const response = await api.get('/api/v1/simulator/history');

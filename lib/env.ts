@@ -9,8 +9,16 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default('0.0.0.0'),
-  /** Run the built-in fleet and market simulator (embedded demo). */
-  SWITCHYARD_SIMULATOR: flag.default(true),
+  /**
+   * Built-in fleet simulator (embedded demo): `on` posts simulated samples through the ingest API,
+   * `wire` also runs fake miners on loopback that the collector polls, `off` runs none.
+   */
+  SWITCHYARD_SIMULATOR: z
+    .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', 'wire'])
+    .default('on')
+    .transform((v): false | 'http' | 'wire' =>
+      v === 'wire' ? 'wire' : ['1', 'true', 'on', 'yes'].includes(v) ? 'http' : false,
+    ),
   SWITCHYARD_SIM_SEED: z.coerce.number().int().default(42),
   /** Seed the demo fleet when the database has no sites. */
   SWITCHYARD_SEED_DEMO: flag.default(true),
@@ -19,6 +27,18 @@ const EnvSchema = z.object({
   SWITCHYARD_ADMIN_PASSWORD: z.string().min(12).optional(),
   /** Background jobs (rollups, retention, status, market refresh) in this process. */
   SWITCHYARD_JOBS: flag.default(true),
+  /**
+   * The collector (polls devices whose protocol is cgminer, axeos or dcgm) in this process. Unset:
+   * on, except with SWITCHYARD_SIMULATOR=on, whose simulator already reports for every device
+   * (the demo's LAN addresses are fictitious); see collectorEnabled().
+   */
+  SWITCHYARD_COLLECTOR: flag.optional(),
+  /** Seconds between polls of one device, unless its site sets its own interval. */
+  COLLECTOR_INTERVAL_S: z.coerce.number().int().min(5).max(3600).default(30),
+  /** Devices polled at once by one instance. */
+  COLLECTOR_CONCURRENCY: z.coerce.number().int().min(1).max(2_000).default(64),
+  /** Budget of one device's poll (all its requests). */
+  COLLECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   SWITCHYARD_TRUST_PROXY: flag.default(false),
   /** Force the Secure cookie attribute (otherwise set when the request arrived over TLS). */
@@ -64,6 +84,11 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = { ...parsed.data, db: resolveDatabaseUrl(parsed.data.DATABASE_URL) };
   if (source === process.env) cached = env;
   return env;
+}
+
+/** Whether this process runs the collector (SWITCHYARD_COLLECTOR, defaulting by simulator mode). */
+export function collectorEnabled(env: Env): boolean {
+  return env.SWITCHYARD_COLLECTOR ?? env.SWITCHYARD_SIMULATOR !== 'http';
 }
 
 /** For tests that change process.env between cases. */

@@ -3,6 +3,7 @@
 // over the range the dashboards read it, site rollups for every tier, an hour of raw samples and
 // the latest state per device. Values are deterministic functions of (device, bucket).
 import { ROLLUP_METRICS } from '../../lib/telemetry/metrics';
+import { MAX_COLUMNS, MEAN_COLUMNS } from '../../lib/telemetry/rollup-columns';
 import type { BenchDb } from './bench-db';
 
 const MINUTE = 60_000;
@@ -34,32 +35,28 @@ function meanSql(key: string, gpu: boolean, tierMs: number): string | null {
   return (gpu ? gpuMeans : asic)[key] ?? null;
 }
 
-/** SELECT list of one device-rollup row: samples, then sum/min/max/n per rollup metric. */
+/**
+ * SELECT list of one device-rollup row in the layout of lib/telemetry/rollup-columns.ts: samples,
+ * each metric's mean in stored units, the two maxima; per-metric counts stay NULL (all samples).
+ */
 function deviceRollupSelect(tierMs: number): string {
   const samples = tierMs / SAMPLE_MS;
   const parts = [`${samples}`];
-  for (const m of ROLLUP_METRICS) {
-    const asic = meanSql(m.key, false, tierMs);
-    const gpu = meanSql(m.key, true, tierMs);
-    const pick = (f: (mean: string) => string, none: string) =>
-      `CASE WHEN d.gpu = 1 THEN ${gpu ? f(gpu) : none} ELSE ${asic ? f(asic) : none} END`;
-    parts.push(
-      pick((v) => `${v} * ${samples}`, 'NULL'),
-      pick((v) => `${v} - 2`, 'NULL'),
-      pick((v) => `${v} + 2`, 'NULL'),
-      pick(() => `${samples}`, '0'),
-    );
+  const stored = (v: string, scale: number | null) =>
+    scale === null ? v : `CAST(ROUND((${v}) * ${scale}) AS INTEGER)`;
+  for (const c of [...MEAN_COLUMNS, ...MAX_COLUMNS]) {
+    const key = c.aggregate === 'max' ? (c.source === 'chip_temp_c' ? 'chipTempC' : 'gpuTempC') : c.key;
+    const asic = meanSql(key, false, tierMs);
+    const gpu = meanSql(key, true, tierMs);
+    const value = (mean: string | null) =>
+      mean === null ? 'NULL' : stored(c.aggregate === 'max' ? `${mean} + 2` : mean, c.scale);
+    parts.push(`CASE WHEN d.gpu = 1 THEN ${value(gpu)} ELSE ${value(asic)} END`);
   }
   return parts.join(', ');
 }
 
 const deviceRollupColumns = () =>
-  [
-    'device_id',
-    'bucket',
-    'samples',
-    ...ROLLUP_METRICS.flatMap((m) => ['sum', 'min', 'max', 'n'].map((s) => `${m.column}_${s}`)),
-  ].join(', ');
+  ['device_id', 'bucket', 'samples', ...[...MEAN_COLUMNS, ...MAX_COLUMNS].map((c) => c.column)].join(', ');
 
 /** Bucket starts from..to (inclusive) as a FROM item `b(x)`. */
 function buckets(db: BenchDb, from: number, to: number, stepMs: number): string {

@@ -83,8 +83,11 @@ export function createSampleFactory(options: SampleFactoryOptions) {
     return { index, round, ts: options.startTs + round * intervalMs + phaseMs[index]! };
   };
 
+  const valuesPerDevice = metrics.map((perVariant) => Object.keys(perVariant[0]!).length);
   return {
     batchSize,
+    /** Metric values per sample, averaged over the fleet (batches cycle through every device). */
+    metricValuesPerSample: valuesPerDevice.reduce((a, b) => a + b, 0) / Math.max(1, devices.length),
     body(k: number): string {
       const parts = new Array<string>(batchSize);
       for (let j = 0; j < batchSize; j++) {
@@ -134,6 +137,7 @@ export type SampleFactory = ReturnType<typeof createSampleFactory>;
 export function offsetFactory(factory: SampleFactory, offset: number): SampleFactory {
   return {
     batchSize: factory.batchSize,
+    metricValuesPerSample: factory.metricValuesPerSample,
     body: (k) => factory.body(k + offset),
     keys: (k) => factory.keys(k + offset),
     rows: (k) => factory.rows(k + offset),

@@ -1,13 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef } from 'react';
 import { Checkbox } from '@/components/ui/checkbox';
 import { EmptyState, type EmptyStateProps } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
 import { DataTableHeader } from './data-table-header';
+import { toggleWithRange } from './range-select';
 import type { ColumnDef, DataTableSelection, SortState } from './types';
 
 export interface DataTableProps<T> {
@@ -45,6 +46,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const { label, columns, rows, getRowId, getRowHref, onRowClick, selection, className } = props;
   const { isLoading = false, isRefreshing = false, error, maxHeight = '70vh', footer } = props;
   const router = useRouter();
+  // The last row toggled by hand: a shift-click selects the range from it.
+  const anchor = useRef<string | null>(null);
+  const rowIds = rows && !error && !isLoading ? rows.map(getRowId) : [];
   const columnCount = columns.length + (selection ? 1 : 0);
   const clickable = Boolean(getRowHref || onRowClick);
 
@@ -105,10 +109,19 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 aria-label={`Select row ${id}`}
                 checked={selected}
                 onChange={(event) => {
-                  const next = new Set(selection.selectedIds);
-                  if (event.target.checked) next.add(id);
-                  else next.delete(id);
-                  selection.onSelectedIdsChange(next);
+                  // React fires a checkbox's onChange from its click, so the modifier keys are there.
+                  const shift = (event.nativeEvent as Partial<globalThis.MouseEvent>).shiftKey === true;
+                  selection.onSelectedIdsChange(
+                    toggleWithRange(
+                      rowIds,
+                      selection.selectedIds,
+                      anchor.current,
+                      id,
+                      event.target.checked,
+                      shift,
+                    ),
+                  );
+                  anchor.current = id;
                 }}
               />
             </td>
@@ -147,7 +160,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             sort={props.sort ?? null}
             onSortChange={props.onSortChange}
             selection={selection}
-            rowIds={rows && !error && !isLoading ? rows.map(getRowId) : []}
+            rowIds={rowIds}
           />
           <tbody>{body}</tbody>
         </table>

@@ -11,9 +11,11 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { useNow } from '@/components/ui/use-now';
+import { DeviceAssignments } from '@/components/workloads/device-assignments';
 import { deviceQuery } from '@/lib/api-client/devices';
 import { toRangeParam } from '@/lib/api-client/range';
 import { DeviceChartPanels } from './device-chart-panels';
+import { DeviceCollector } from './device-collector';
 import { DeviceInfo } from './device-info';
 import { DeviceKpis } from './device-kpis';
 import { MaintenanceButton } from './maintenance-button';
@@ -66,7 +68,9 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       />
       <DeviceKpis device={data} now={now} />
       <DeviceInfo device={data} timeZone={timeZone} />
+      <DeviceCollector device={data} now={now} timeZone={timeZone} />
       <DeviceEconomicsCard deviceId={deviceId} />
+      <DeviceAssignments deviceId={deviceId} timeZone={timeZone} />
       <DeviceChartPanels device={data} range={rangeParam} timeZone={timeZone} />
       <section aria-labelledby="status-history-heading" className="flex flex-col gap-2">
         <h2 id="status-history-heading" className="font-semibold text-sm">

@@ -1,7 +1,15 @@
 // What to refetch after a write, one helper per area, so a mutation names the areas it touched
 // instead of spelling out keys. Each returns the refetch promise.
 import type { QueryClient } from '@tanstack/react-query';
-import { deviceKeys, economicsKeys, marketKeys, settingsKeys, siteKeys, tokenKeys } from './keys';
+import {
+  deviceKeys,
+  economicsKeys,
+  marketKeys,
+  settingsKeys,
+  siteKeys,
+  tokenKeys,
+  workloadKeys,
+} from './keys';
 import type { DeviceRow } from './types';
 
 /** A device changed: its detail (seeded with the server's answer) and every device list. */
@@ -32,4 +40,13 @@ export function invalidateMarketSettings(queryClient: QueryClient): Promise<void
 
 export function invalidateTokens(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+}
+
+/** Pools, jobs or assignments changed: every workload view, the devices (their workload) and the money. */
+export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: workloadKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.all }),
+    queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
+  ]);
 }

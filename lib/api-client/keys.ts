@@ -59,3 +59,22 @@ export const economicsKeys = {
   projection: (growthPctPerMonth: number, days: number | null, siteId: number | null) =>
     ['economics', 'projection', growthPctPerMonth, days ?? 'default', siteId ?? 'fleet'] as const,
 };
+
+/** Pools, jobs and assignments; one prefix so an assignment refreshes every workload view. */
+export const workloadKeys = {
+  all: ['workloads'] as const,
+  pools: () => ['workloads', 'pools'] as const,
+  mismatches: () => ['workloads', 'pools', 'mismatches'] as const,
+  jobs: () => ['workloads', 'jobs'] as const,
+  jobList: (filters: { status: readonly string[]; tenantId: number | null; q: string }) =>
+    ['workloads', 'jobs', 'list', [...filters.status].sort().join(','), filters.tenantId, filters.q] as const,
+  job: (id: number) => ['workloads', 'jobs', id] as const,
+  siteCurrent: (siteId: number) => ['workloads', 'assignments', 'site', siteId] as const,
+  siteDevices: (siteId: number) => ['workloads', 'site-devices', siteId] as const,
+  device: (deviceId: number) => ['workloads', 'assignments', 'device', deviceId] as const,
+};
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  preview: (kind: string, query: Record<string, string>) => ['reports', kind, 'preview', query] as const,
+};

@@ -39,6 +39,13 @@ export type { ClassTotals, SiteTotals } from '@/lib/telemetry/fleet-now';
 export type { DevicePoint, Series, TotalsPoint } from '@/lib/telemetry/series';
 export type { StatusChange } from '@/lib/telemetry/status-history';
 export type { WorstDevice } from '@/lib/telemetry/worst-devices';
+export type { AssignmentResponse, AssignmentResult } from '@/lib/workloads/assignments';
+export type { PoolMismatch } from '@/lib/workloads/coverage';
+export type { AssignmentView, DeviceWorkloadView } from '@/lib/workloads/history';
+export type { JobList, JobPlacementView, JobView } from '@/lib/workloads/jobs';
+export type { JobStatus } from '@/lib/workloads/lifecycle';
+export type { PoolView } from '@/lib/workloads/pools';
+export type { AssignmentKind, JobCreate, PoolCreate, Workload } from '@/lib/workloads/schemas';
 export type { DeviceRow, FleetNow, RackCell };
 
 export type RackHeatmap = { id: number; name: string; rows: number; columns: number; cells: RackCell[] };
@@ -48,3 +55,6 @@ export type Rack = { id: number; siteId: number; name: string; rows: number; col
 export type DeviceList = { data: DeviceRow[]; total: number; nextCursor: string | null };
 
 export type CreatedToken = { token: string; id: number };
+
+export type { ReportKind } from '../reports/types';
+export type ReportJson = ReturnType<typeof import('../reports/types').reportJson>;

@@ -1,16 +1,27 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
+import { safeText } from '../safe-text';
 import { type Actor, requireStaff } from './actor';
 import { API_TOKEN_PREFIX, generateApiToken, sha256Hex } from './secrets';
 
-export const CreateTokenInput = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(100),
-  role: z.enum(['admin', 'operator', 'viewer']),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
-});
-export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
+const days = z.number().int().min(1).max(3650).optional();
+export const CreateTokenInput = z
+  .strictObject({
+    name: safeText(100),
+    role: z.enum(['admin', 'operator', 'viewer']),
+    /** A hosting client's token (e.g. its site agent): confined to that tenant's devices. */
+    tenantId: z.number().int().positive().nullable().optional(),
+    expiresDays: days,
+    /** Older name of `expiresDays`, still accepted. */
+    expiresInDays: days,
+  })
+  .transform(({ expiresInDays, expiresDays, ...rest }) => ({
+    ...rest,
+    expiresDays: expiresDays ?? expiresInDays,
+  }));
+export type CreateTokenInput = z.input<typeof CreateTokenInput>;
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -18,6 +29,7 @@ export type ApiTokenView = {
   id: number;
   name: string;
   role: string;
+  tenantId: number | null;
   displayHint: string;
   createdAt: string;
   createdBy: string | null;
@@ -27,20 +39,30 @@ export type ApiTokenView = {
 };
 
 /** Creates a token; the plaintext is returned once and never stored. */
-export async function createApiToken(actor: Actor, input: CreateTokenInput, now = new Date()) {
+export async function createApiToken(actor: Actor, raw: CreateTokenInput, now = new Date()) {
   requireStaff(actor, 'admin');
+  const input = CreateTokenInput.parse(raw);
+  if (input.tenantId != null && !(await getDb().tenant.findUnique({ where: { id: input.tenantId } })))
+    throw badRequest('Unknown tenant', [
+      { path: 'tenantId', message: `tenant ${input.tenantId} does not exist` },
+    ]);
   const token = generateApiToken();
   const row = await getDb().apiToken.create({
     data: {
       name: input.name,
       role: input.role,
+      tenantId: input.tenantId ?? null,
       tokenHash: sha256Hex(token),
       displayHint: `${token.slice(0, API_TOKEN_PREFIX.length + 4)}…`,
       createdById: actor.kind === 'user' ? actor.id : null,
-      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+      expiresAt: input.expiresDays ? new Date(now.getTime() + input.expiresDays * 86_400_000) : null,
     },
   });
-  await recordAudit(actor, 'token.create', `token:${row.id}`, { name: input.name, role: input.role });
+  await recordAudit(actor, 'token.create', `token:${row.id}`, {
+    name: input.name,
+    role: input.role,
+    tenantId: input.tenantId ?? null,
+  });
   return { token, id: row.id };
 }
 
@@ -54,6 +76,7 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenView[]> {
     id: t.id,
     name: t.name,
     role: t.role,
+    tenantId: t.tenantId,
     displayHint: t.displayHint,
     createdAt: t.createdAt.toISOString(),
     createdBy: t.createdBy?.name ?? null,

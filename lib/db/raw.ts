@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { getEnv } from '../env';
 import { processGlobal } from '../process-global';
+import { PG_TYPES, sqliteValue } from './dialect';
 
 export { empty, join, raw, type Sql, sqltag as sql };
 
@@ -17,6 +18,9 @@ type Row = Record<string, unknown>;
 const sqliteConnection = processGlobal<Database.Database>('switchyardSqlite');
 const pgPool = processGlobal<pg.Pool>('switchyardPgPool');
 const sqliteStatements = processGlobal<Map<string, Database.Statement>>('switchyardStatements');
+const sqliteWriter = processGlobal<SqliteCompanion>('switchyardSqliteWriter');
+
+type SqliteCompanion = { filePath: string; broken: boolean; close: () => Promise<void> };
 
 /** Creates the folder, switches the file to WAL once (the mode persists in the file). */
 export function prepareSqliteFile(filePath: string) {
@@ -61,30 +65,34 @@ export function getPgPool(): pg.Pool {
   });
 }
 
+/**
+ * The process-wide SQLite ingest writer (a worker thread with its own connection, see
+ * lib/telemetry/sqlite-writer.ts): created on first use, replaced when it broke or the database
+ * file changed, closed with the other raw connections.
+ */
+export function getSqliteWriter<T extends SqliteCompanion>(create: (filePath: string) => T): T {
+  const { db } = getEnv();
+  if (db.provider !== 'sqlite') throw new Error('getSqliteWriter() called on a PostgreSQL deployment');
+  const current = sqliteWriter.get();
+  if (current && !current.broken && current.filePath === db.filePath) return current as T;
+  void current?.close();
+  prepareSqliteFile(db.filePath!);
+  const created = create(db.filePath!);
+  sqliteWriter.set(created);
+  return created;
+}
+
 export async function closeRawConnections() {
   const sqlite = sqliteConnection.get();
   const pool = pgPool.get();
+  const writer = sqliteWriter.get();
   sqliteConnection.set(undefined);
   pgPool.set(undefined);
   sqliteStatements.set(undefined);
+  sqliteWriter.set(undefined);
+  await writer?.close();
   sqlite?.close();
   await pool?.end();
-}
-
-// int8 and numeric arrive from pg as strings; our integers (epoch ms, counts) fit in a double.
-const toNumber = (value: string) => Number(value);
-const PG_TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 || oid === 1700
-      ? toNumber
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
-
-function sqliteValue(value: unknown): unknown {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  // Same text format as Prisma's SQLite adapter writes, so DATETIME columns stay comparable.
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
-  return value;
 }
 
 /** Cached prepared statement for this SQL text (better-sqlite3 compiles once, binds per call). */

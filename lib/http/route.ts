@@ -17,6 +17,12 @@ type Options = { minRole?: Role };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** API answers hold one caller's data: never stored by a browser or a shared cache. */
+function noStore(res: Response): Response {
+  if (!res.headers.has('cache-control')) res.headers.set('cache-control', 'no-store');
+  return res;
+}
+
 /**
  * Wraps a route handler: authenticates (session cookie or bearer token), checks the Origin of
  * cookie-authenticated mutations, enforces a minimum role, maps every thrown error to the
@@ -35,11 +41,11 @@ export function route<P extends Params = Params>(
       if (options.minRole) requireRole(auth.actor, options.minRole);
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ req, actor: auth.actor, via: auth.via, params });
-      if (result instanceof Response) return result;
-      if (result === null) return new Response(null, { status: 204 });
-      return Response.json(result);
+      if (result instanceof Response) return noStore(result);
+      if (result === null) return noStore(new Response(null, { status: 204 }));
+      return noStore(Response.json(result));
     } catch (error) {
-      return errorResponse(error);
+      return noStore(errorResponse(error));
     }
   };
 }
@@ -52,11 +58,11 @@ export function publicRoute<P extends Params = Params>(
     try {
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ req, params });
-      if (result instanceof Response) return result;
-      if (result === null) return new Response(null, { status: 204 });
-      return Response.json(result);
+      if (result instanceof Response) return noStore(result);
+      if (result === null) return noStore(new Response(null, { status: 204 }));
+      return noStore(Response.json(result));
     } catch (error) {
-      return errorResponse(error);
+      return noStore(errorResponse(error));
     }
   };
 }

@@ -39,6 +39,20 @@ export type DeviceRow = {
   powerW: number | null;
   tempC: number | null;
   gpuUtilPct: number | null;
+  /** Pool the device reported in its latest sample. */
+  poolUrl: string | null;
+  /** How the collector's polls of this device went; null for devices that push their own telemetry. */
+  collector: CollectorStatus | null;
+};
+
+export type CollectorStatus = {
+  lastOkAt: string | null;
+  lastError: string | null;
+  /** Stable reason code of the last error (timeout, refused, access_denied, not_json, rejected, …). */
+  lastErrorKind: string | null;
+  lastErrorAt: string | null;
+  nextPollAt: string | null;
+  consecutiveFailures: number;
 };
 
 // Sort keys map to SQL expressions from a fixed list (never user text). Nullable telemetry
@@ -59,12 +73,29 @@ const SELECT_DEVICE = sql`
   SELECT d.id, d.name, d.serial, d.mac_address, d.site_id, s.name AS site_name, d.model_id, m.vendor, m.model,
          m.class, d.rack_id, r.name AS rack_name, d.slot_row, d.slot_column, d.protocol, d.host, d.port,
          d.tenant_id, d.status, d.status_reason, d.status_changed_at, m.nominal_hashrate_ths, m.nominal_power_w,
-         l.ts AS last_ts, l.hashrate_ths, l.power_w, COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c, l.gpu_util_pct
+         l.ts AS last_ts, l.hashrate_ths, l.power_w, COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c, l.gpu_util_pct,
+         l.pool_url, c.device_id AS collector_device_id, c.last_ok_at, c.last_error, c.last_error_kind, c.last_error_at,
+         c.next_poll_at, c.consecutive_failures
   FROM device d
   JOIN site s ON s.id = d.site_id
   JOIN device_model m ON m.id = d.model_id
   LEFT JOIN rack r ON r.id = d.rack_id
-  LEFT JOIN device_latest l ON l.device_id = d.id`;
+  LEFT JOIN device_latest l ON l.device_id = d.id
+  LEFT JOIN collector_state c ON c.device_id = d.id`;
+
+const msIso = (v: unknown) => (v == null ? null : new Date(Number(v)).toISOString());
+
+function toCollectorStatus(r: Record<string, unknown>): CollectorStatus | null {
+  if (r.protocol === 'push') return null;
+  return {
+    lastOkAt: msIso(r.last_ok_at),
+    lastError: (r.last_error as string | null) ?? null,
+    lastErrorKind: (r.last_error_kind as string | null) ?? null,
+    lastErrorAt: msIso(r.last_error_at),
+    nextPollAt: msIso(r.next_poll_at),
+    consecutiveFailures: Number(r.consecutive_failures ?? 0),
+  };
+}
 
 function toDeviceRow(r: Record<string, unknown>): DeviceRow {
   return {
@@ -96,6 +127,8 @@ function toDeviceRow(r: Record<string, unknown>): DeviceRow {
     powerW: toNumberOrNull(r.power_w),
     tempC: toNumberOrNull(r.temp_c),
     gpuUtilPct: toNumberOrNull(r.gpu_util_pct),
+    poolUrl: (r.pool_url as string | null) ?? null,
+    collector: toCollectorStatus(r),
   };
 }
 

@@ -38,6 +38,7 @@ const SiteFields = z.object({
   curtailable: z.boolean(),
   firmPower: z.boolean(),
   poolFeePct: z.number().min(0).max(100),
+  collectorIntervalS: z.number().int().min(5).max(3600).nullable().optional(),
 });
 
 function checkContract(site: Partial<z.infer<typeof SiteFields>>, ctx: z.RefinementCtx) {

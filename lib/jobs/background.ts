@@ -3,10 +3,12 @@
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { deliverNotifications } from '../alerts/notify/deliver';
 import { runAlertsTick } from '../alerts/tick';
-import { getEnv } from '../env';
+import { Collector } from '../collectors/scheduler/collector';
+import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
 import { processGlobal } from '../process-global';
 import { LiveSimulator } from '../sim/live';
+import { startWireDemo } from '../sim/wire/demo-wire';
 import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
@@ -16,6 +18,7 @@ import { JOB_LOCK_KEYS } from './lock-keys';
 import { type Job, startJobs } from './scheduler';
 
 const running = processGlobal<{ stop: () => Promise<void> }>('switchyardJobs');
+const runningCollector = processGlobal<Collector>('switchyardCollector');
 
 export function startBackgroundWork() {
   if (running.get()) return;
@@ -53,12 +56,16 @@ export function startBackgroundWork() {
       run: (now: number) => e.tick(now),
     })),
   ];
+  // Over the wire: fake devices on loopback stand in for every polled device; the collector polls them.
+  const wire = env.SWITCHYARD_SIMULATOR === 'wire' ? startWireDemo(console.log) : undefined;
+  wire?.catch((error: Error) => console.log(`[wire] could not start the fake devices: ${error.message}`));
   if (env.SWITCHYARD_SIMULATOR) {
     const simulator = new LiveSimulator({
       baseUrl: `http://127.0.0.1:${env.PORT}`,
       seed: env.SWITCHYARD_SIM_SEED,
       intervalMs: env.TELEMETRY_INTERVAL_S * 1000,
       log: console.log,
+      pushOnly: env.SWITCHYARD_SIMULATOR === 'wire',
     });
     jobs.push({
       name: 'simulator',
@@ -67,11 +74,37 @@ export function startBackgroundWork() {
       run: (now) => simulator.tick(now),
     });
   }
+  if (collectorEnabled(env)) {
+    const collector = new Collector({
+      intervalMs: env.COLLECTOR_INTERVAL_S * 1000,
+      concurrency: env.COLLECTOR_CONCURRENCY,
+      timeoutMs: env.COLLECTOR_TIMEOUT_MS,
+      sharded: env.db.provider === 'postgresql',
+      log: console.log,
+    });
+    runningCollector.set(collector);
+    // No job lock: on PostgreSQL the instances share the sites through leases (collectors/scheduler/leases.ts).
+    jobs.push({
+      name: 'collector',
+      everyMs: 1_000,
+      lockKey: null,
+      run: async (now) => {
+        // Not before the wire demo has pointed the endpoints at its fakes.
+        if (wire) await wire;
+        return collector.tick(now);
+      },
+    });
+  }
   running.set(startJobs(jobs));
   console.log(`[jobs] started: ${jobs.map((j) => j.name).join(', ')}`);
 }
 
 export async function stopBackgroundWork() {
   await running.get()?.stop();
+  await runningCollector
+    .get()
+    ?.stop()
+    .catch(() => {});
   running.set(undefined);
+  runningCollector.set(undefined);
 }

@@ -4,8 +4,11 @@ import { getEnv } from '../env';
 export type Job = {
   name: string;
   everyMs: number;
-  /** From JOB_LOCK_KEYS: with PostgreSQL, an advisory lock on it lets one instance run the job at a time. */
-  lockKey: number;
+  /**
+   * From JOB_LOCK_KEYS: with PostgreSQL, an advisory lock on it lets one instance run the job at a
+   * time. Null for jobs that share their work between instances themselves (the collector).
+   */
+  lockKey: number | null;
   run: (now: number) => Promise<unknown>;
 };
 
@@ -14,8 +17,8 @@ type Running = { stop: () => Promise<void> };
 const LOCK_NAMESPACE = 0x5357; // "SW"
 
 /** Runs `fn` only if this instance wins the job's advisory lock (PostgreSQL scale-out). */
-async function withJobLock(lockKey: number, fn: () => Promise<unknown>): Promise<boolean> {
-  if (getEnv().db.provider === 'sqlite') {
+async function withJobLock(lockKey: number | null, fn: () => Promise<unknown>): Promise<boolean> {
+  if (lockKey === null || getEnv().db.provider === 'sqlite') {
     await fn();
     return true;
   }
@@ -66,7 +69,7 @@ export function startJobs(jobs: Job[], log: (line: string) => void = console.log
       inFlight.add(run);
     };
     // Stagger the first runs so jobs do not all hit the database in the same instant.
-    timers.add(setTimeout(tick, 500 + (job.lockKey % 10) * 250));
+    timers.add(setTimeout(tick, 500 + ((job.lockKey ?? 0) % 10) * 250));
   }
   return {
     async stop() {

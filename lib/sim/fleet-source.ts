@@ -5,7 +5,10 @@ import { aiBusyAt } from './ai-schedule';
 import { DEMO_SITE_PLANS, type SiteClimate } from './demo-sites';
 import type { SimDevice, SimSite } from './telemetry-model';
 
-export type SimFleet = { devices: { device: SimDevice; siteId: number }[]; sites: Map<number, SimSite> };
+export type SimFleet = {
+  devices: { device: SimDevice; siteId: number; protocol: string }[];
+  sites: Map<number, SimSite>;
+};
 
 /** A plausible climate from latitude for sites that are not part of the demo (no demo plan). */
 export function climateForLatitude(latitude: number | null): SiteClimate {
@@ -51,10 +54,11 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
     gpu_count: number | null;
     gpu_memory_gb: number | null;
     power_profiles: string | null;
+    protocol: string;
     workload: AssignmentKind | null;
     since_ts: number | null;
     pool_urls: string | null;
-  }>(sql`SELECT d.id, d.site_id, d.status, d.status_changed_at, d.power_target_w, m.class, m.nominal_hashrate_ths,
+  }>(sql`SELECT d.id, d.site_id, d.protocol, d.status, d.status_changed_at, d.power_target_w, m.class, m.nominal_hashrate_ths,
                 m.nominal_power_w, m.max_temp_c, m.gpu_count, m.gpu_memory_gb, m.power_profiles,
                 w.kind AS workload, w.since_ts, p.urls AS pool_urls
          FROM device d JOIN device_model m ON m.id = d.model_id
@@ -87,7 +91,7 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
       assigned: assignedMode !== null,
       poolUrl: r.class === 'gpu' ? null : (poolUrls?.[0] ?? 'stratum+tcp://pool.example.net:3333'),
     };
-    return { device, siteId: Number(r.site_id) };
+    return { device, siteId: Number(r.site_id), protocol: String(r.protocol) };
   });
   return { devices, sites };
 }

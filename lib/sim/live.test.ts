@@ -9,6 +9,7 @@ const fleet: SimFleet = {
   devices: Array.from({ length: 50 }, (_, i) => ({
     device: simDeviceFromSpec(i + 1, spec, 'mining'),
     siteId: 1,
+    protocol: i % 5 === 0 ? 'push' : 'cgminer',
   })),
   sites: new Map([[1, { key: 's', timezone: 'UTC', climate: climateForLatitude(30) }]]),
 };
@@ -31,6 +32,27 @@ describe('LiveSimulator.dueSamples', () => {
     }
     const phases = new Set([...sent.values()].map((t) => t[0]! % interval));
     expect(phases.size).toBeGreaterThan(10);
+  });
+
+  it('feeds only push devices in the over-the-wire demo (the collector polls the others)', () => {
+    const now = Date.UTC(2026, 10, 21, 12);
+    const all = make().dueSamples(fleet, now, new Map(fleet.devices.map((d) => [d.device.id, now - 60_000])));
+    const wire = new LiveSimulator({
+      baseUrl: 'http://127.0.0.1:1',
+      seed: 42,
+      intervalMs: interval,
+      log: () => {},
+      pushOnly: true,
+    });
+    const pushed = wire.dueSamples(
+      fleet,
+      now,
+      new Map(fleet.devices.map((d) => [d.device.id, now - 60_000])),
+    );
+    const pushIds = new Set(fleet.devices.filter((d) => d.protocol === 'push').map((d) => d.device.id));
+    expect(pushed.length).toBeGreaterThan(0);
+    expect(pushed.every((s) => pushIds.has(s.deviceId))).toBe(true);
+    expect(pushed).toEqual(all.filter((s) => pushIds.has(s.deviceId)));
   });
 
   it('catches up from the last stored sample after a restart, at most an hour back', () => {

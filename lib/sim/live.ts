@@ -31,6 +31,8 @@ export type LiveSimulatorOptions = {
   seed: number;
   intervalMs: number;
   log: (line: string) => void;
+  /** Over-the-wire demo: the collector polls the other devices' fakes, the simulator feeds push devices only. */
+  pushOnly?: boolean;
 };
 
 /** A simulator token no instance has used for ABANDONED_AFTER_MS (peers' live tokens never are). */
@@ -86,7 +88,8 @@ export class LiveSimulator {
   ): TelemetrySample[] {
     const { intervalMs, seed } = this.options;
     const samples: TelemetrySample[] = [];
-    for (const { device, siteId } of fleet.devices) {
+    for (const { device, siteId, protocol } of fleet.devices) {
+      if (this.options.pushOnly && protocol !== 'push') continue;
       const site = fleet.sites.get(siteId);
       if (!site) continue;
       const phase = (device.id * 7919) % intervalMs;

@@ -8,11 +8,18 @@ const DAY = 24 * HOUR;
 export type Source = '1m' | '5m' | '1h';
 export type Resolution = { source: Source; stepMs: number };
 
+/**
+ * How long the 1-minute tiers are kept: charts read them for ranges starting ≤ 24 h ago only,
+ * and never past raw retention (they are recomputed from raw samples).
+ */
+export function oneMinuteRetentionMs(rawRetentionMs: number): number {
+  return Math.min(DAY, rawRetentionMs);
+}
+
 export type ResolutionInput = {
   from: number;
   to: number;
   now: number;
-  /** 1-minute tiers are kept as long as raw samples. */
   rawRetentionMs: number;
   requestedStepMs?: number;
 };
@@ -25,7 +32,7 @@ export function chooseResolution(input: ResolutionInput): Resolution {
   const span = Math.max(1, input.to - input.from);
   const age = input.now - input.from;
   const source: Source =
-    span <= DAY && age <= Math.min(DAY, input.rawRetentionMs)
+    span <= DAY && age <= oneMinuteRetentionMs(input.rawRetentionMs)
       ? '1m'
       : span <= 5 * DAY && age <= 90 * DAY
         ? '5m'

@@ -1,62 +1,60 @@
 // Rollups recompute whole closed buckets from the tier below, so they are exact and idempotent:
 //   raw → device 1m (+ latest state) → site 1m
 //   raw → device 5m → site 5m;  device 5m → device 1h;  site 5m → site 1h
+// Row layout and the aggregate SQL per metric: rollup-columns.ts.
 // Ingest marks the 1m and 5m buckets it touched in rollup_dirty; the 5m pass marks 1h. Only
 // closed buckets are processed (a grace period absorbs agent clock skew), so each device-keyed
 // row is written about once; a late sample re-marks its bucket and it is redone. Runs of adjacent
 // dirty buckets are recomputed together with set-based SQL (one transaction per run), which is
 // what makes a 7-day backfill or an agent catch-up cheap. GROUP BY uses positions: PostgreSQL
 // does not see two bound copies of the bucket size as the same expression.
+import { isExistingDevice } from '../db/dialect';
 import { execute, queryRows, raw, type Sql, sql, withRawTransaction } from '../db/raw';
 import { BUCKET_MS, bucketStart, type Tier } from './buckets';
 import { latestUpsertSql } from './latest';
-import { ROLLUP_METRICS } from './metrics';
+import {
+  FROM_FINER_SELECT,
+  FROM_RAW_SELECT,
+  meanColumn,
+  ROLLUP_INSERT_COLUMNS,
+  ROW_TEMP_C,
+  ROW_TEMP_C_MAX,
+  rowValueSql,
+} from './rollup-columns';
 
 /** A bucket is closed this long after its end. */
 export const CLOSE_GRACE_MS = 15_000;
 /** Most buckets recomputed in one transaction, per tier (1 h, 6 h, 2 d of data). */
 const RUN_BUCKETS: Record<Tier, number> = { '1m': 60, '5m': 72, '1h': 48 };
 
-const METRIC_COLUMNS = ROLLUP_METRICS.flatMap((m) => [
-  `${m.column}_sum`,
-  `${m.column}_min`,
-  `${m.column}_max`,
-  `${m.column}_n`,
-]);
-const DEVICE_COLUMNS = raw(['device_id', 'bucket', 'samples', ...METRIC_COLUMNS].join(', '));
-const FROM_RAW = raw(
-  ROLLUP_METRICS.map((m) => `SUM(${m.column}), MIN(${m.column}), MAX(${m.column}), COUNT(${m.column})`).join(
-    ', ',
-  ),
-);
-const FROM_FINER = raw(
-  ROLLUP_METRICS.map(
-    (m) => `SUM(${m.column}_sum), MIN(${m.column}_min), MAX(${m.column}_max), SUM(${m.column}_n)`,
-  ).join(', '),
-);
 const SITE_COLUMNS = raw(
   'site_id, tier, bucket, buckets, devices_sum, hashrate_ths_sum, power_w_sum, temp_c_sum, temp_devices_sum, temp_c_max, gpu_util_pct_sum, gpu_devices_sum',
 );
-const DEVICE_TABLE: Record<Tier, string> = {
+export const DEVICE_TABLE: Record<Tier, string> = {
   '1m': 'telemetry_rollup_1m',
   '5m': 'telemetry_rollup_5m',
   '1h': 'telemetry_rollup_1h',
 };
 
-/** Mean of a rollup metric in one device bucket (NULL when the metric was never reported). */
-const mean = (column: string) => raw(`r.${column}_sum / NULLIF(r.${column}_n, 0)`);
+const value = (key: Parameters<typeof meanColumn>[0]) => raw(rowValueSql(meanColumn(key)));
+
+/**
+ * Device rows of one tier in [from, to), reached through the device-first key: the tables have
+ * no bucket index (it would cost ~15 B per row), so the scan starts from the device list.
+ * CROSS JOIN keeps SQLite's join order (device outer); PostgreSQL plans it freely.
+ */
+const deviceRows = (tier: Tier, from: number, to: number) =>
+  sql`device d CROSS JOIN ${raw(DEVICE_TABLE[tier])} r
+      WHERE r.device_id = d.id AND r.bucket >= ${from} AND r.bucket < ${to}`;
 
 /** Site totals per bucket from the device rows of the same tier: sums of device means. */
 function siteFromDevices(tier: '1m' | '5m', from: number, to: number): Sql {
   return sql`INSERT INTO site_rollup (${SITE_COLUMNS})
     SELECT d.site_id, ${tier}, r.bucket, 1, COUNT(*),
-           COALESCE(SUM(${mean('hashrate_ths')}), 0), COALESCE(SUM(${mean('power_w')}), 0),
-           COALESCE(SUM(COALESCE(${mean('chip_temp_c')}, ${mean('gpu_temp_c')})), 0),
-           COUNT(COALESCE(${mean('chip_temp_c')}, ${mean('gpu_temp_c')})),
-           MAX(COALESCE(r.chip_temp_c_max, r.gpu_temp_c_max)),
-           COALESCE(SUM(${mean('gpu_util_pct')}), 0), COUNT(${mean('gpu_util_pct')})
-    FROM ${raw(DEVICE_TABLE[tier])} r JOIN device d ON d.id = r.device_id
-    WHERE r.bucket >= ${from} AND r.bucket < ${to} GROUP BY d.site_id, r.bucket`;
+           COALESCE(SUM(${value('hashrateThs')}), 0), COALESCE(SUM(${value('powerW')}), 0),
+           COALESCE(SUM(${ROW_TEMP_C}), 0), COUNT(${ROW_TEMP_C}), MAX(${ROW_TEMP_C_MAX}),
+           COALESCE(SUM(${value('gpuUtilPct')}), 0), COUNT(${value('gpuUtilPct')})
+    FROM ${deviceRows(tier, from, to)} GROUP BY d.site_id, r.bucket`;
 }
 
 /** Statements that rebuild every bucket of `tier` in [from, to). */
@@ -64,14 +62,14 @@ function recomputeSql(tier: Tier, from: number, to: number): Sql[] {
   const size = BUCKET_MS[tier];
   const table = raw(DEVICE_TABLE[tier]);
   const clear = [
-    sql`DELETE FROM ${table} WHERE bucket >= ${from} AND bucket < ${to}`,
+    sql`DELETE FROM ${table} WHERE ${isExistingDevice(sql`device_id`)} AND bucket >= ${from} AND bucket < ${to}`,
     sql`DELETE FROM site_rollup WHERE tier = ${tier} AND bucket >= ${from} AND bucket < ${to}`,
   ];
   if (tier === '1m' || tier === '5m') {
     const statements = [
       ...clear,
-      sql`INSERT INTO ${table} (${DEVICE_COLUMNS})
-          SELECT device_id, ts - (ts % ${size}), COUNT(*), ${FROM_RAW}
+      sql`INSERT INTO ${table} (${ROLLUP_INSERT_COLUMNS})
+          SELECT device_id, ts - (ts % ${size}), ${FROM_RAW_SELECT}
           FROM telemetry_sample WHERE ts >= ${from} AND ts < ${to} GROUP BY 1, 2`,
       siteFromDevices(tier, from, to),
     ];
@@ -80,9 +78,9 @@ function recomputeSql(tier: Tier, from: number, to: number): Sql[] {
   }
   return [
     ...clear,
-    sql`INSERT INTO telemetry_rollup_1h (${DEVICE_COLUMNS})
-        SELECT device_id, bucket - (bucket % ${size}), SUM(samples), ${FROM_FINER}
-        FROM telemetry_rollup_5m WHERE bucket >= ${from} AND bucket < ${to} GROUP BY 1, 2`,
+    sql`INSERT INTO telemetry_rollup_1h (${ROLLUP_INSERT_COLUMNS})
+        SELECT r.device_id, r.bucket - (r.bucket % ${size}), ${FROM_FINER_SELECT}
+        FROM ${deviceRows('5m', from, to)} GROUP BY 1, 2`,
     // Hourly site values average the 5-minute site values (keeps "devices offline for part of
     // the hour" visible), so they come from site 5m rows, not from device 1h rows.
     sql`INSERT INTO site_rollup (${SITE_COLUMNS})

@@ -6,6 +6,17 @@ import { getEnv } from '../env';
 import { assertDeviceVisible, assertSiteVisible, deviceScopeSql } from '../inventory/scope';
 import { ROLLUP_METRICS, type RollupMetricKey } from './metrics';
 import { bucketRange, chooseResolution, type Resolution } from './resolution';
+import {
+  groupValueSql,
+  MAX_COLUMNS,
+  MEAN_COLUMNS,
+  meanColumn,
+  ROW_TEMP_C,
+  ROW_TEMP_C_MAX,
+  type RollupColumn,
+  rowValueSql,
+} from './rollup-columns';
+import { DEVICE_TABLE } from './rollups';
 
 export type RangeQuery = { from: number; to: number; stepMs?: number; now?: number };
 
@@ -39,11 +50,7 @@ function resolve(range: RangeQuery): Resolution & { now: number } {
   };
 }
 
-const DEVICE_TABLES = {
-  '1m': 'telemetry_rollup_1m',
-  '5m': 'telemetry_rollup_5m',
-  '1h': 'telemetry_rollup_1h',
-} as const;
+const DEVICE_TABLES = DEVICE_TABLE;
 
 function fill<P extends { ts: number }>(
   range: RangeQuery,
@@ -66,22 +73,18 @@ export async function getDeviceSeries(
   const res = resolve(range);
   const step = res.stepMs;
   const cols = raw(
-    ROLLUP_METRICS.map((m) => `SUM(${m.column}_sum) / NULLIF(SUM(${m.column}_n), 0) AS ${m.column}`).join(
-      ', ',
-    ),
+    [...MEAN_COLUMNS, ...MAX_COLUMNS].map((c) => `${groupValueSql(c)} AS ${c.key.toLowerCase()}`).join(', '),
   );
-  const query = sql`SELECT bucket - (bucket % ${step}) AS t, ${cols}, MAX(chip_temp_c_max) AS chip_temp_c_max, MAX(gpu_temp_c_max) AS gpu_temp_c_max
-    FROM ${raw(DEVICE_TABLES[res.source])} WHERE device_id = ${deviceId} AND bucket >= ${range.from - (range.from % step)} AND bucket <= ${range.to}
+  const query = sql`SELECT r.bucket - (r.bucket % ${step}) AS t, ${cols}
+    FROM ${raw(DEVICE_TABLES[res.source])} r WHERE r.device_id = ${deviceId} AND r.bucket >= ${range.from - (range.from % step)} AND r.bucket <= ${range.to}
     GROUP BY 1`;
   const rows = await queryRows(query);
   const byTs = new Map<number, DevicePoint>();
   for (const r of rows) {
-    const point = {
-      ts: Number(r.t),
-      chipTempCMax: num(r.chip_temp_c_max),
-      gpuTempCMax: num(r.gpu_temp_c_max),
-    } as DevicePoint;
-    for (const m of ROLLUP_METRICS) point[m.key] = num(r[m.column]);
+    // Lower-case aliases: PostgreSQL folds unquoted identifiers, SQLite keeps them as written.
+    const point = { ts: Number(r.t) } as DevicePoint;
+    for (const c of [...MEAN_COLUMNS, ...MAX_COLUMNS])
+      (point as Record<string, number | null>)[c.key] = num(r[c.key.toLowerCase()]);
     byTs.set(point.ts, point);
   }
   const blank = (ts: number) => {
@@ -149,13 +152,13 @@ export async function getTotalsSeries(
   } else {
     const table = raw(DEVICE_TABLES[res.source]);
     const deviceSite = siteId === undefined ? empty : sql`AND d.site_id = ${siteId}`;
+    const v = (c: RollupColumn) => raw(rowValueSql(c));
     query = sql`SELECT t, AVG(h) AS hashrate_ths, AVG(p) AS power_w, AVG(n) AS devices, AVG(tc) AS temp_c, MAX(tmax) AS temp_c_max, AVG(u) AS gpu_util_pct
       FROM (SELECT r.bucket - (r.bucket % ${step}) AS t, r.bucket,
-                   SUM(r.hashrate_ths_sum / NULLIF(r.hashrate_ths_n, 0)) AS h, SUM(r.power_w_sum / NULLIF(r.power_w_n, 0)) AS p,
-                   COUNT(*) AS n, AVG(COALESCE(r.chip_temp_c_sum / NULLIF(r.chip_temp_c_n, 0), r.gpu_temp_c_sum / NULLIF(r.gpu_temp_c_n, 0))) AS tc,
-                   MAX(COALESCE(r.chip_temp_c_max, r.gpu_temp_c_max)) AS tmax, AVG(r.gpu_util_pct_sum / NULLIF(r.gpu_util_pct_n, 0)) AS u
-            FROM ${table} r JOIN device d ON d.id = r.device_id
-            WHERE r.bucket >= ${range.from - (range.from % step)} AND r.bucket <= ${range.to} ${deviceScopeSql(actor)} ${deviceSite}
+                   SUM(${v(meanColumn('hashrateThs'))}) AS h, SUM(${v(meanColumn('powerW'))}) AS p,
+                   COUNT(*) AS n, AVG(${ROW_TEMP_C}) AS tc, MAX(${ROW_TEMP_C_MAX}) AS tmax, AVG(${v(meanColumn('gpuUtilPct'))}) AS u
+            FROM device d CROSS JOIN ${table} r
+            WHERE r.device_id = d.id AND r.bucket >= ${range.from - (range.from % step)} AND r.bucket <= ${range.to} ${deviceScopeSql(actor)} ${deviceSite}
             GROUP BY r.bucket) b
       GROUP BY t`;
   }

@@ -2,12 +2,14 @@
 // One transaction per batch: raw samples (idempotent on (ts, device_id)) and the 1-minute buckets
 // to roll up. Latest state and rollups are derived by jobs (lib/telemetry/latest.ts, rollups.ts),
 // so a batch writes only append-ordered pages. A committed batch is durable (synchronous=FULL on
-// SQLite; WAL fsync on PostgreSQL) before the API answers 2xx.
-import type pg from 'pg';
-import { getPgPool, getSqlite, serializeSqliteWrite } from '../db/raw';
+// SQLite; WAL fsync on PostgreSQL) before the API answers 2xx. SQLite batches run on a writer
+// thread (sqlite-writer.ts) so inserts do not stall HTTP and JSON work on the event loop.
+import { getSqliteWriter, serializeSqliteWrite, withRawTransaction } from '../db/raw';
 import { getEnv } from '../env';
 import { touchedBuckets } from './buckets';
 import { NUMERIC_METRICS, type TelemetrySample } from './metrics';
+import { oneMinuteRetentionMs } from './resolution';
+import { SqliteWriter } from './sqlite-writer';
 
 export type StoreResult = { accepted: number; duplicates: number };
 
@@ -22,15 +24,19 @@ function rowValues(s: TelemetrySample): unknown[] {
 }
 
 /**
- * Rollup buckets a batch touches: 5m always, 1m only within the 1-minute tier's retention (a
- * backfill of older history needs no 1-minute rows, which retention would drop at once).
+ * Rollup buckets a batch touches (PostgreSQL; the SQLite writer thread does the same): 5m always,
+ * 1m only within the 1-minute tier's retention (a backfill of older history needs no 1-minute
+ * rows, which retention would drop at once).
  */
-function dirtyBuckets(samples: TelemetrySample[], now = Date.now()): ['1m' | '5m', number][] {
-  const oneMinuteFrom = now - getEnv().RETENTION_RAW_HOURS * 3_600_000;
+const oneMinuteFrom = (now = Date.now()) =>
+  now - oneMinuteRetentionMs(getEnv().RETENTION_RAW_HOURS * 3_600_000);
+
+function dirtyBuckets(samples: TelemetrySample[]): ['1m' | '5m', number][] {
+  const from = oneMinuteFrom();
   const timestamps = samples.map((s) => s.ts);
   return [
     ...touchedBuckets(
-      timestamps.filter((ts) => ts >= oneMinuteFrom),
+      timestamps.filter((ts) => ts >= from),
       '1m',
     ).map((b) => ['1m', b] as ['1m', number]),
     ...touchedBuckets(timestamps, '5m').map((b) => ['5m', b] as ['5m', number]),
@@ -44,37 +50,23 @@ export async function storeSamples(samples: TelemetrySample[]): Promise<StoreRes
 
 // ───────────────────────────── SQLite ─────────────────────────────
 
-type SqliteStatements = ReturnType<typeof prepareSqliteStatements>;
-let sqliteStatements: { db: unknown; statements: SqliteStatements } | undefined;
+const METRIC_KEYS = NUMERIC_METRICS.map((m) => m.key);
 
-function prepareSqliteStatements() {
-  const db = getSqlite();
-  const placeholders = `(${COLUMNS.map(() => '?').join(', ')})`;
-  const insertOne = db.prepare(
-    `INSERT INTO telemetry_sample (${COLUMN_LIST}) VALUES ${placeholders} ON CONFLICT DO NOTHING`,
+function createWriter(filePath: string) {
+  return new SqliteWriter(
+    {
+      filePath,
+      insertSql: `INSERT INTO telemetry_sample (${COLUMN_LIST}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
+      markSql: 'INSERT INTO rollup_dirty (tier, bucket) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      stride: COLUMNS.length,
+    },
+    METRIC_KEYS,
+    serializeSqliteWrite,
   );
-  const markDirty = db.prepare(
-    'INSERT INTO rollup_dirty (tier, bucket) VALUES (?, ?) ON CONFLICT DO NOTHING',
-  );
-  const batch = db.transaction((samples: TelemetrySample[]) => {
-    // One prepared single-row INSERT per sample: measured faster here than 100-row statements
-    // (~170k vs ~132k rows/s), which pay for slicing and flattening the parameter arrays.
-    let accepted = 0;
-    for (const sample of samples) accepted += insertOne.run(rowValues(sample)).changes;
-    if (accepted === 0) return 0;
-    // Re-marking a bucket for a duplicate only costs a recompute; no need to filter them out.
-    for (const [tier, bucket] of dirtyBuckets(samples)) markDirty.run(tier, bucket);
-    return accepted;
-  });
-  return { batch: batch.immediate };
 }
 
 async function storeSqlite(samples: TelemetrySample[]): Promise<StoreResult> {
-  const db = getSqlite();
-  if (!sqliteStatements || sqliteStatements.db !== db)
-    sqliteStatements = { db, statements: prepareSqliteStatements() };
-  const { batch } = sqliteStatements.statements;
-  const accepted = await serializeSqliteWrite(() => batch(samples));
+  const accepted = await getSqliteWriter(createWriter).store(samples, oneMinuteFrom());
   return { accepted, duplicates: samples.length - accepted };
 }
 
@@ -97,24 +89,16 @@ function columnArrays(samples: TelemetrySample[]): unknown[][] {
 }
 
 async function storePostgres(samples: TelemetrySample[]): Promise<StoreResult> {
-  const client: pg.PoolClient = await getPgPool().connect();
-  try {
-    await client.query('BEGIN');
-    const inserted = await client.query(PG_INSERT, columnArrays(samples));
+  return withRawTransaction(async (client) => {
+    const inserted = await client!.query(PG_INSERT, columnArrays(samples));
     const accepted = inserted.rowCount ?? 0;
     if (accepted > 0) {
       const buckets = dirtyBuckets(samples);
-      await client.query(
+      await client!.query(
         `INSERT INTO rollup_dirty (tier, bucket) SELECT * FROM unnest($1::text[], $2::int8[]) ON CONFLICT DO NOTHING`,
         [buckets.map((b) => b[0]), buckets.map((b) => b[1])],
       );
     }
-    await client.query('COMMIT');
     return { accepted, duplicates: samples.length - accepted };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

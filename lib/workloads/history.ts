@@ -76,6 +76,7 @@ export async function listAssignments(
   const filter = sql`${q.deviceId ? sql`AND a.device_id = ${q.deviceId}` : empty}
     ${q.jobId ? sql`AND a.job_id = ${q.jobId}` : empty}
     ${q.poolId ? sql`AND a.pool_id = ${q.poolId}` : empty}
+    ${q.siteId ? sql`AND d.site_id = ${q.siteId}` : empty}
     ${q.kind ? sql`AND a.kind = ${q.kind}` : empty}
     ${q.current === true ? sql`AND a.to_ts IS NULL` : q.current === false ? sql`AND a.to_ts IS NOT NULL` : empty}`;
   return selectAssignments(actor, filter, q.limit);

@@ -4,6 +4,7 @@ import { type Actor, requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
 import type { PoolProfile } from '../db/generated/sqlite/client';
 import { badRequest, conflict, notFound } from '../errors';
+import { coverageNames, type PoolSiteCount, poolSiteCounts } from './pool-sites';
 import type { PoolCreate, PoolUpdate } from './schemas';
 import { resolveTenant, tenantWhere } from './scope';
 import { checkStratumUrl } from './stratum';
@@ -15,7 +16,9 @@ export type PoolView = Omit<PoolProfile, 'urls' | 'createdAt' | 'updatedAt'> & {
   updatedAt: string;
   /** Devices whose current assignment is this pool (in the caller's scope). */
   deviceCount: number;
-  coverage: { scope: string; scopeId: number }[];
+  coverage: { scope: string; scopeId: number; name: string }[];
+  /** Devices on this pool per site, in the caller's scope. */
+  sites: PoolSiteCount[];
 };
 
 /** Normalised URLs, or a 400 that names the first bad one and every problem. */
@@ -58,6 +61,7 @@ async function toViews(actor: Actor, pools: PoolProfile[]): Promise<PoolView[]> 
     }),
     db.poolCoverage.findMany({ where: { poolId: { in: ids } }, orderBy: { id: 'asc' } }),
   ]);
+  const [perSite, names] = await Promise.all([poolSiteCounts(actor, ids), coverageNames(coverage)]);
   return pools.map(({ urls, createdAt, updatedAt, ...rest }) => ({
     ...rest,
     urls: JSON.parse(urls) as string[],
@@ -66,7 +70,12 @@ async function toViews(actor: Actor, pools: PoolProfile[]): Promise<PoolView[]> 
     deviceCount: counts.find((c) => c.poolId === rest.id)?._count._all ?? 0,
     coverage: coverage
       .filter((c) => c.poolId === rest.id)
-      .map((c) => ({ scope: c.scope, scopeId: c.scopeId })),
+      .map((c) => ({
+        scope: c.scope,
+        scopeId: c.scopeId,
+        name: names.get(`${c.scope}:${c.scopeId}`) ?? `${c.scope} ${c.scopeId}`,
+      })),
+    sites: perSite.get(rest.id) ?? [],
   }));
 }
 

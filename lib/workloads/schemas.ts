@@ -117,6 +117,7 @@ export const AssignmentListQuery = z.object({
   deviceId: z.coerce.number().int().positive().optional(),
   jobId: z.coerce.number().int().positive().optional(),
   poolId: z.coerce.number().int().positive().optional(),
+  siteId: z.coerce.number().int().positive().optional(),
   kind: z.enum(ASSIGNMENT_KINDS).optional(),
   current: z
     .enum(['true', 'false'])

@@ -209,6 +209,12 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'device',
     request: () => ({ query: 'range=24h' }),
   },
+  'POST /api/v1/devices/move-tenant': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: (f) => json({ deviceIds: [f.ids.device.a], tenantId: f.tenantA }),
+  },
   'POST /api/v1/devices/import': {
     access: 'signed-in',
     minRole: 'operator',
@@ -290,6 +296,12 @@ export const ROUTES: Record<string, RouteRule> = {
     allowedUses: 'spare',
   },
   'GET /api/v1/pools/mismatches': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/reports/[kind]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    // Tenant scoping is inside the report (a client sees only its device-hours): reports.int.test.ts.
+    request: () => ({ params: { kind: 'energy' }, query: 'from=2024-03-01&to=2024-03-31' }),
+  },
   'GET /api/v1/rental-settings': { access: 'signed-in', minRole: 'viewer' },
   'PUT /api/v1/rental-settings': {
     access: 'signed-in',
@@ -369,6 +381,42 @@ export const ROUTES: Record<string, RouteRule> = {
     minRole: 'operator',
     request: (f) => json({ samples: [{ deviceId: f.ids.device.a, ts: Date.now(), powerW: 1000 }] }),
   },
+  'GET /api/v1/tenants': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/tenants': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ name: `Matrix tenant ${serial()}`, hostingRateUsdPerKwh: 0.07 }),
+  },
+  'GET /api/v1/tenants/[id]': { access: 'signed-in', minRole: 'viewer', object: 'tenant' },
+  'PATCH /api/v1/tenants/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'tenant',
+    request: () => json({ hostingRateUsdPerDeviceMonth: 45 }),
+  },
+  'GET /api/v1/users': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'POST /api/v1/users': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ email: `${serial()}@matrix.test`, name: 'Matrix user', role: 'viewer' }),
+  },
+  'PATCH /api/v1/users/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'user',
+    request: () => json({ name: 'Matrix renamed' }),
+  },
+  'DELETE /api/v1/users/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'user',
+    allowedUses: 'spare',
+  },
   'GET /api/v1/tokens': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'POST /api/v1/tokens': {
     access: 'signed-in',
@@ -413,5 +461,9 @@ export const PAGES: Record<string, PageRule> = {
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
-  '/workloads': { sample: '/workloads' },
+  '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
+  '/workloads/board': { sample: '/workloads/board' },
+  '/workloads/jobs': { sample: '/workloads/jobs' },
+  '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
+  '/workloads/pools': { sample: '/workloads/pools' },
 };

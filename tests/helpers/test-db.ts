@@ -2,13 +2,13 @@
 // a fresh PostgreSQL database on that server. Migrations are applied through the same WASM
 // schema engine that `npm run db:migrate` uses. Never a mocked database.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { disconnectDb } from '../../lib/db/client';
 import { closeRawConnections } from '../../lib/db/raw';
-import { applyMigrations, schemaLocation } from '../../lib/db/schema-engine';
+import { applyMigrations, type SchemaLocation, schemaLocation } from '../../lib/db/schema-engine';
 import { resetEnvCache } from '../../lib/env';
 
 export type TestDb = { provider: 'sqlite' | 'postgresql'; url: string; cleanup: () => Promise<void> };
@@ -22,12 +22,16 @@ export const TEST_PROVIDERS: ('sqlite' | 'postgresql')[] = process.env.TEST_DATA
  * Creates a migrated database and points DATABASE_URL (and the lib/db singletons) at it.
  * Call `cleanup()` in afterAll; it closes connections and deletes the database.
  */
-export async function createTestDb(provider: 'sqlite' | 'postgresql' = 'sqlite'): Promise<TestDb> {
+export async function createTestDb(
+  provider: 'sqlite' | 'postgresql' = 'sqlite',
+  options: { migrationsUpTo?: string } = {},
+): Promise<TestDb> {
   await closeConnections();
+  const migrate = (url: string) => applyMigrations(migrationsUpTo(provider, options.migrationsUpTo), url);
   if (provider === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'switchyard-test-'));
     const url = `file:${path.join(dir, 'test.db')}`;
-    await applyMigrations(schemaLocation('sqlite'), url);
+    await migrate(url);
     pointEnvAt(url);
     return {
       provider,
@@ -46,7 +50,7 @@ export async function createTestDb(provider: 'sqlite' | 'postgresql' = 'sqlite')
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = withDatabase(base, name);
-  await applyMigrations(schemaLocation('postgresql'), url);
+  await migrate(url);
   pointEnvAt(url);
   return {
     provider,
@@ -59,6 +63,21 @@ export async function createTestDb(provider: 'sqlite' | 'postgresql' = 'sqlite')
       await client.end();
     },
   };
+}
+
+/**
+ * The provider's migrations, or (for migration tests) only those up to and including the folder
+ * whose name starts with `upTo`, copied to a temporary folder.
+ */
+function migrationsUpTo(provider: 'sqlite' | 'postgresql', upTo?: string): SchemaLocation {
+  const location = schemaLocation(provider);
+  if (!upTo) return location;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'switchyard-migrations-'));
+  for (const entry of readdirSync(location.migrationsDir)) {
+    if (entry.endsWith('.toml') || entry <= upTo || entry.startsWith(upTo))
+      cpSync(path.join(location.migrationsDir, entry), path.join(dir, entry), { recursive: true });
+  }
+  return { ...location, migrationsDir: dir };
 }
 
 function withDatabase(url: string, database: string) {

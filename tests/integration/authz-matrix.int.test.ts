@@ -172,6 +172,16 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
       if (tenantId !== null) await prisma.apiToken.update({ where: { id: created.id }, data: { tenantId } });
       return created;
     };
+    const userFor = (name: string, tenantId: number | null) =>
+      prisma.user.create({
+        data: {
+          email: `${name.replace(' ', '.')}@matrix.test`.toLowerCase(),
+          name,
+          role: 'viewer',
+          tenantId,
+          passwordHash: 'unused',
+        },
+      });
     tokens.staff = {} as Record<Role, string>;
     tokens.tenantA = {} as Record<Role, string>;
     for (const role of ROLES) {
@@ -208,7 +218,11 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
         },
         token: { a: tokenSpare.id, b: tokenB.id, spare: tokenSpare.id },
         tenant: { a: tenantA.id, b: tenantB.id, spare: tenantA.id },
-        user: { a: 0, b: 0, spare: 0 },
+        user: {
+          a: (await userFor('Alpha user', tenantA.id)).id,
+          b: (await userFor('Bravo user', tenantB.id)).id,
+          spare: (await userFor('Spare user', null)).id,
+        },
         ...alerting,
         session: { a: '', b: '', spare: '' },
       },
@@ -265,6 +279,7 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
     ];
     for (const auth of attempts) {
       const res = await send(r, 'a', auth);
+      expect(res.headers.get('cache-control'), 'API answers are never cached').toBe('no-store');
       expect(res.status, `${JSON.stringify(auth)} → ${JSON.stringify(res.json)}`).toBe(expected);
     }
   });
@@ -331,6 +346,7 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
       const which = rule(r).allowedUses === 'spare' ? 'spare' : 'a';
       const res = await send(r, which, { token: tokens.staff[rule(r).minRole] });
       expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+      expect(res.headers.get('cache-control')).toBe('no-store');
     },
   );
 

@@ -12,6 +12,7 @@ import * as alertAck from '@/app/api/v1/alerts/[id]/ack/route';
 import * as assignments from '@/app/api/v1/assignments/route';
 import * as device from '@/app/api/v1/devices/[id]/route';
 import * as deviceImport from '@/app/api/v1/devices/import/route';
+import * as deviceMove from '@/app/api/v1/devices/move-tenant/route';
 import * as devices from '@/app/api/v1/devices/route';
 import * as job from '@/app/api/v1/jobs/[id]/route';
 import * as jobTransitions from '@/app/api/v1/jobs/[id]/transitions/route';
@@ -30,8 +31,12 @@ import * as racks from '@/app/api/v1/sites/[id]/racks/route';
 import * as site from '@/app/api/v1/sites/[id]/route';
 import * as sites from '@/app/api/v1/sites/route';
 import * as telemetry from '@/app/api/v1/telemetry/route';
+import * as tenant from '@/app/api/v1/tenants/[id]/route';
+import * as tenants from '@/app/api/v1/tenants/route';
 import * as token from '@/app/api/v1/tokens/[id]/route';
 import * as tokens from '@/app/api/v1/tokens/route';
+import * as user from '@/app/api/v1/users/[id]/route';
+import * as users from '@/app/api/v1/users/route';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { queryRows, raw, sql } from '@/lib/db/raw';
@@ -46,6 +51,8 @@ import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 // on refusals by design).
 const TABLES = [
   'tenant',
+  'app_user',
+  'device_tenant_move',
   'site',
   'rack',
   'device',
@@ -114,6 +121,7 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     staffJob: number;
     staffPool: number;
     alerting: Awaited<ReturnType<typeof createAlertFixtures>>;
+    staffUser: number;
   };
 
   beforeAll(async () => {
@@ -135,12 +143,16 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       data: { tenantId: tenantA.id },
     });
     const row = await prisma.apiToken.findFirstOrThrow({ where: { name: 'tenant-a-operator' } });
+    const staffUser = await prisma.user.create({
+      data: { email: 'staff@scope.test', name: 'Staff', role: 'admin', passwordHash: 'unused' },
+    });
     ids = {
       alerting: await createAlertFixtures(tenantA.id, tenantB.id, {
         a: devA.id,
         b: devB.id,
         spare: devStaff.id,
       }),
+      staffUser: staffUser.id,
       tenantA: tenantA.id,
       tenantB: tenantB.id,
       siteA: a.site.id,
@@ -485,6 +497,57 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       name: "another tenant's device",
       handler: assignments.POST,
       options: () => ({ method: 'POST', body: { deviceIds: [ids.devB], workload: { kind: 'curtail' } } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/devices/move-tenant',
+      name: "pull another tenant's device into its own",
+      handler: deviceMove.POST,
+      options: () => ({ method: 'POST', body: { deviceIds: [ids.devB], tenantId: ids.tenantA } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/tenants',
+      name: 'a new tenant',
+      handler: tenants.POST,
+      options: () => ({ method: 'POST', body: { name: 'Shadow client' } }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/tenants/[id]',
+      name: 'its own hosting rate',
+      handler: tenant.PATCH,
+      options: patch(
+        () => ids.tenantA,
+        () => ({ hostingRateUsdPerKwh: 0 }),
+      ),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/users',
+      name: 'a user in another tenant',
+      handler: users.POST,
+      options: () => ({
+        method: 'POST',
+        body: { email: 'spy@example.test', name: 'spy', role: 'admin', tenantId: ids.tenantB },
+      }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/users/[id]',
+      name: 'promote a staff user',
+      handler: user.PATCH,
+      options: patch(
+        () => ids.staffUser,
+        () => ({ tenantId: ids.tenantA }),
+      ),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/users/[id]',
+      name: 'a staff user',
+      handler: user.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.staffUser) } }),
     },
     {
       status: 403,

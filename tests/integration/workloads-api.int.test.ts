@@ -170,7 +170,16 @@ describe.each(TEST_PROVIDERS)('workloads API on %s', (provider) => {
       expect(again.json).toMatchObject({ assigned: 0, unchanged: 4 });
 
       const view = await call(pool.GET, { token: f.viewer, params: { id: String(main.id) } });
-      expect(view.json).toMatchObject({ deviceCount: 4, coverage: [{ scope: 'rack', scopeId: f.rack.id }] });
+      expect(view.json).toMatchObject({
+        deviceCount: 4,
+        coverage: [{ scope: 'rack', scopeId: f.rack.id, name: expect.stringContaining(' / ') }],
+        sites: [{ siteId: f.rack.siteId, devices: 4 }],
+      });
+      const onSite = await call(assignments.GET, {
+        token: f.viewer,
+        path: `/api/v1/assignments?siteId=${f.rack.siteId}&current=true&kind=pool`,
+      });
+      expect(onSite.json.data).toHaveLength(4);
       expect(
         (await call(pool.DELETE, { method: 'DELETE', token: f.operator, params: { id: String(main.id) } }))
           .status,

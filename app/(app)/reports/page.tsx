@@ -1,6 +1,5 @@
-import { FileText } from 'lucide-react';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { ReportBuilder } from '@/components/reports/report-builder';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageActor } from '@/lib/auth/page';
 
@@ -11,11 +10,7 @@ export default async function ReportsPage() {
   return (
     <>
       <PageHeader title="Reports" />
-      <ComingSoon
-        icon={FileText}
-        title="Reports"
-        description="Revenue, energy cost, margin and cost per BTC per site and tenant, exported as CSV, XLSX or PDF."
-      />
+      <ReportBuilder today={new Date().toISOString().slice(0, 10)} />
     </>
   );
 }

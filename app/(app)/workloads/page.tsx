@@ -1,21 +1,5 @@
-import { Workflow } from 'lucide-react';
-import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
-import { PageHeader } from '@/components/shell/page-header';
-import { requirePageActor } from '@/lib/auth/page';
+import { redirect } from 'next/navigation';
 
-export const metadata: Metadata = { title: 'Workloads' };
-
-export default async function WorkloadsPage() {
-  await requirePageActor();
-  return (
-    <>
-      <PageHeader title="Workloads" />
-      <ComingSoon
-        icon={Workflow}
-        title="Workloads"
-        description="Pool profiles with failover order, and AI jobs (GPUs, memory, hours, $/GPU-h, deadline, preemptible) with where they run."
-      />
-    </>
-  );
+export default function WorkloadsPage() {
+  redirect('/workloads/jobs');
 }

@@ -1,4 +1,4 @@
-// GET /api/v1/assignments?deviceId&jobId&poolId&kind&current – the history, newest first;
+// GET /api/v1/assignments?deviceId&jobId&poolId&siteId&kind&current – the history, newest first;
 // POST – assign devices (a list, a rack or a site) to a workload, a result per device.
 import { parseJson } from '@/lib/http/body';
 import { parseQuery, route } from '@/lib/http/route';

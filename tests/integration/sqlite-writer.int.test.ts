@@ -1,0 +1,79 @@
+// The SQLite ingest writer thread (lib/telemetry/sqlite-writer.ts): concurrent batches share
+// transactions, yet each batch keeps its own outcome — accepted and duplicate counts, and a
+// failing batch fails alone without taking the others of its group down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne, queryRows, sql } from '@/lib/db/raw';
+import type { TelemetrySample } from '@/lib/telemetry/metrics';
+import { storeSamples } from '@/lib/telemetry/store';
+import { createSmallFleet } from '../helpers/fixtures';
+import { createTestDb, type TestDb } from '../helpers/test-db';
+
+describe('SQLite writer thread', () => {
+  let db: TestDb;
+  let ids: number[];
+  const t0 = Date.now() - 60 * 60_000;
+  const batch = (round: number): TelemetrySample[] =>
+    ids.map((deviceId, i) => ({ deviceId, ts: t0 + round * 30_000 + i, powerW: 3000 + round, status: 'ok' }));
+  const rows = async () =>
+    Number((await queryOne<{ n: number }>(sql`SELECT COUNT(*) AS n FROM telemetry_sample`))?.n);
+
+  beforeAll(async () => {
+    db = await createTestDb('sqlite');
+    ids = (await createSmallFleet(20)).devices.map((d) => d.id);
+  });
+  afterAll(async () => {
+    await db.cleanup();
+  });
+
+  it('reports accepted and duplicate counts per batch when concurrent batches overlap', async () => {
+    const results = await Promise.all([
+      storeSamples(batch(1)),
+      storeSamples(batch(2)),
+      storeSamples(batch(1)),
+      storeSamples(batch(3)),
+    ]);
+    expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(3 * ids.length);
+    expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(ids.length);
+    expect(results[1]).toEqual({ accepted: ids.length, duplicates: 0 });
+    expect(await rows()).toBe(3 * ids.length);
+  });
+
+  it('fails a bad batch alone and stores the batches committed with it', async () => {
+    const before = await rows();
+    const bad = [...batch(11), { deviceId: null, ts: t0 } as unknown as TelemetrySample];
+    const outcomes = await Promise.allSettled([
+      storeSamples(batch(10)),
+      storeSamples(bad),
+      storeSamples(batch(12)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await rows()).toBe(before + 2 * ids.length);
+    const stored = await queryRows<{ ts: number }>(
+      sql`SELECT ts FROM telemetry_sample WHERE ts >= ${t0 + 11 * 30_000} AND ts < ${t0 + 12 * 30_000}`,
+    );
+    expect(stored).toHaveLength(0);
+  });
+
+  it('keeps values, status and pool URL exactly as sent', async () => {
+    const sample: TelemetrySample = {
+      deviceId: ids[0]!,
+      ts: t0 + 20 * 30_000,
+      hashrateThs: 7e-8,
+      chipTempC: -12.25,
+      acceptedShares: 2 ** 52,
+      status: 'curtailed',
+      poolUrl: 'stratum+tcp://pool.example.net:3333',
+    };
+    await storeSamples([sample]);
+    const row = await queryOne(sql`SELECT * FROM telemetry_sample WHERE ts = ${sample.ts}`);
+    expect(row).toMatchObject({
+      device_id: sample.deviceId,
+      hashrate_ths: 7e-8,
+      chip_temp_c: -12.25,
+      accepted_shares: 2 ** 52,
+      power_w: null,
+      status: 'curtailed',
+      pool_url: sample.poolUrl,
+    });
+  });
+});
