@@ -32,6 +32,7 @@ export type AlertView = {
 };
 
 export type AlertEventView = {
+  id: number;
   ts: string;
   kind: string;
   subjectKey: string | null;
@@ -117,7 +118,7 @@ export async function getAlert(actor: Actor, id: number): Promise<AlertView & { 
   const [alert] = await withDevices(actor, rows);
   if (!alert) throw notFound(`Alert ${id}`);
   const events = await queryRows(
-    sql`SELECT ts, kind, subject_key, value, actor, note FROM alert_event WHERE alert_id = ${id} ORDER BY ts, id`,
+    sql`SELECT id, ts, kind, subject_key, value, actor, note FROM alert_event WHERE alert_id = ${id} ORDER BY ts, id`,
   );
   const visibleKeys = new Set(alert.devices.map((d) => `d:${d.id}`));
   return {
@@ -128,6 +129,7 @@ export async function getAlert(actor: Actor, id: number): Promise<AlertView & { 
         (e) => actor.tenantId === null || e.subject_key === null || visibleKeys.has(String(e.subject_key)),
       )
       .map((e) => ({
+        id: Number(e.id),
         ts: iso(e.ts),
         kind: String(e.kind),
         subjectKey: (e.subject_key as string | null) ?? null,
