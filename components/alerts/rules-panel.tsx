@@ -10,7 +10,13 @@ import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { METRICS, OPS, SEVERITIES } from '@/lib/alerts/types';
-import { alertRulesQuery, deleteAlertRule, patchAlertRule, postAlertRule } from '@/lib/api-client/alerts';
+import {
+  alertRulesQuery,
+  deleteAlertRule,
+  patchAlertRule,
+  postAlertRule,
+  postAlertRulePreview,
+} from '@/lib/api-client/alerts';
 import { invalidateAlerts } from '@/lib/api-client/invalidate';
 import type { RuleCreate, RuleView } from '@/lib/api-client/types';
 import { SeverityBadge } from './alert-badges';
@@ -47,29 +53,31 @@ function RuleForm({ onDone }: { onDone: () => void }) {
   });
   const set = (k: keyof typeof draft) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [k]: e.target.value });
+  const toRule = (): RuleCreate => {
+    const scope: RuleCreate['scope'] = {};
+    if (draft.siteId) scope.siteId = Number(draft.siteId);
+    if (ids(draft.deviceIds).length) scope.deviceIds = ids(draft.deviceIds);
+    return {
+      name: draft.name,
+      metric: draft.metric as RuleCreate['metric'],
+      op: draft.op as RuleCreate['op'],
+      threshold: draft.metric === 'status' ? draft.threshold : Number(draft.threshold),
+      forS: Number(draft.forS),
+      clearThreshold: draft.clear === '' ? null : Number(draft.clear),
+      cooldownS: Number(draft.cooldown || 0),
+      severity: draft.severity as RuleCreate['severity'],
+      scope,
+      enabled: true,
+    };
+  };
   const create = useMutation({
-    mutationFn: () => {
-      const scope: RuleCreate['scope'] = {};
-      if (draft.siteId) scope.siteId = Number(draft.siteId);
-      if (ids(draft.deviceIds).length) scope.deviceIds = ids(draft.deviceIds);
-      return postAlertRule({
-        name: draft.name,
-        metric: draft.metric as RuleCreate['metric'],
-        op: draft.op as RuleCreate['op'],
-        threshold: draft.metric === 'status' ? draft.threshold : Number(draft.threshold),
-        forS: Number(draft.forS),
-        clearThreshold: draft.clear === '' ? null : Number(draft.clear),
-        cooldownS: Number(draft.cooldown || 0),
-        severity: draft.severity as RuleCreate['severity'],
-        scope,
-        enabled: true,
-      });
-    },
+    mutationFn: () => postAlertRule(toRule()),
     onSuccess: () => {
       void invalidateAlerts(queryClient);
       onDone();
     },
   });
+  const preview = useMutation({ mutationFn: () => postAlertRulePreview(toRule()) });
   return (
     <Card className="p-4">
       <form
@@ -136,11 +144,31 @@ function RuleForm({ onDone }: { onDone: () => void }) {
           <Button type="submit" disabled={create.isPending} data-testid="save-rule">
             Save rule
           </Button>
+          <Button type="button" variant="outline" onClick={() => preview.mutate()} data-testid="preview-rule">
+            Preview last 24 h
+          </Button>
           <Button type="button" variant="ghost" onClick={onDone}>
             Cancel
           </Button>
         </div>
         {create.error && <p className="col-span-full text-destructive text-sm">{create.error.message}</p>}
+        {preview.error && <p className="col-span-full text-destructive text-sm">{preview.error.message}</p>}
+        {preview.data && (
+          <div className="col-span-full text-sm" data-testid="rule-preview">
+            Over {preview.data.devicesInScope} devices this rule would have raised{' '}
+            {preview.data.alerts.length} alert
+            {preview.data.alerts.length === 1 ? '' : 's'} in the last 24 h
+            <ul className="mt-1 text-muted-foreground text-xs">
+              {preview.data.alerts.slice(0, 20).map((a) => (
+                <li key={`${a.firedAt}-${a.deviceIds[0]}`}>
+                  {new Date(a.firedAt).toLocaleString()} –{' '}
+                  {a.resolvedAt ? new Date(a.resolvedAt).toLocaleString() : 'still firing'}:{' '}
+                  {a.deviceIds.length} device{a.deviceIds.length === 1 ? '' : 's'}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </form>
     </Card>
   );

@@ -2,7 +2,15 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from './fetch';
 import { alertKeys } from './keys';
 import { LIVE_REFRESH_MS } from './range';
-import type { AlertEventView, AlertView, RuleCreate, RuleView, SilenceCreate, SilenceView } from './types';
+import type {
+  AlertEventView,
+  AlertView,
+  RuleCreate,
+  RulePreview,
+  RuleView,
+  SilenceCreate,
+  SilenceView,
+} from './types';
 
 export type AlertFilters = { status?: string; severity?: string; deviceId?: number };
 
@@ -68,3 +76,6 @@ export const postSilence = (silence: SilenceCreate) =>
 
 export const deleteSilence = (id: number) =>
   apiFetch<null>(`/api/v1/alert-silences/${id}`, { method: 'DELETE' });
+
+export const postAlertRulePreview = (rule: RuleCreate) =>
+  apiFetch<RulePreview>('/api/v1/alert-rules/preview', { method: 'POST', body: rule });

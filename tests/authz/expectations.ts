@@ -98,6 +98,12 @@ export const ROUTES: Record<string, RouteRule> = {
     staffOnly: true,
     request: () => json(alertRule()),
   },
+  'POST /api/v1/alert-rules/preview': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: () => json(alertRule()),
+  },
   'GET /api/v1/alert-rules/[id]': { access: 'signed-in', minRole: 'viewer', object: 'alertRule' },
   'PATCH /api/v1/alert-rules/[id]': {
     access: 'signed-in',

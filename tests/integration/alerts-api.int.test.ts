@@ -3,6 +3,7 @@
 // confinement, silences, devices curtailed on purpose, default rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ruleRoute from '@/app/api/v1/alert-rules/[id]/route';
+import * as previewRoute from '@/app/api/v1/alert-rules/preview/route';
 import * as rulesRoute from '@/app/api/v1/alert-rules/route';
 import * as silenceRoute from '@/app/api/v1/alert-silences/[id]/route';
 import * as silencesRoute from '@/app/api/v1/alert-silences/route';
@@ -270,6 +271,50 @@ describe.each(TEST_PROVIDERS)('alerts API on %s', (provider) => {
       path: `/api/v1/alerts?ruleId=${ruleId}&status=open`,
     });
     expect(open.json.data).toEqual([]);
+  });
+
+  it('previews what a rule would have done over the last 24 h of 5-minute rollups', async () => {
+    const wall = Date.now();
+    const step = 300_000;
+    const end = Math.floor(wall / step) * step;
+    const [sick, healthy] = ids() as [number, number];
+    // Two hours of rollups ending an hour ago: the sick device hashes at 50 % for the middle 40 minutes.
+    for (let i = 0; i < 24; i++) {
+      const bucket = BigInt(end - 3 * 3_600_000 + i * step);
+      for (const id of [sick, healthy]) {
+        const low = id === sick && i >= 8 && i < 16;
+        await getDb().telemetryRollup5m.create({
+          data: { deviceId: id, bucket, samples: 10, hashrateThs: low ? 100 : 200, powerWX10: 35_000 },
+        });
+      }
+    }
+    const body = {
+      name: 'Low hashrate',
+      metric: 'hashratePctOfNominal',
+      op: '<',
+      threshold: 80,
+      forS: 900,
+      severity: 'warning',
+      scope: { deviceIds: [sick, healthy] },
+    };
+    expect((await call(previewRoute.POST, { method: 'POST', token: tok.viewer, body })).status).toBe(403);
+    const res = await call(previewRoute.POST, { method: 'POST', token: tok.operator, body });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ stepS: 300, evaluations: 288, devicesInScope: 2 });
+    // The dip starts with the bucket 160 min before the end and has held 15 min three buckets later.
+    expect(res.json.alerts).toEqual([
+      {
+        firedAt: new Date(end - 3 * 3_600_000 + 11 * step + step).toISOString(),
+        resolvedAt: new Date(end - 3 * 3_600_000 + 16 * step + step).toISOString(),
+        deviceIds: [sick],
+      },
+    ]);
+    const status = await call(previewRoute.POST, {
+      method: 'POST',
+      token: tok.operator,
+      body: { ...body, metric: 'status', op: '==', threshold: 'offline' },
+    });
+    expect(status.status).toBe(400);
   });
 
   it('seeds the default rules once', async () => {

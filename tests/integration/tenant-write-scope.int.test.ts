@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as alertRule from '@/app/api/v1/alert-rules/[id]/route';
+import * as alertRulePreview from '@/app/api/v1/alert-rules/preview/route';
 import * as alertRules from '@/app/api/v1/alert-rules/route';
 import * as alertSilence from '@/app/api/v1/alert-silences/[id]/route';
 import * as alertSilences from '@/app/api/v1/alert-silences/route';
@@ -565,6 +566,16 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
           severity: 'info',
           scope: { tenantId: ids.tenantA },
         },
+      }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/alert-rules/preview',
+      name: "a rule's dry run over the fleet",
+      handler: alertRulePreview.POST,
+      options: () => ({
+        method: 'POST',
+        body: { name: 'r', metric: 'powerW', op: '>', threshold: 1, forS: 0, severity: 'info' },
       }),
     },
     {
