@@ -54,8 +54,11 @@ async function enqueue(
   // The message is stored as data (rendered per channel on delivery), so a rule renamed later
   // does not rewrite a queued notification.
   const payload = JSON.stringify(message);
+  // "Resolved" waits out the rule's cooldown: a flap that re-opens the alert inside it withdraws
+  // the message, so a flapping sensor sends one "fired" and, once it settles, one "resolved".
+  const dueAt = event === 'resolved' ? now + (rule.cooldownS ?? 0) * 1000 : now;
   const rows = wanted.map(
-    (t) => sql`(${t.id}, ${alert.id}, ${event}, ${payload}, 'pending', 0, ${now}, ${now})`,
+    (t) => sql`(${t.id}, ${alert.id}, ${event}, ${payload}, 'pending', 0, ${dueAt}, ${now})`,
   );
   await execute(
     sql`INSERT INTO notification_outbox (target_id, alert_id, event, payload, status, attempts, next_attempt_at, created_at)
@@ -100,8 +103,16 @@ export async function runAlertsTick(now: number, preloaded?: { subjects?: Subjec
         );
       }
     }
-    // Fired and resolved notify; a re-open inside the cooldown and devices joining do not.
+    // Fired and resolved notify; a re-open inside the cooldown withdraws the pending "resolved".
     for (const e of out.events) {
+      if (e.kind === 'reopened') {
+        await execute(
+          sql`UPDATE notification_outbox SET status = 'withdrawn'
+              WHERE alert_id = ${ids[e.alert]} AND event = 'resolved' AND status = 'pending'`,
+          client,
+        );
+        continue;
+      }
       if (e.kind !== 'fired' && e.kind !== 'resolved') continue;
       const a = out.alerts[e.alert] as AlertState;
       const stored = { ...a, id: ids[e.alert] as number };

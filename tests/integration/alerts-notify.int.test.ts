@@ -112,6 +112,47 @@ describe.each(TEST_PROVIDERS)('alert notifications on %s', (provider) => {
     await db.cleanup();
   });
 
+  it('a flap inside the cooldown withdraws the pending "resolved": one fired, one resolved', async () => {
+    const rule = await createRule(
+      SYSTEM_ACTOR,
+      RuleCreate.parse({
+        name: 'Flappy fans',
+        metric: 'fanRpm',
+        op: '<',
+        threshold: 500,
+        forS: 0,
+        cooldownS: 600,
+        severity: 'warning',
+        scope: { deviceIds: [deviceIds[0]] },
+      }),
+    );
+    const id = deviceIds[0] as number;
+    let now = Date.now() - 3_600_000;
+    // Fan stops, recovers, stops again inside the 10-minute cooldown, recovers.
+    for (const fanRpm of [100, 4000, 100, 4000]) {
+      now += 30_000;
+      const data = { ts: BigInt(now), fanRpm, powerW: 3000 };
+      await getDb().deviceLatest.upsert({
+        where: { deviceId: id },
+        create: { deviceId: id, ...data },
+        update: data,
+      });
+      await runAlertsTick(now);
+    }
+    const rows = await getDb().notificationOutbox.findMany({ orderBy: { id: 'asc' } });
+    const ofRule = rows.filter((r) => (JSON.parse(r.payload) as { ruleId: number }).ruleId === rule.id);
+    expect(ofRule.map((r) => `${r.event}:${r.status}`)).toEqual([
+      'fired:pending',
+      'resolved:withdrawn',
+      'resolved:pending',
+    ]);
+    const last = ofRule[2];
+    expect(Number(last?.nextAttemptAt)).toBe(now + 600_000);
+    await getDb().notificationOutbox.deleteMany({ where: { id: { in: ofRule.map((r) => r.id) } } });
+    await getDb().alertRule.update({ where: { id: rule.id }, data: { enabled: false } });
+    await getDb().deviceLatest.delete({ where: { deviceId: id } });
+  });
+
   it('a target that is down delays notifications, never loses them', async () => {
     const rule = await createRule(
       SYSTEM_ACTOR,
