@@ -73,6 +73,8 @@ export default defineConfig({
       // Simulated AI jobs run 20× faster than real time, so a 0.1 h job finishes in ~20 s.
       SWITCHYARD_SIM_JOB_SPEED: '20',
       SWITCHYARD_SIM_SEED: '42',
+      // Alert evaluation every 2 s, so the alerts spec sees a fault fire and resolve within seconds.
+      ALERTS_INTERVAL_S: '2',
     },
   },
 });

@@ -51,6 +51,11 @@ const EnvSchema = z.object({
   RETENTION_1H_DAYS: z.coerce.number().positive().optional(),
   /** Expected seconds between samples of one device (offline after 3 missed intervals). */
   TELEMETRY_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Seconds between alert evaluation ticks (lib/alerts). */
+  ALERTS_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example:587; unset = no e-mail. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('switchyard@localhost'),
   INGEST_MAX_SAMPLES: z.coerce.number().int().min(1).max(100_000).default(10_000),
   INGEST_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(6_000),
   /** USD per euro for €/MWh electricity sources, unless market settings override it. */

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { DeviceAlerts } from '@/components/alerts/device-alerts';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { DeviceEconomicsCard } from '@/components/money/device-economics-card';
 import { PageHeader } from '@/components/shell/page-header';
@@ -70,6 +71,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       <DeviceInfo device={data} timeZone={timeZone} />
       <DeviceCollector device={data} now={now} timeZone={timeZone} />
       <DeviceEconomicsCard deviceId={deviceId} />
+      <DeviceAlerts deviceId={deviceId} />
       <DeviceAssignments deviceId={deviceId} timeZone={timeZone} />
       <DeviceChartPanels device={data} range={rangeParam} timeZone={timeZone} />
       <section aria-labelledby="status-history-heading" className="flex flex-col gap-2">

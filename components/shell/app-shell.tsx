@@ -1,11 +1,13 @@
 'use client';
 
 import * as DialogPrimitive from '@radix-ui/react-dialog';
+import { useQuery } from '@tanstack/react-query';
 import { Menu, TrainTrack, X } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { alertCountQuery } from '@/lib/api-client/alerts';
 import { activeNavItem, NAV_ITEMS, type NavItem } from './nav-items';
 import { PageTitleProvider, usePageTitle } from './page-title';
 import { SidebarNav } from './sidebar-nav';
@@ -56,11 +58,14 @@ function Shell({
   const pathname = usePathname() ?? '/';
   const [drawerOpen, setDrawerOpen] = useState(false);
   const pageTitle = usePageTitle();
+  // The live firing-alert count beside "Alerts" (refreshes with the live views).
+  const firing = useQuery(alertCountQuery()).data;
+  const badges = { ...(firing === undefined ? {} : { alerts: firing }), ...navBadges };
   const title = pageTitle ?? activeNavItem(pathname, navItems)?.label ?? 'Switchyard';
   const sidebar = (onNavigate?: () => void) => (
     <>
       <div className="flex-1 overflow-y-auto py-2">
-        <SidebarNav pathname={pathname} items={navItems} badges={navBadges} onNavigate={onNavigate} />
+        <SidebarNav pathname={pathname} items={navItems} badges={badges} onNavigate={onNavigate} />
       </div>
       {sidebarFooter && (
         <div className="border-t px-4 py-3 text-muted-foreground text-xs">{sidebarFooter}</div>

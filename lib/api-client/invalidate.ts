@@ -2,6 +2,7 @@
 // instead of spelling out keys. Each returns the refetch promise.
 import type { QueryClient } from '@tanstack/react-query';
 import {
+  alertKeys,
   deviceKeys,
   economicsKeys,
   marketKeys,
@@ -49,4 +50,9 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
     queryClient.invalidateQueries({ queryKey: deviceKeys.all }),
     queryClient.invalidateQueries({ queryKey: economicsKeys.all }),
   ]);
+}
+
+/** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
+export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: alertKeys.all });
 }

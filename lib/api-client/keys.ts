@@ -78,3 +78,13 @@ export const reportKeys = {
   all: ['reports'] as const,
   preview: (kind: string, query: Record<string, string>) => ['reports', kind, 'preview', query] as const,
 };
+
+export const alertKeys = {
+  all: ['alerts'] as const,
+  list: (filters: { status?: string; severity?: string; deviceId?: number }) =>
+    ['alerts', 'list', filters.status ?? '', filters.severity ?? '', filters.deviceId ?? 0] as const,
+  detail: (id: number) => ['alerts', id] as const,
+  count: () => ['alerts', 'count'] as const,
+  rules: () => ['alerts', 'rules'] as const,
+  silences: () => ['alerts', 'silences'] as const,
+};

@@ -58,3 +58,9 @@ export type CreatedToken = { token: string; id: number };
 
 export type { ReportKind } from '../reports/types';
 export type ReportJson = ReturnType<typeof import('../reports/types').reportJson>;
+
+export type { AlertDeviceView, AlertEventView, AlertView } from '../alerts/alerts';
+export type { RulePreview } from '../alerts/preview';
+export type { RuleView } from '../alerts/rules';
+export type { RuleCreate, SilenceCreate } from '../alerts/schemas';
+export type { SilenceView } from '../alerts/silences';

@@ -1,3 +1,4 @@
+import { seedDefaultRules } from '../alerts/defaults';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { randomBase62 } from '../auth/secrets';
 import { countUsers, createUser } from '../auth/users';
@@ -13,7 +14,8 @@ export type BootstrapResult = {
 
 /**
  * Idempotent first-start setup: the model catalogue (always kept current), the demo fleet on an
- * empty database (never on one that has sites), and a first admin when there are no users.
+ * empty database (never on one that has sites), the default alert rules on an install that has
+ * none, and a first admin when there are no users.
  */
 export async function bootstrap(
   onDemoDevices?: (written: number, total: number) => void,
@@ -26,6 +28,7 @@ export async function bootstrap(
     const seeded = await seedDemoFleet(db, env.SWITCHYARD_SIM_SEED, onDemoDevices);
     demo = { sites: seeded.sites, devices: seeded.devices };
   }
+  await seedDefaultRules(Date.now());
   let admin: BootstrapResult['admin'] = null;
   if ((await countUsers()) === 0) {
     const password = env.SWITCHYARD_ADMIN_PASSWORD ?? randomBase62(12);

@@ -1,6 +1,8 @@
 // Background work of one server process: rollups, latest state, statuses, retention and, in the
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
+import { deliverNotifications } from '../alerts/notify/deliver';
+import { runAlertsTick } from '../alerts/tick';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
@@ -30,6 +32,19 @@ export function startBackgroundWork() {
       everyMs: 30 * 60_000,
       lockKey: JOB_LOCK_KEYS.retention,
       run: (now) => applyRetention(now),
+    },
+    // Alerts (lib/alerts): evaluation from latest state, then notification delivery from the outbox.
+    {
+      name: 'alerts',
+      everyMs: env.ALERTS_INTERVAL_S * 1000,
+      lockKey: JOB_LOCK_KEYS.alerts,
+      run: (now) => runAlertsTick(now),
+    },
+    {
+      name: 'alerts-notify',
+      everyMs: 5_000,
+      lockKey: JOB_LOCK_KEYS.alertsNotify,
+      run: (now) => deliverNotifications(now),
     },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),

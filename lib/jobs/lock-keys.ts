@@ -13,6 +13,8 @@ export const JOB_LOCK_KEYS = {
   marketBtc: 21,
   marketElectricity: 22,
   marketGpu: 23,
+  alerts: 30,
+  alertsNotify: 31,
   /** AI job executor i (lib/workloads/executors) takes executorsFrom + i: keep the range below free. */
   executorsFrom: 40,
 } as const;

@@ -4,7 +4,19 @@
 import type { Role } from '../../lib/auth/actor';
 
 /** Objects the matrix fixture creates: `a` belongs to tenant A, `b` to tenant B, `spare` to the staff. */
-export type ObjectKind = 'device' | 'site' | 'job' | 'pool' | 'token' | 'tenant' | 'user' | 'session';
+export type ObjectKind =
+  | 'device'
+  | 'site'
+  | 'job'
+  | 'pool'
+  | 'token'
+  | 'tenant'
+  | 'user'
+  | 'session'
+  | 'alertRule'
+  | 'alert'
+  | 'silence'
+  | 'target';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -68,7 +80,89 @@ const pool = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+const alertRule = () => ({
+  name: 'matrix rule',
+  metric: 'powerW',
+  op: '>',
+  threshold: 9000,
+  forS: 60,
+  severity: 'info',
+});
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
 export const ROUTES: Record<string, RouteRule> = {
+  'GET /api/v1/alert-rules': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/alert-rules': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: () => json(alertRule()),
+  },
+  'POST /api/v1/alert-rules/preview': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: () => json(alertRule()),
+  },
+  'GET /api/v1/alert-rules/[id]': { access: 'signed-in', minRole: 'viewer', object: 'alertRule' },
+  'PATCH /api/v1/alert-rules/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'alertRule',
+    request: () => json({ enabled: false }),
+  },
+  'DELETE /api/v1/alert-rules/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'alertRule',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/alerts': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/alerts/count': { access: 'signed-in', minRole: 'viewer' },
+  'GET /api/v1/alerts/[id]': { access: 'signed-in', minRole: 'viewer', object: 'alert' },
+  'POST /api/v1/alerts/[id]/ack': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'alert',
+    request: () => json({ note: 'matrix' }),
+  },
+  'GET /api/v1/alert-silences': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'POST /api/v1/alert-silences': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: () => json({ endsAt: inAnHour() }),
+  },
+  'PATCH /api/v1/alert-silences/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'silence',
+    request: () => json({ endsAt: inAnHour() }),
+  },
+  'DELETE /api/v1/alert-silences/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'silence',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/notification-targets': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'POST /api/v1/notification-targets': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ name: 'matrix hook', kind: 'webhook', address: 'http://127.0.0.1:9/hook' }),
+  },
+  'DELETE /api/v1/notification-targets/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'target',
+    allowedUses: 'spare',
+  },
   'POST /api/auth/login': {
     access: 'public',
     why: 'signs in: the credentials are the input (throttled, see login-throttle test)',

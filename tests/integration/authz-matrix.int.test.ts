@@ -13,6 +13,7 @@ import { recordProviderOk } from '@/lib/market/refresh/provider-status';
 import { storeNetworkPoints } from '@/lib/market/store';
 import { createJob } from '@/lib/workloads/jobs';
 import { createPool } from '@/lib/workloads/pools';
+import { createAlertFixtures } from '../authz/alert-fixtures';
 import { type DiscoveredRoute, discoverPages, discoverRoutes } from '../authz/discover';
 import { type AuthzFixture, type MatrixRequest, PAGES, ROUTES, type RouteRule } from '../authz/expectations';
 import { call } from '../helpers/api';
@@ -192,6 +193,11 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
       sessions[role] = await createSession(user.id, {});
     }
     const tokenB = await tokenFor('operator', 'bravo-agent', tenantB.id);
+    const alerting = await createAlertFixtures(tenantA.id, tenantB.id, {
+      a: devA.id,
+      b: bravo.devices[0]?.id ?? 0,
+      spare: devSpare.id,
+    });
     const tokenSpare = await tokenFor('viewer', 'spare', null);
     f = {
       modelId: devA.modelId,
@@ -217,6 +223,7 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
           b: (await userFor('Bravo user', tenantB.id)).id,
           spare: (await userFor('Spare user', null)).id,
         },
+        ...alerting,
         session: { a: '', b: '', spare: '' },
       },
     };

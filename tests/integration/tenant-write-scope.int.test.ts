@@ -4,6 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as alertRule from '@/app/api/v1/alert-rules/[id]/route';
+import * as alertRulePreview from '@/app/api/v1/alert-rules/preview/route';
+import * as alertRules from '@/app/api/v1/alert-rules/route';
+import * as alertSilence from '@/app/api/v1/alert-silences/[id]/route';
+import * as alertSilences from '@/app/api/v1/alert-silences/route';
+import * as alertAck from '@/app/api/v1/alerts/[id]/ack/route';
 import * as assignments from '@/app/api/v1/assignments/route';
 import * as device from '@/app/api/v1/devices/[id]/route';
 import * as deviceImport from '@/app/api/v1/devices/import/route';
@@ -14,6 +20,8 @@ import * as jobTransitions from '@/app/api/v1/jobs/[id]/transitions/route';
 import * as jobs from '@/app/api/v1/jobs/route';
 import * as gpuRatesImport from '@/app/api/v1/market/gpu-rates/import/route';
 import * as gpuRates from '@/app/api/v1/market/gpu-rates/route';
+import * as notificationTarget from '@/app/api/v1/notification-targets/[id]/route';
+import * as notificationTargets from '@/app/api/v1/notification-targets/route';
 import * as pool from '@/app/api/v1/pools/[id]/route';
 import * as pools from '@/app/api/v1/pools/route';
 import * as rentalSettings from '@/app/api/v1/rental-settings/route';
@@ -35,6 +43,7 @@ import { getDb } from '@/lib/db/client';
 import { queryRows, raw, sql } from '@/lib/db/raw';
 import { createJob } from '@/lib/workloads/jobs';
 import { createPool } from '@/lib/workloads/pools';
+import { createAlertFixtures } from '../authz/alert-fixtures';
 import { type CallOptions, call, tokenFor } from '../helpers/api';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
@@ -58,6 +67,11 @@ const TABLES = [
   'assignment',
   'device_workload',
   'gpu_rental_setting',
+  'alert_rule',
+  'alert',
+  'alert_event',
+  'alert_silence',
+  'notification_target',
 ];
 
 async function snapshot(): Promise<string> {
@@ -107,6 +121,7 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     tokenId: number;
     staffJob: number;
     staffPool: number;
+    alerting: Awaited<ReturnType<typeof createAlertFixtures>>;
     staffUser: number;
   };
 
@@ -133,6 +148,11 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       data: { email: 'staff@scope.test', name: 'Staff', role: 'admin', passwordHash: 'unused' },
     });
     ids = {
+      alerting: await createAlertFixtures(tenantA.id, tenantB.id, {
+        a: devA.id,
+        b: devB.id,
+        spare: devStaff.id,
+      }),
       staffUser: staffUser.id,
       tenantA: tenantA.id,
       tenantB: tenantB.id,
@@ -529,6 +549,108 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       name: 'a staff user',
       handler: user.DELETE,
       options: () => ({ method: 'DELETE', params: { id: String(ids.staffUser) } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/alert-rules',
+      name: 'an alert rule, even one scoped to its own tenant',
+      handler: alertRules.POST,
+      options: () => ({
+        method: 'POST',
+        body: {
+          name: 'r',
+          metric: 'powerW',
+          op: '>',
+          threshold: 1,
+          forS: 0,
+          severity: 'info',
+          scope: { tenantId: ids.tenantA },
+        },
+      }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/alert-rules/preview',
+      name: "a rule's dry run over the fleet",
+      handler: alertRulePreview.POST,
+      options: () => ({
+        method: 'POST',
+        body: { name: 'r', metric: 'powerW', op: '>', threshold: 1, forS: 0, severity: 'info' },
+      }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/alert-rules/[id]',
+      name: 'its own tenant-scoped alert rule',
+      handler: alertRule.PATCH,
+      options: () => ({
+        method: 'PATCH',
+        params: { id: String(ids.alerting.alertRule.a) },
+        body: { enabled: false },
+      }),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/alert-rules/[id]',
+      name: 'a staff alert rule',
+      handler: alertRule.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.alerting.alertRule.spare) } }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/alerts/[id]/ack',
+      name: "another tenant's alert",
+      handler: alertAck.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.alerting.alert.b) },
+        body: { note: 'mine now' },
+      }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/alert-silences',
+      name: 'a silence of its own devices',
+      handler: alertSilences.POST,
+      options: () => ({
+        method: 'POST',
+        body: { scope: { deviceIds: [ids.devA] }, endsAt: new Date(Date.now() + 3_600_000).toISOString() },
+      }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/alert-silences/[id]',
+      name: 'a silence',
+      handler: alertSilence.PATCH,
+      options: () => ({
+        method: 'PATCH',
+        params: { id: String(ids.alerting.silence.a) },
+        body: { endsAt: new Date(Date.now() + 7_200_000).toISOString() },
+      }),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/alert-silences/[id]',
+      name: 'a silence',
+      handler: alertSilence.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.alerting.silence.a) } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/notification-targets',
+      name: 'a notification target',
+      handler: notificationTargets.POST,
+      options: () => ({
+        method: 'POST',
+        body: { name: 'n', kind: 'webhook', address: 'http://127.0.0.1:9/x' },
+      }),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/notification-targets/[id]',
+      name: 'a notification target',
+      handler: notificationTarget.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.alerting.target.a) } }),
     },
     {
       status: 403,

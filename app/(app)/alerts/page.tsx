@@ -1,21 +1,17 @@
-import { Bell } from 'lucide-react';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { AlertsView } from '@/components/alerts/alerts-view';
 import { PageHeader } from '@/components/shell/page-header';
+import { hasRole } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/page';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
 export default async function AlertsPage() {
-  await requirePageActor();
+  const actor = await requirePageActor();
   return (
     <>
       <PageHeader title="Alerts" />
-      <ComingSoon
-        icon={Bell}
-        title="Alerts"
-        description="Rules on hashrate, temperature and offline devices that must hold for a set time before they fire, with acknowledgement and history."
-      />
+      <AlertsView canOperate={hasRole(actor, 'operator')} isStaff={actor.tenantId === null} />
     </>
   );
 }

@@ -1,0 +1,85 @@
+// Notification targets (webhook URLs, e-mail addresses): admin only, they leave the building.
+import { recordAudit } from '../../audit/record';
+import { type Actor, requireStaff } from '../../auth/actor';
+import { getDb } from '../../db/client';
+import type { NotificationTarget } from '../../db/generated/sqlite/client';
+import { badRequest, notFound } from '../../errors';
+import type { TargetCreate } from '../schemas';
+
+const view = (t: NotificationTarget) => ({
+  id: t.id,
+  name: t.name,
+  kind: t.kind,
+  address: t.address,
+  minSeverity: t.minSeverity,
+  ruleIds: t.ruleIds ? (JSON.parse(t.ruleIds) as number[]) : null,
+  enabled: t.enabled,
+});
+
+function checkAddress(input: TargetCreate) {
+  if (input.kind === 'webhook') {
+    let url: URL | null = null;
+    try {
+      url = new URL(input.address);
+    } catch {}
+    if (!url || !['http:', 'https:'].includes(url.protocol))
+      throw badRequest('A webhook needs an http(s) URL');
+  } else if (!/^[^\s@]+@[^\s@]+$/.test(input.address)) {
+    throw badRequest('Not an e-mail address');
+  }
+}
+
+export async function listTargets(actor: Actor) {
+  requireStaff(actor, 'admin');
+  return (await getDb().notificationTarget.findMany({ orderBy: { id: 'asc' } })).map(view);
+}
+
+export async function createTarget(actor: Actor, input: TargetCreate, now = Date.now()) {
+  requireStaff(actor, 'admin');
+  checkAddress(input);
+  const row = await getDb().notificationTarget.create({
+    data: {
+      name: input.name,
+      kind: input.kind,
+      address: input.address,
+      minSeverity: input.minSeverity,
+      ruleIds: input.ruleIds ? JSON.stringify(input.ruleIds) : null,
+      enabled: input.enabled,
+      createdAt: BigInt(now),
+    },
+  });
+  await recordAudit(actor, 'notification_target.create', `notification_target:${row.id}`, { kind: row.kind });
+  return view(row);
+}
+
+export async function deleteTarget(actor: Actor, id: number) {
+  requireStaff(actor, 'admin');
+  if (!(await getDb().notificationTarget.findUnique({ where: { id } })))
+    throw notFound(`Notification target ${id}`);
+  await getDb().notificationTarget.delete({ where: { id } });
+  await recordAudit(actor, 'notification_target.delete', `notification_target:${id}`);
+}
+
+/** The delivery log of one alert's notifications (newest first). */
+export async function listDeliveries(actor: Actor, alertId: number) {
+  requireStaff(actor, 'viewer');
+  const outbox = await getDb().notificationOutbox.findMany({ where: { alertId }, orderBy: { id: 'asc' } });
+  const attempts = await getDb().notificationDelivery.findMany({
+    where: { outboxId: { in: outbox.map((o) => o.id) } },
+    orderBy: { id: 'desc' },
+  });
+  return outbox.map((o) => ({
+    id: o.id,
+    targetId: o.targetId,
+    event: o.event,
+    status: o.status,
+    attempts: attempts
+      .filter((a) => a.outboxId === o.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        ts: new Date(Number(a.ts)).toISOString(),
+        statusCode: a.statusCode,
+        error: a.error,
+      })),
+  }));
+}

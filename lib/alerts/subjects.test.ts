@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { type DeviceRow, isIntentional, toDeviceSubject, toSiteSubject } from './subjects';
+
+const NOW = Date.UTC(2026, 0, 1);
+const FRESH_AFTER = NOW - 90_000;
+
+const row = (over: Partial<DeviceRow> = {}): DeviceRow => ({
+  id: 1,
+  siteId: 1,
+  rackId: 2,
+  modelId: 3,
+  tenantId: null,
+  deviceStatus: 'online',
+  class: 'asic',
+  nominalHashrateThs: 200,
+  maxTempC: 90,
+  ts: NOW - 10_000,
+  hashrateThs: 150,
+  powerW: 3000,
+  chipTempC: 80,
+  boardTempC: 60,
+  gpuTempC: null,
+  fanRpm: 4000,
+  reportedStatus: 'ok',
+  workload: null,
+  ...over,
+});
+
+describe('toDeviceSubject', () => {
+  it('derives % of nominal, J/TH and age from a fresh sample', () => {
+    expect(toDeviceSubject(row(), NOW, FRESH_AFTER).values).toMatchObject({
+      hashratePctOfNominal: 75,
+      efficiencyJPerTh: 20,
+      lastSeenAgeS: 10,
+      chipTempC: 80,
+      status: 'online',
+      gpuXidErrors: null,
+    });
+  });
+
+  it('drops sensor readings of a stale sample but keeps its age and status', () => {
+    const v = toDeviceSubject(row({ ts: NOW - 3_600_000, deviceStatus: 'offline' }), NOW, FRESH_AFTER).values;
+    expect(v).toMatchObject({
+      chipTempC: null,
+      hashratePctOfNominal: null,
+      lastSeenAgeS: 3600,
+      status: 'offline',
+    });
+  });
+
+  it.each([
+    { over: { reportedStatus: 'error' }, xid: 1 },
+    { over: { reportedStatus: 'ok' }, xid: 0 },
+    { over: { reportedStatus: 'error', ts: NOW - 3_600_000 }, xid: null },
+  ])('GPU XID from the reported status: $over → $xid', ({ over, xid }) => {
+    const s = toDeviceSubject(row({ class: 'gpu', nominalHashrateThs: null, ...over }), NOW, FRESH_AFTER);
+    expect(s.values.gpuXidErrors).toBe(xid);
+    expect(s.values.hashratePctOfNominal).toBeNull();
+  });
+});
+
+describe('isIntentional', () => {
+  it.each([
+    { over: { workload: 'curtail' }, fresh: true, expected: true },
+    { over: { workload: 'maintenance' }, fresh: false, expected: true },
+    { over: { workload: 'pool' }, fresh: true, expected: false },
+    { over: { deviceStatus: 'curtailed' }, fresh: false, expected: true },
+    { over: { reportedStatus: 'curtailed' }, fresh: true, expected: true },
+    // A miner that last said "curtailed" and then vanished is offline, not curtailed.
+    { over: { reportedStatus: 'curtailed' }, fresh: false, expected: false },
+    { over: { reportedStatus: 'idle' }, fresh: true, expected: false },
+  ])('$over fresh=$fresh → $expected', ({ over, fresh, expected }) => {
+    expect(isIntentional(row(over), fresh)).toBe(expected);
+  });
+});
+
+it('a site subject is price minus the worst breakeven, null without either', () => {
+  const s = toSiteSubject(
+    { siteId: 4, priceUsdPerMwh: 70, worst: { modelId: 3, breakevenUsdPerMwh: 55 } },
+    [1, 2],
+  );
+  expect(s).toMatchObject({
+    key: 's:4',
+    deviceIds: [1, 2],
+    modelId: 3,
+    values: { sitePriceVsBreakevenUsdPerMwh: 15 },
+  });
+  expect(
+    toSiteSubject({ siteId: 4, priceUsdPerMwh: null, worst: null }, []).values.sitePriceVsBreakevenUsdPerMwh,
+  ).toBeNull();
+});
