@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type Actor, requireStaff } from '../auth/actor';
 import { getDb } from '../db/client';
 import { badRequest } from '../errors';
+import { QueryId, queryInt } from '../ids';
 import { pagedCsvStream } from '../reports/csv-stream';
 import type { Cell, Column } from '../reports/types';
 
@@ -24,12 +25,8 @@ export const AuditQuery = z.strictObject({
   /** ISO-8601 instant or a UTC date; a bare `to` date includes that whole day. */
   from: bound,
   to: bound,
-  cursor: z
-    .string()
-    .regex(/^[1-9]\d{0,15}$/, 'a canonical decimal id')
-    .transform(Number)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: QueryId.optional(),
+  limit: queryInt(1, 500).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
