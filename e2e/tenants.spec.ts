@@ -10,6 +10,7 @@ test('admin sets up a hosting client; the client sees only its machines and its 
   page,
   api,
   browser,
+  playwright,
   baseURL,
 }, testInfo) => {
   const tag = uniqueTag();
@@ -85,6 +86,31 @@ test('admin sets up a hosting client; the client sees only its machines and its 
     devices: 2,
     users: 1,
   });
+
+  // Settings → API tokens: the client's site agent gets a token confined to the tenant.
+  await page.goto('/settings/tokens');
+  await page.getByTestId('create-token').click();
+  const tokenDialog = page.getByRole('dialog');
+  await tokenDialog.getByLabel('Name').fill(`acme-agent-${tag}`);
+  await tokenDialog.getByLabel('Tenant').selectOption({ label: tenantName });
+  await tokenDialog.getByRole('button', { name: 'Create token' }).click();
+  const agentToken = await tokenDialog.getByTestId('new-token-value').inputValue();
+  await tokenDialog.getByRole('button', { name: 'Done' }).click();
+  await expect(
+    page
+      .getByTestId('tokens-table')
+      .getByRole('row')
+      .filter({ hasText: `acme-agent-${tag}` }),
+  ).toContainText(tenantName);
+  const agent = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { authorization: `Bearer ${agentToken}` },
+  });
+  const seen = (await (await agent.get('/api/v1/devices?limit=500')).json()) as { data: { id: number }[] };
+  expect(seen.data.map((d) => d.id).sort()).toEqual(mine.map((d) => d.id).sort());
+  expect((await agent.get(`/api/v1/devices/${foreign.id}`)).status()).toBe(404);
+  await agent.dispose();
 
   // The client signs in through the form and lands on its tenant home.
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });

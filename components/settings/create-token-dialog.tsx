@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, Copy, KeyRound, Plus } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { TenantSelect, tenantIdOf } from '@/components/tenants/tenant-select';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
@@ -72,6 +73,7 @@ export function CreateTokenDialog() {
     mutation.mutate({
       name: String(form.get('name') ?? '').trim(),
       role: String(form.get('role')) as Role,
+      tenantId: tenantIdOf(form.get('tenantId')),
       ...(days ? { expiresInDays: Number(days) } : {}),
     });
   };
@@ -145,6 +147,14 @@ export function CreateTokenDialog() {
             </FormField>
             <FormField id="token-role" label="Role" required>
               <Select name="role" defaultValue="operator" options={ROLE_OPTIONS} />
+            </FormField>
+            <FormField
+              id="token-tenant"
+              label="Tenant"
+              description="A hosting client's agent: the token reads and writes that tenant's devices only"
+              error={fieldError(mutation.error, 'tenantId')}
+            >
+              <TenantSelect name="tenantId" defaultValue="" noneLabel="None — fleet-wide" />
             </FormField>
             <FormField id="token-expires" label="Expires after">
               <Select name="expires" defaultValue="365" options={EXPIRY_OPTIONS} />

@@ -1,4 +1,5 @@
 import type { ColumnDef } from '@/components/data-table/types';
+import { TenantName } from '@/components/tenants/tenant-select';
 import { Badge } from '@/components/ui/badge';
 import type { ApiTokenView } from '@/lib/api-client/types';
 import { EMPTY_VALUE, formatAge, formatDate } from '@/lib/format';
@@ -23,6 +24,7 @@ export function tokenColumns(now: number, actions: ColumnDef<ApiTokenView>): Col
         </Badge>
       ),
     },
+    { id: 'tenant', header: 'Tenant', cell: (row) => <TenantName id={row.tenantId} /> },
     {
       id: 'hint',
       header: 'Token',

@@ -1,11 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Building2 } from 'lucide-react';
+import { Building2, House } from 'lucide-react';
+import Link from 'next/link';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ColumnDef } from '@/components/data-table/types';
 import { PageHeader } from '@/components/shell/page-header';
 import { TopBarTitle } from '@/components/shell/page-title';
+import { Button } from '@/components/ui/button';
 import { tenantsQuery } from '@/lib/api-client/tenants';
 import type { TenantView } from '@/lib/api-client/types';
 import { EMPTY_VALUE, formatDate, formatNumber, formatUsd } from '@/lib/format';
@@ -36,7 +38,17 @@ const columns: ColumnDef<TenantView>[] = [
     id: 'actions',
     header: <span className="sr-only">Actions</span>,
     align: 'right',
-    cell: (t) => <TenantDialog tenant={t} />,
+    cell: (t) => (
+      <span className="flex justify-end gap-1">
+        <Button variant="ghost" size="sm" asChild>
+          <Link href={`/home?tenant=${t.id}`}>
+            <House aria-hidden />
+            Home<span className="sr-only"> of {t.name}</span>
+          </Link>
+        </Button>
+        <TenantDialog tenant={t} />
+      </span>
+    ),
   },
 ];
 

@@ -10,7 +10,12 @@ export const tokensQuery = () =>
       apiFetch<{ data: ApiTokenView[] }>('/api/v1/tokens', { signal }).then((body) => body.data),
   });
 
-export type CreateTokenRequest = { name: string; role: Role; expiresInDays?: number };
+export type CreateTokenRequest = {
+  name: string;
+  role: Role;
+  tenantId?: number | null;
+  expiresInDays?: number;
+};
 
 export function postToken(input: CreateTokenRequest): Promise<CreatedToken> {
   return apiFetch<CreatedToken>('/api/v1/tokens', { method: 'POST', body: input });

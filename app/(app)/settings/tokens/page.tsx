@@ -3,10 +3,12 @@ import type { Metadata } from 'next';
 import { TokensView } from '@/components/settings/tokens-view';
 import { PageHeader } from '@/components/shell/page-header';
 import { Alert } from '@/components/ui/alert';
+import { tenantsQuery } from '@/lib/api-client/tenants';
 import { tokensQuery } from '@/lib/api-client/tokens';
 import { hasRole } from '@/lib/auth/actor';
 import { listApiTokens } from '@/lib/auth/api-tokens';
 import { requirePageActor } from '@/lib/auth/page';
+import { listTenants } from '@/lib/tenants/tenants';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
@@ -23,7 +25,10 @@ export default async function TokensPage() {
     );
   }
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...tokensQuery(), queryFn: () => listApiTokens(actor) });
+  await Promise.all([
+    queryClient.prefetchQuery({ ...tokensQuery(), queryFn: () => listApiTokens(actor) }),
+    queryClient.prefetchQuery({ ...tenantsQuery(), queryFn: () => listTenants(actor) }),
+  ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <TokensView />
