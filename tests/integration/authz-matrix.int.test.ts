@@ -208,6 +208,36 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
     await applyPlan(SYSTEM_ACTOR, planA.id, now);
     const planSpare = await createPlan(SYSTEM_ACTOR, planRequest, now);
     const decision = await prisma.allocationDecision.findFirstOrThrow({ where: { planId: planA.id } });
+    const scanFor = async (tenantId: number | null, mac: string) =>
+      (
+        await prisma.discoveryScan.create({
+          data: {
+            cidr: '127.0.0.2/32',
+            ports: '[80]',
+            protocols: '["axeos"]',
+            status: 'done',
+            total: 1,
+            probed: 1,
+            tenantId,
+            actorName: 'matrix',
+            found: JSON.stringify([
+              {
+                host: '127.0.0.2',
+                port: 80,
+                protocol: 'axeos',
+                vendor: 'Bitaxe',
+                model: 'Bitaxe Gamma',
+                firmware: null,
+                mac,
+                serial: null,
+                hostname: null,
+                suggestedModelId: devA.modelId,
+                error: null,
+              },
+            ]),
+          },
+        })
+      ).id;
     f = {
       modelId: devA.modelId,
       tenantA: tenantA.id,
@@ -236,6 +266,11 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
         session: { a: '', b: '', spare: '' },
         allocationPlan: { a: planA.id, b: planA.id, spare: planSpare.id },
         allocationDecision: { a: decision.id, b: decision.id, spare: decision.id },
+        scan: {
+          a: await scanFor(tenantA.id, 'D8:3B:DA:00:0A:01'),
+          b: await scanFor(tenantB.id, 'D8:3B:DA:00:0B:01'),
+          spare: await scanFor(null, 'D8:3B:DA:00:0C:01'),
+        },
       },
     };
   });
