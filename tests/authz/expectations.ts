@@ -17,6 +17,7 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
+  | 'scan'
   | 'action'
   | 'batch';
 export type AuthzFixture = {
@@ -285,6 +286,20 @@ export const ROUTES: Record<string, RouteRule> = {
     access: 'signed-in',
     minRole: 'operator',
     request: () => csv(`name,serial,site,model\nmx-csv,${serial()},Alpha,Bitmain Antminer S21\n`),
+  },
+  'GET /api/v1/discovery': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/discovery': {
+    access: 'signed-in',
+    minRole: 'operator',
+    // One closed loopback port: the background scan ends at once and finds nothing.
+    request: () => json({ cidr: '127.0.0.1/32', ports: [1] }),
+  },
+  'GET /api/v1/discovery/[id]': { access: 'signed-in', minRole: 'viewer', object: 'scan' },
+  'POST /api/v1/discovery/[id]/add': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'scan',
+    request: (f) => json({ siteId: f.ids.site.a, items: [{ host: '127.0.0.2', port: 80 }] }),
   },
   'GET /api/v1/economics/devices/[id]': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/economics/hashprice': {
