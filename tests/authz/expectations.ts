@@ -94,6 +94,14 @@ const alertRule = () => ({
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 export const ROUTES: Record<string, RouteRule> = {
+  'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/agent/sites/[id]/polls': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: (f) =>
+      json({ agent: 'matrix-agent', outcomes: [{ deviceId: f.ids.device.a, ok: true, at: Date.now() }] }),
+  },
   'GET /api/v1/alert-rules': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/alert-rules': {
     access: 'signed-in',
