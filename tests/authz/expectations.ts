@@ -216,6 +216,9 @@ export const ROUTES: Record<string, RouteRule> = {
     why: 'unknown API path: the JSON 404 envelope',
     anonymousStatus: 404,
   },
+  // The audit log spans every tenant's users and fleet-wide actions: staff admins only (lib/audit/list.ts).
+  'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
@@ -542,12 +545,16 @@ export const PAGES: Record<string, PageRule> = {
   '/devices': { sample: '/devices' },
   '/devices/[id]': { sample: '/devices/1' },
   '/fleet': { sample: '/fleet' },
+  '/home': { sample: '/home' },
   '/login': { sample: '/login', public: true },
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+  '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
+  '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
@@ -555,4 +562,5 @@ export const PAGES: Record<string, PageRule> = {
   '/workloads/jobs': { sample: '/workloads/jobs' },
   '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
   '/workloads/pools': { sample: '/workloads/pools' },
+  '/workloads/rental': { sample: '/workloads/rental', staffOnly: true },
 };
