@@ -42,6 +42,11 @@ export function AssignmentBoard({ canOperate }: { canOperate: boolean }) {
   const [choice, setChoice] = useState<WorkloadChoice>(EMPTY_CHOICE);
   const [confirming, setConfirming] = useState(false);
   const chosen = useChosenWorkload(choice);
+  // The confirmation keeps the workload it opened with: a placed job leaves the queued list the
+  // picker reads, and the dialog showing the result must not unmount with it.
+  const held = useRef(chosen);
+  if (!confirming) held.current = chosen;
+  const dialogChoice = confirming ? held.current : chosen;
 
   const all = useMemo(
     () => joinWorkloads(devices.data ?? [], current.data ?? []),
@@ -198,14 +203,14 @@ export function AssignmentBoard({ canOperate }: { canOperate: boolean }) {
         maxHeight="28rem"
         empty={{ icon: LayoutGrid, title: 'No devices match', description: 'Change or clear the filters.' }}
       />
-      {chosen && siteId !== null && (
+      {dialogChoice && siteId !== null && (
         <AssignDialog
           open={confirming}
           onOpenChange={setConfirming}
           selected={chosenDevices}
           site={{ id: siteId, devices: all }}
-          workload={chosen.workload}
-          label={chosen.label}
+          workload={dialogChoice.workload}
+          label={dialogChoice.label}
           onDone={() => setSelected(new Set())}
         />
       )}
