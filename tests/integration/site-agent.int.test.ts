@@ -11,6 +11,7 @@ import * as agentDevices from '@/app/api/v1/agent/sites/[id]/devices/route';
 import * as agentPolls from '@/app/api/v1/agent/sites/[id]/polls/route';
 import * as deviceRoute from '@/app/api/v1/devices/[id]/route';
 import * as telemetry from '@/app/api/v1/telemetry/route';
+import { refreshNow } from '@/lib/actions/refresh';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { SiteAgent } from '@/lib/collectors/agent/agent';
@@ -176,6 +177,13 @@ describe.each(TEST_PROVIDERS)('site agent on %s', (provider) => {
     expect(Date.parse(res.json.collector.lastOkAt)).toBeGreaterThan(Date.now() - 60_000);
     // The lease: the server's collector is not due to poll the device for a while.
     expect(Date.parse(res.json.collector.nextPollAt)).toBeGreaterThan(Date.now() + 60_000);
+    // "Refresh now" leaves a leased device to its agent instead of handing it to the server.
+    const leaseEnd = Date.parse(res.json.collector.nextPollAt);
+    expect(await refreshNow(SYSTEM_ACTOR, [polled[0]!], Date.now())).toMatchObject({
+      notPolled: [polled[0]],
+    });
+    const again = await call(deviceRoute.GET, { token: viewer, params: { id: String(polled[0]) } });
+    expect(Date.parse(again.json.collector.nextPollAt)).toBe(leaseEnd);
     const axe = await call(deviceRoute.GET, { token: viewer, params: { id: String(tenantDevice) } });
     expect(axe.json.hashrateThs).toBeGreaterThan(0.5);
     agent.close();
