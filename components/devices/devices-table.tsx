@@ -1,12 +1,14 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Server } from 'lucide-react';
+import { Radar, Server } from 'lucide-react';
+import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { useCallback } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
 import { CursorPagination } from '@/components/ui/pagination';
 import { useNow } from '@/components/ui/use-now';
 import { devicesListQuery } from '@/lib/api-client/devices';
@@ -40,7 +42,17 @@ export function DevicesTable() {
         className="mb-0"
         title="Devices"
         description={list.data ? `${formatNumber(total)} ${active ? 'matching' : ''} devices` : 'Loading…'}
-        actions={<LiveIndicator updatedAt={list.dataUpdatedAt} failing={Boolean(list.error)} />}
+        actions={
+          <>
+            <LiveIndicator updatedAt={list.dataUpdatedAt} failing={Boolean(list.error)} />
+            <Button asChild variant="outline" size="sm">
+              <Link href="/devices/discovery">
+                <Radar aria-hidden />
+                Discover
+              </Link>
+            </Button>
+          </>
+        }
       >
         <DeviceFilters
           values={state}

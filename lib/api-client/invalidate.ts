@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   alertKeys,
   deviceKeys,
+  discoveryKeys,
   economicsKeys,
   marketKeys,
   settingsKeys,
@@ -55,4 +56,13 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
 /** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
 export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
+}
+
+/** Found devices were added: the scan (its known marks), device lists, site totals. */
+export function invalidateDiscovery(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: discoveryKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: siteKeys.all }),
+  ]);
 }
