@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Radar, Server } from 'lucide-react';
 import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { PageHeader } from '@/components/shell/page-header';
@@ -16,10 +16,12 @@ import { formatNumber } from '@/lib/format';
 import { deviceColumns } from './device-columns';
 import { DeviceFilters, type DeviceFilterValues } from './device-filters';
 import { deviceSearchParams, hasFilters, toDeviceListParams } from './device-search-params';
+import { MoveTenantDialog } from './move-tenant-dialog';
 
 /** Devices page body: filters, server-sorted live table, cursor pagination — all state in the URL. */
-export function DevicesTable() {
+export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: boolean }) {
   const [state, setState] = useQueryStates(deviceSearchParams);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const params = toDeviceListParams(state);
   const list = useQuery(devicesListQuery(params));
   const now = useNow(5000);
@@ -44,6 +46,12 @@ export function DevicesTable() {
         description={list.data ? `${formatNumber(total)} ${active ? 'matching' : ''} devices` : 'Loading…'}
         actions={
           <>
+            {canMoveTenants && (
+              <MoveTenantDialog
+                deviceIds={[...selected].map(Number)}
+                onMoved={() => setSelected(new Set())}
+              />
+            )}
             <LiveIndicator updatedAt={list.dataUpdatedAt} failing={Boolean(list.error)} />
             <Button asChild variant="outline" size="sm">
               <Link href="/devices/discovery">
@@ -68,6 +76,7 @@ export function DevicesTable() {
         rows={rows}
         getRowId={(row) => String(row.id)}
         getRowHref={(row) => `/devices/${row.id}`}
+        selection={canMoveTenants ? { selectedIds: selected, onSelectedIdsChange: setSelected } : undefined}
         sort={{ id: params.sort, direction: params.dir }}
         onSortChange={(sort) => void setState({ sort, after: null })}
         isLoading={list.isPending}

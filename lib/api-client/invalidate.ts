@@ -3,13 +3,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   alertKeys,
+  auditKeys,
   deviceKeys,
   discoveryKeys,
   economicsKeys,
   marketKeys,
   settingsKeys,
   siteKeys,
+  tenantKeys,
   tokenKeys,
+  userKeys,
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -64,5 +67,15 @@ export function invalidateDiscovery(queryClient: QueryClient): Promise<unknown> 
     queryClient.invalidateQueries({ queryKey: discoveryKeys.all }),
     queryClient.invalidateQueries({ queryKey: deviceKeys.lists() }),
     queryClient.invalidateQueries({ queryKey: siteKeys.all }),
+  ]);
+}
+
+/** Tenants, users or device tenancy changed: those lists, the devices (their tenant) and the log. */
+export function invalidateTenants(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: tenantKeys.all }),
+    queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.all }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   ]);
 }

@@ -92,6 +92,14 @@ const alertRule = () => ({
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 export const ROUTES: Record<string, RouteRule> = {
+  'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/agent/sites/[id]/polls': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: (f) =>
+      json({ agent: 'matrix-agent', outcomes: [{ deviceId: f.ids.device.a, ok: true, at: Date.now() }] }),
+  },
   'GET /api/v1/alert-rules': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/alert-rules': {
     access: 'signed-in',
@@ -206,6 +214,9 @@ export const ROUTES: Record<string, RouteRule> = {
     why: 'unknown API path: the JSON 404 envelope',
     anonymousStatus: 404,
   },
+  // The audit log spans every tenant's users and fleet-wide actions: staff admins only (lib/audit/list.ts).
+  'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
@@ -506,12 +517,16 @@ export const PAGES: Record<string, PageRule> = {
   '/devices/[id]': { sample: '/devices/1' },
   '/devices/discovery': { sample: '/devices/discovery' },
   '/fleet': { sample: '/fleet' },
+  '/home': { sample: '/home' },
   '/login': { sample: '/login', public: true },
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+  '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
+  '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/sites/[id]/swarm': { sample: '/sites/1/swarm' },
@@ -520,4 +535,5 @@ export const PAGES: Record<string, PageRule> = {
   '/workloads/jobs': { sample: '/workloads/jobs' },
   '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
   '/workloads/pools': { sample: '/workloads/pools' },
+  '/workloads/rental': { sample: '/workloads/rental', staffOnly: true },
 };
