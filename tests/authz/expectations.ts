@@ -17,7 +17,11 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
-  | 'scan';
+  | 'allocationPlan'
+  | 'allocationDecision'
+  | 'scan'
+  | 'action'
+  | 'batch';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -218,6 +222,40 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+  'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'POST /api/v1/allocation/plans': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteIds: [f.ids.site.a], horizonH: 2, overrides: { hashpriceUsdPerPhDay: 50 } }),
+  },
+  'GET /api/v1/allocation/plans/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationPlan',
+  },
+  'POST /api/v1/allocation/plans/[id]/apply': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'allocationPlan',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/allocation/auto': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'PUT /api/v1/allocation/auto': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteId: f.ids.site.a, maxSwitchPct: 25 }),
+  },
+  'GET /api/v1/allocation/decisions': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'GET /api/v1/allocation/decisions/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationDecision',
+  },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
     access: 'signed-in',
@@ -244,6 +282,34 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'device',
     allowedUses: 'spare',
   },
+  'GET /api/v1/devices/[id]/actions': { access: 'signed-in', minRole: 'viewer', object: 'device' },
+  'POST /api/v1/devices/[id]/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ action: 'pause' }),
+  },
+  'POST /api/v1/devices/[id]/refresh': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'PUT /api/v1/devices/[id]/credentials': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ password: 'matrix-password' }),
+  },
+  'DELETE /api/v1/devices/[id]/credentials': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'POST /api/v1/devices/refresh': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a] }),
+  },
+  'GET /api/v1/actions': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a], action: 'reboot' }),
+  },
+  'GET /api/v1/actions/[id]': { access: 'signed-in', minRole: 'viewer', object: 'action' },
+  'GET /api/v1/action-batches/[id]': { access: 'signed-in', minRole: 'viewer', object: 'batch' },
   'GET /api/v1/devices/[id]/assignments': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/devices/[id]/metrics': {
     access: 'signed-in',
