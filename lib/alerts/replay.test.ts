@@ -16,6 +16,7 @@ const device = (id: number): DeviceRow => ({
   class: 'asic',
   nominalHashrateThs: 200,
   maxTempC: 90,
+  createdAt: FROM,
   ts: null,
   hashrateThs: null,
   powerW: null,

@@ -2,6 +2,7 @@
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { deliverNotifications } from '../alerts/notify/deliver';
+import { applyAlertRetention } from '../alerts/retention';
 import { runAlertsTick } from '../alerts/tick';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
@@ -31,7 +32,10 @@ export function startBackgroundWork() {
       name: 'retention',
       everyMs: 30 * 60_000,
       lockKey: JOB_LOCK_KEYS.retention,
-      run: (now) => applyRetention(now),
+      run: async (now) => ({
+        ...(await applyRetention(now)),
+        alerts: await applyAlertRetention(env.RETENTION_ALERTS_DAYS, now),
+      }),
     },
     // Alerts (lib/alerts): evaluation from latest state, then notification delivery from the outbox.
     {
