@@ -60,7 +60,8 @@ export type { ReportKind } from '../reports/types';
 export type ReportJson = ReturnType<typeof import('../reports/types').reportJson>;
 
 export type { AlertDeviceView, AlertEventView, AlertView } from '../alerts/alerts';
+export type { TargetView } from '../alerts/notify/targets';
 export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';
-export type { RuleCreate, SilenceCreate } from '../alerts/schemas';
+export type { RuleCreate, SilenceCreate, TargetCreate, TargetUpdate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
