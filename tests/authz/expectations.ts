@@ -174,7 +174,6 @@ export const ROUTES: Record<string, RouteRule> = {
     minRole: 'admin',
     staffOnly: true,
     object: 'target',
-    allowedUses: 'spare',
     request: () => json({ enabled: false }),
   },
   'DELETE /api/v1/notification-targets/[id]': {
