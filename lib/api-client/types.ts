@@ -69,3 +69,7 @@ export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';
 export type { RuleCreate, SilenceCreate, TargetCreate, TargetUpdate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
+export type { AddOutcome } from '../discovery/add';
+export type { DiscoveryProtocol, FoundView, ScanView } from '../discovery/types';
+export type { SwarmDevice } from '../swarm/summarise';
+export type { SwarmView } from '../swarm/swarm';
