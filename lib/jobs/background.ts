@@ -3,6 +3,7 @@
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { deliverNotifications } from '../alerts/notify/deliver';
 import { runAlertsTick } from '../alerts/tick';
+import { runBacktests } from '../allocation/backtest/runner';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
@@ -45,6 +46,13 @@ export function startBackgroundWork() {
       everyMs: 5_000,
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
+    },
+    // Allocation backtests (lib/allocation/backtest/runner.ts): runs queued ones to the end, one at a time.
+    {
+      name: 'backtests',
+      everyMs: 2_000,
+      lockKey: JOB_LOCK_KEYS.allocationBacktests,
+      run: (now) => runBacktests(now),
     },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),

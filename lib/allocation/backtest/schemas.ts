@@ -69,7 +69,10 @@ export const UploadQuerySchema = z.object({
   /** IANA zone for electricity timestamps without an offset. */
   timeZone: z.string().min(1).max(64).optional(),
   /** Currency of an electricity price column that does not name one. */
-  currency: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .optional(),
 });
 
 export const ListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });

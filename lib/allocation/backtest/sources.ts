@@ -1,16 +1,35 @@
 import { getDb } from '../../db/client';
 import { badRequest, notFound } from '../../errors';
-import { BUILTIN_ATTRIBUTION, BUILTIN_BITCOIN, BUILTIN_ELECTRICITY, builtinBitcoin, builtinElectricity } from './builtin';
+import {
+  BUILTIN_ATTRIBUTION,
+  BUILTIN_BITCOIN,
+  BUILTIN_ELECTRICITY,
+  builtinBitcoin,
+  builtinElectricity,
+} from './builtin';
 import type { BacktestSeries } from './replay';
 import type { BacktestRequest } from './schemas';
-import { type BtcDaily, type BtcDay, buildSeries, DAY_MS, type HourlyPrices, SeriesError, subsidyBtcOnDate, utcDate } from './series';
+import {
+  type BtcDaily,
+  type BtcDay,
+  buildSeries,
+  DAY_MS,
+  type HourlyPrices,
+  SeriesError,
+  subsidyBtcOnDate,
+  utcDate,
+} from './series';
 
 /**
  * The historical series a backtest request names, as one hourly BacktestSeries: the shipped files
  * (default), an uploaded CSV, or (bitcoin) the market history the app has recorded.
  */
 
-export type ResolvedSeries = { series: BacktestSeries; sources: { electricity: string; bitcoin: string }; attribution: string[] };
+export type ResolvedSeries = {
+  series: BacktestSeries;
+  sources: { electricity: string; bitcoin: string };
+  attribution: string[];
+};
 
 async function upload(id: number, kind: 'electricity' | 'bitcoin', tenantId: number | null) {
   const row = await getDb().backtestUpload.findUnique({ where: { id } });
@@ -34,7 +53,8 @@ async function marketHistory(fromMs: number, toMs: number): Promise<BtcDaily> {
   let i = 0;
   const days: string[] = [];
   for (let d = Math.floor((fromMs - 7 * DAY_MS) / DAY_MS) * DAY_MS; d < toMs; d += DAY_MS) {
-    for (; i < points.length && Number(points[i]!.ts) < d + DAY_MS; i++) last[points[i]!.series] = points[i]!.value;
+    for (; i < points.length && Number(points[i]!.ts) < d + DAY_MS; i++)
+      last[points[i]!.series] = points[i]!.value;
     byDay.set(utcDate(d), { ...last });
     days.push(utcDate(d));
   }
@@ -87,7 +107,11 @@ export async function resolveSeries(
     bitcoin = `upload ${row.id} (${row.name})`;
   }
   try {
-    return { series: buildSeries(request.from, request.to, prices, btc), sources: { electricity, bitcoin }, attribution };
+    return {
+      series: buildSeries(request.from, request.to, prices, btc),
+      sources: { electricity, bitcoin },
+      attribution,
+    };
   } catch (error) {
     if (error instanceof SeriesError) throw badRequest(error.message);
     throw error;

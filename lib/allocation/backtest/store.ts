@@ -62,11 +62,16 @@ async function visibleRow(actor: Actor, id: number): Promise<AllocationBacktest>
   return row;
 }
 
-export async function createBacktest(actor: Actor, request: BacktestRequest, now = Date.now()): Promise<{ id: number }> {
+export async function createBacktest(
+  actor: Actor,
+  request: BacktestRequest,
+  now = Date.now(),
+): Promise<{ id: number }> {
   requireRole(actor, 'operator');
   const hours = (request.to - request.from) / HOUR_MS;
   if (hours <= 0) throw badRequest('to must be after from');
-  if (hours > BACKTEST_MAX_HOURS) throw badRequest(`A backtest covers at most ${BACKTEST_MAX_HOURS} hours (two years)`);
+  if (hours > BACKTEST_MAX_HOURS)
+    throw badRequest(`A backtest covers at most ${BACKTEST_MAX_HOURS} hours (two years)`);
   // Refuse a window the series do not cover now, not minutes later in the job.
   await resolveSeries(request, actor.tenantId, getEnv().SWITCHYARD_EUR_USD);
   const row = await getDb().allocationBacktest.create({
@@ -150,7 +155,13 @@ const uploadView = (r: {
 
 export async function createUpload(
   actor: Actor,
-  args: { kind: 'electricity' | 'bitcoin'; name?: string; text: string; timeZone?: string; currency?: string },
+  args: {
+    kind: 'electricity' | 'bitcoin';
+    name?: string;
+    text: string;
+    timeZone?: string;
+    currency?: string;
+  },
   now = Date.now(),
 ): Promise<UploadView> {
   requireRole(actor, 'operator');
@@ -166,7 +177,8 @@ export async function createUpload(
       location: 'backtest',
       maxIssues: 50,
     });
-    if (!parsed.ok) throw invalidCsv(`The electricity CSV has ${parsed.issues.length} problem(s)`, parsed.issues);
+    if (!parsed.ok)
+      throw invalidCsv(`The electricity CSV has ${parsed.issues.length} problem(s)`, parsed.issues);
     if (parsed.points.length > BACKTEST_MAX_HOURS + 48)
       throw invalidCsv('Too many rows', [{ line: 0, message: `at most ${BACKTEST_MAX_HOURS} hourly rows` }]);
     rows = parsed.points.map((p) => [p.intervalStart, Math.round(p.priceUsdPerMwh * 10_000) / 10_000]);
@@ -174,7 +186,8 @@ export async function createUpload(
     toTs = parsed.points.at(-1)!.intervalEnd;
   } else {
     const parsed = parseBtcCsv(args.text);
-    if (!parsed.ok) throw invalidCsv(`The bitcoin CSV has ${parsed.problems.length} problem(s)`, parsed.problems);
+    if (!parsed.ok)
+      throw invalidCsv(`The bitcoin CSV has ${parsed.problems.length} problem(s)`, parsed.problems);
     rows = parsed.days;
     fromTs = Date.parse(`${parsed.days[0]![0]}T00:00:00Z`);
     toTs = Date.parse(`${parsed.days.at(-1)![0]}T00:00:00Z`) + 24 * HOUR_MS;
@@ -213,7 +226,11 @@ const csvCell = (v: string | number) => {
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-export async function exportBacktestCsv(actor: Actor, id: number, what: 'results' | 'cumulative'): Promise<string> {
+export async function exportBacktestCsv(
+  actor: Actor,
+  id: number,
+  what: 'results' | 'cumulative',
+): Promise<string> {
   const view = await getBacktest(actor, id);
   const r2 = (x: number) => Math.round(x * 100) / 100;
   if (what === 'results') {
@@ -256,7 +273,10 @@ export async function exportBacktestCsv(actor: Actor, id: number, what: 'results
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     lines.push(
-      [new Date(view.results[0]!.cumulative[i]!.ts).toISOString(), ...view.results.map((r) => r2(r.cumulative[i]?.profitUsd ?? 0))]
+      [
+        new Date(view.results[0]!.cumulative[i]!.ts).toISOString(),
+        ...view.results.map((r) => r2(r.cumulative[i]?.profitUsd ?? 0)),
+      ]
         .map(csvCell)
         .join(','),
     );
