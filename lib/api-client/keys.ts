@@ -88,3 +88,9 @@ export const alertKeys = {
   rules: () => ['alerts', 'rules'] as const,
   silences: () => ['alerts', 'silences'] as const,
 };
+
+export const backtestKeys = {
+  all: ['backtests'] as const,
+  list: () => ['backtests', 'list'] as const,
+  detail: (id: number) => ['backtests', id] as const,
+};
