@@ -22,9 +22,7 @@ test('a backtest runs on the shipped SE3 and BTC series, charts and tables each 
     'Optimizer (hour by hour)',
   ])
     await expect(table.getByRole('row', { name: new RegExp(label.replace(/[$()]/g, '\\$&')) })).toBeVisible();
-  await expect(
-    detail.getByRole('img', { name: 'Cumulative profit per policy' }).or(detail.locator('svg').first()),
-  ).toBeVisible();
+  await expect(detail.getByRole('figure', { name: 'Cumulative profit per policy' })).toBeVisible();
   await expect(detail).toContainText('Energinet');
   await snap(page, testInfo, 'allocation-backtest');
 

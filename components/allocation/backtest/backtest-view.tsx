@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
 import type { SeriesDef, TimeSeriesPoint } from '@/components/charts/types';
 import { DataTable } from '@/components/data-table/data-table';
@@ -51,6 +51,11 @@ const RESULT_COLUMNS: ColumnDef<PolicyResult>[] = [
 function BacktestDetail({ id, canRun }: { id: number; canRun: boolean }) {
   const queryClient = useQueryClient();
   const { data, error } = useQuery(backtestQuery(id));
+  const status = data?.status;
+  useEffect(() => {
+    if (status && status !== 'queued' && status !== 'running')
+      void queryClient.invalidateQueries({ queryKey: backtestKeys.list() });
+  }, [status, queryClient]);
   const cancel = useMutation({
     mutationFn: () => cancelBacktest(id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: backtestKeys.all }),
@@ -121,6 +126,15 @@ function BacktestDetail({ id, canRun }: { id: number; canRun: boolean }) {
         )}
         {data.status === 'done' && (
           <>
+            {data.results
+              .filter((r) => r.overCapHours > 0)
+              .map((r) => (
+                <Alert key={r.label} variant="warning" title={`${r.label} exceeds a site's power cap`}>
+                  In {formatNumber(r.overCapHours)} of {formatNumber(r.hours)} hours it draws more than a
+                  site's cap at the meter, so its figures are not achievable as shown (the optimizer always
+                  keeps the cap).
+                </Alert>
+              ))}
             {best && always && best !== always && (
               <p className="text-sm" data-testid="backtest-headline">
                 {best.label} earned {usd(best.profitUsd - always.profitUsd)} more than always mine over{' '}
@@ -132,8 +146,8 @@ function BacktestDetail({ id, canRun }: { id: number; canRun: boolean }) {
               data={points}
               series={series}
               range={{
-                from: Date.parse(String(data.request.from)) || points[0]?.ts || 0,
-                to: points.at(-1)?.ts ?? 0,
+                from: Number(data.request.from),
+                to: points.at(-1)?.ts ?? Number(data.request.to),
               }}
               axes={{ left: { format: usd, domain: ['auto', 'auto'], width: 80 } }}
               height={280}

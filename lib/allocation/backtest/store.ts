@@ -246,6 +246,7 @@ export async function exportBacktestCsv(
       'curtailed_hours',
       'curtailed_device_hours',
       'switches',
+      'over_cap_hours',
       'hours',
     ];
     const lines = view.results.map((r) =>
@@ -261,6 +262,7 @@ export async function exportBacktestCsv(
         r.curtailedHours,
         r.curtailedDeviceHours,
         r.switches,
+        r.overCapHours ?? 0,
         r.hours,
       ]
         .map(csvCell)
