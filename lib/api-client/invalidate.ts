@@ -3,12 +3,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   alertKeys,
+  auditKeys,
   deviceKeys,
   economicsKeys,
   marketKeys,
   settingsKeys,
   siteKeys,
+  tenantKeys,
   tokenKeys,
+  userKeys,
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -55,4 +58,14 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
 /** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
 export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
+}
+
+/** Tenants, users or device tenancy changed: those lists, the devices (their tenant) and the log. */
+export function invalidateTenants(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: tenantKeys.all }),
+    queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.all }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+  ]);
 }

@@ -17,7 +17,8 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
-  | 'backtest';
+  | 'backtest'
+  | 'scan';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -124,6 +125,14 @@ export const ROUTES: Record<string, RouteRule> = {
       ...csv('timestamp,price_usd\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,11\n'),
       query: 'kind=electricity',
     }),
+    },
+  'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/agent/sites/[id]/polls': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: (f) =>
+      json({ agent: 'matrix-agent', outcomes: [{ deviceId: f.ids.device.a, ok: true, at: Date.now() }] }),
   },
   'GET /api/v1/alert-rules': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/alert-rules': {
@@ -239,6 +248,9 @@ export const ROUTES: Record<string, RouteRule> = {
     why: 'unknown API path: the JSON 404 envelope',
     anonymousStatus: 404,
   },
+  // The audit log spans every tenant's users and fleet-wide actions: staff admins only (lib/audit/list.ts).
+  'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
@@ -289,6 +301,20 @@ export const ROUTES: Record<string, RouteRule> = {
     access: 'signed-in',
     minRole: 'operator',
     request: () => csv(`name,serial,site,model\nmx-csv,${serial()},Alpha,Bitmain Antminer S21\n`),
+  },
+  'GET /api/v1/discovery': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/discovery': {
+    access: 'signed-in',
+    minRole: 'operator',
+    // One closed loopback port: the background scan ends at once and finds nothing.
+    request: () => json({ cidr: '127.0.0.1/32', ports: [1] }),
+  },
+  'GET /api/v1/discovery/[id]': { access: 'signed-in', minRole: 'viewer', object: 'scan' },
+  'POST /api/v1/discovery/[id]/add': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'scan',
+    request: (f) => json({ siteId: f.ids.site.a, items: [{ host: '127.0.0.2', port: 80 }] }),
   },
   'GET /api/v1/economics/devices/[id]': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/economics/hashprice': {
@@ -524,12 +550,16 @@ export const PAGES: Record<string, PageRule> = {
   '/devices': { sample: '/devices' },
   '/devices/[id]': { sample: '/devices/1' },
   '/fleet': { sample: '/fleet' },
+  '/home': { sample: '/home' },
   '/login': { sample: '/login', public: true },
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+  '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
+  '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
@@ -537,4 +567,5 @@ export const PAGES: Record<string, PageRule> = {
   '/workloads/jobs': { sample: '/workloads/jobs' },
   '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
   '/workloads/pools': { sample: '/workloads/pools' },
+  '/workloads/rental': { sample: '/workloads/rental', staffOnly: true },
 };
