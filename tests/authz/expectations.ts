@@ -125,7 +125,7 @@ export const ROUTES: Record<string, RouteRule> = {
       ...csv('timestamp,price_usd\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,11\n'),
       query: 'kind=electricity',
     }),
-    },
+  },
   'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
   'POST /api/v1/agent/sites/[id]/polls': {
     access: 'signed-in',
