@@ -44,6 +44,8 @@ export type DeviceRow = {
   poolUrl: string | null;
   /** How the collector's polls of this device went; null for devices that push their own telemetry. */
   collector: CollectorStatus | null;
+  /** Stored device credentials (web password, API key) exist; they are never returned. */
+  hasCredentials: boolean;
 };
 
 export type CollectorStatus = {
@@ -83,13 +85,14 @@ const SELECT_DEVICE = sql`
          d.tenant_id, d.status, d.status_reason, d.status_changed_at, m.nominal_hashrate_ths, m.nominal_power_w,
          l.ts AS last_ts, l.hashrate_ths, l.power_w, COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c, l.gpu_util_pct,
          l.pool_url, c.device_id AS collector_device_id, c.last_ok_at, c.last_error, c.last_error_kind, c.last_error_at,
-         c.next_poll_at, c.consecutive_failures, c.polled_by
+         c.next_poll_at, c.consecutive_failures, c.polled_by, cr.device_id AS credential_device_id
   FROM device d
   JOIN site s ON s.id = d.site_id
   JOIN device_model m ON m.id = d.model_id
   LEFT JOIN rack r ON r.id = d.rack_id
   LEFT JOIN device_latest l ON l.device_id = d.id
-  LEFT JOIN collector_state c ON c.device_id = d.id`;
+  LEFT JOIN collector_state c ON c.device_id = d.id
+  LEFT JOIN device_credential cr ON cr.device_id = d.id`;
 
 const msIso = (v: unknown) => (v == null ? null : new Date(Number(v)).toISOString());
 
@@ -144,10 +147,14 @@ function toDeviceRow(r: Record<string, unknown>): DeviceRow {
     gpuUtilPct: toNumberOrNull(r.gpu_util_pct),
     poolUrl: (r.pool_url as string | null) ?? null,
     collector: toCollectorStatus(r),
+    hasCredentials: r.credential_device_id != null,
   };
 }
 
-function filtersSql(actor: Actor, query: DeviceListQuery): Sql {
+export function filtersSql(
+  actor: Actor,
+  query: Pick<DeviceListQuery, 'siteId' | 'rackId' | 'class' | 'status' | 'q'>,
+): Sql {
   const parts: Sql[] = [deviceScopeSql(actor)];
   if (query.siteId) parts.push(sql`AND d.site_id = ${query.siteId}`);
   if (query.rackId) parts.push(sql`AND d.rack_id = ${query.rackId}`);
@@ -323,6 +330,9 @@ export async function deleteDevice(actor: Actor, id: number) {
       'telemetry_rollup_1h',
       'device_latest',
       'device_status_change',
+      'device_action',
+      'device_credential',
+      'sim_device_control',
     ]) {
       await execute(sql`DELETE FROM ${raw(table)} WHERE device_id = ${id}`, client);
     }

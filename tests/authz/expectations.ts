@@ -18,7 +18,9 @@ export type ObjectKind =
   | 'silence'
   | 'target'
   | 'backtest'
-  | 'scan';
+  | 'scan'
+  | 'action'
+  | 'batch';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -278,6 +280,34 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'device',
     allowedUses: 'spare',
   },
+  'GET /api/v1/devices/[id]/actions': { access: 'signed-in', minRole: 'viewer', object: 'device' },
+  'POST /api/v1/devices/[id]/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ action: 'pause' }),
+  },
+  'POST /api/v1/devices/[id]/refresh': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'PUT /api/v1/devices/[id]/credentials': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ password: 'matrix-password' }),
+  },
+  'DELETE /api/v1/devices/[id]/credentials': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'POST /api/v1/devices/refresh': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a] }),
+  },
+  'GET /api/v1/actions': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a], action: 'reboot' }),
+  },
+  'GET /api/v1/actions/[id]': { access: 'signed-in', minRole: 'viewer', object: 'action' },
+  'GET /api/v1/action-batches/[id]': { access: 'signed-in', minRole: 'viewer', object: 'batch' },
   'GET /api/v1/devices/[id]/assignments': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/devices/[id]/metrics': {
     access: 'signed-in',

@@ -13,6 +13,7 @@ import { recordProviderOk } from '@/lib/market/refresh/provider-status';
 import { storeNetworkPoints } from '@/lib/market/store';
 import { createJob } from '@/lib/workloads/jobs';
 import { createPool } from '@/lib/workloads/pools';
+import { createActionFixtures } from '../authz/action-fixtures';
 import { createAlertFixtures } from '../authz/alert-fixtures';
 import { type DiscoveredRoute, discoverPages, discoverRoutes } from '../authz/discover';
 import { type AuthzFixture, type MatrixRequest, PAGES, ROUTES, type RouteRule } from '../authz/expectations';
@@ -271,6 +272,11 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
           b: await backtestFor(tenantB.id),
           spare: await backtestFor(null),
         },
+        ...(await createActionFixtures(tenantA.id, tenantB.id, {
+          a: devA.id,
+          b: bravo.devices[0]?.id ?? 0,
+          spare: devSpare.id,
+        })),
         session: { a: '', b: '', spare: '' },
         scan: {
           a: await scanFor(tenantA.id, 'D8:3B:DA:00:0A:01'),
