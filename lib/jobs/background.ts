@@ -5,6 +5,7 @@ import { runActionsTick } from '../actions/executor';
 import { deliverNotifications } from '../alerts/notify/deliver';
 import { runAlertsTick } from '../alerts/tick';
 import { runBacktests } from '../allocation/backtest/runner';
+import { runAllocationTick } from '../allocation/plans/auto';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
@@ -54,6 +55,13 @@ export function startBackgroundWork() {
       everyMs: 2_000,
       lockKey: JOB_LOCK_KEYS.allocationBacktests,
       run: (now) => runBacktests(now),
+    },
+    // Automatic allocation mode: re-plans and applies the sites whose interval is due (per-site settings).
+    {
+      name: 'allocation',
+      everyMs: 60_000,
+      lockKey: JOB_LOCK_KEYS.allocation,
+      run: (now) => runAllocationTick(now),
     },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),

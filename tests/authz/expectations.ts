@@ -18,6 +18,8 @@ export type ObjectKind =
   | 'silence'
   | 'target'
   | 'backtest'
+  | 'allocationPlan'
+  | 'allocationDecision'
   | 'scan'
   | 'action'
   | 'batch';
@@ -254,6 +256,40 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+  'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'POST /api/v1/allocation/plans': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteIds: [f.ids.site.a], horizonH: 2, overrides: { hashpriceUsdPerPhDay: 50 } }),
+  },
+  'GET /api/v1/allocation/plans/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationPlan',
+  },
+  'POST /api/v1/allocation/plans/[id]/apply': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'allocationPlan',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/allocation/auto': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'PUT /api/v1/allocation/auto': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteId: f.ids.site.a, maxSwitchPct: 25 }),
+  },
+  'GET /api/v1/allocation/decisions': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'GET /api/v1/allocation/decisions/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationDecision',
+  },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
     access: 'signed-in',
