@@ -103,3 +103,10 @@ export const auditKeys = {
 };
 /** Under ['workloads'] so a workload write refreshes it too. */
 export const rentalKeys = { settings: () => ['workloads', 'rental-settings'] as const };
+
+/** Remote actions: per device (capabilities + history) and per bulk batch (progress). */
+export const actionKeys = {
+  all: ['actions'] as const,
+  device: (deviceId: number) => ['actions', 'device', deviceId] as const,
+  batch: (batchId: string) => ['actions', 'batch', batchId] as const,
+};
