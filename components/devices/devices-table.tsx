@@ -1,7 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Server } from 'lucide-react';
+import { Radar, Server } from 'lucide-react';
+import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { useCallback, useState } from 'react';
 import { BatchProgress } from '@/components/actions/batch-progress';
@@ -9,6 +10,7 @@ import { BulkActions } from '@/components/actions/bulk-actions';
 import { DataTable } from '@/components/data-table/data-table';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
 import { CursorPagination } from '@/components/ui/pagination';
 import { useNow } from '@/components/ui/use-now';
 import { devicesListQuery } from '@/lib/api-client/devices';
@@ -79,6 +81,12 @@ export function DevicesTable({
               />
             )}
             <LiveIndicator updatedAt={list.dataUpdatedAt} failing={Boolean(list.error)} />
+            <Button asChild variant="outline" size="sm">
+              <Link href="/devices/discovery">
+                <Radar aria-hidden />
+                Discover
+              </Link>
+            </Button>
           </>
         }
       >

@@ -5,6 +5,7 @@ import {
   alertKeys,
   auditKeys,
   deviceKeys,
+  discoveryKeys,
   economicsKeys,
   marketKeys,
   settingsKeys,
@@ -58,6 +59,15 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
 /** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
 export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
+}
+
+/** Found devices were added: the scan (its known marks), device lists, site totals. */
+export function invalidateDiscovery(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: discoveryKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: siteKeys.all }),
+  ]);
 }
 
 /** Tenants, users or device tenancy changed: those lists, the devices (their tenant) and the log. */

@@ -25,6 +25,7 @@ export const siteKeys = {
   heatmap: (id: number) => ['sites', id, 'heatmap'] as const,
   metrics: (id: number, range: RangeParam) => ['sites', id, 'metrics', rangeKey(range)] as const,
   attention: (id: number, limit: number) => ['sites', id, 'attention', limit] as const,
+  swarm: (id: number) => ['sites', id, 'swarm'] as const,
   /** Under ['sites', id] so a change to the site's contract invalidates its prices too. */
   prices: (id: number, from: number, to: number) => ['sites', id, 'prices', from, to] as const,
   pricePreview: (id: number, draft: string) => ['sites', id, 'prices', 'preview', draft] as const,
@@ -93,6 +94,13 @@ export const backtestKeys = {
   all: ['backtests'] as const,
   list: () => ['backtests', 'list'] as const,
   detail: (id: number) => ['backtests', id] as const,
+};
+
+/** Network scans; found devices become devices, so an add also invalidates deviceKeys. */
+export const discoveryKeys = {
+  all: ['discovery'] as const,
+  list: () => ['discovery', 'list'] as const,
+  scan: (id: number) => ['discovery', id] as const,
 };
 
 export const tenantKeys = { all: ['tenants'] as const, home: () => ['tenants', 'home'] as const };
