@@ -3,7 +3,9 @@
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { runActionsTick } from '../actions/executor';
 import { deliverNotifications } from '../alerts/notify/deliver';
+import { applyAlertRetention } from '../alerts/retention';
 import { runAlertsTick } from '../alerts/tick';
+import { runBacktests } from '../allocation/backtest/runner';
 import { runAllocationTick } from '../allocation/plans/auto';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
@@ -33,7 +35,10 @@ export function startBackgroundWork() {
       name: 'retention',
       everyMs: 30 * 60_000,
       lockKey: JOB_LOCK_KEYS.retention,
-      run: (now) => applyRetention(now),
+      run: async (now) => ({
+        ...(await applyRetention(now)),
+        alerts: await applyAlertRetention(env.RETENTION_ALERTS_DAYS, now),
+      }),
     },
     // Alerts (lib/alerts): evaluation from latest state, then notification delivery from the outbox.
     {
@@ -47,6 +52,13 @@ export function startBackgroundWork() {
       everyMs: 5_000,
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
+    },
+    // Allocation backtests (lib/allocation/backtest/runner.ts): runs queued ones to the end, one at a time.
+    {
+      name: 'backtests',
+      everyMs: 2_000,
+      lockKey: JOB_LOCK_KEYS.allocationBacktests,
+      run: (now) => runBacktests(now),
     },
     // Automatic allocation mode: re-plans and applies the sites whose interval is due (per-site settings).
     {
