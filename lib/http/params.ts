@@ -9,3 +9,6 @@ export const IdParam = z
   .regex(/^[1-9][0-9]{0,9}$/, 'id must be a positive decimal integer')
   .transform(Number)
   .pipe(z.number().max(2 ** 31 - 1, 'id is too large'));
+
+/** `?siteId=` narrowing a fleet view to one site. */
+export const SiteIdQuery = z.object({ siteId: IdParam.optional() });

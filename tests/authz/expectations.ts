@@ -176,6 +176,11 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'GET /api/auth/me': { access: 'signed-in', minRole: 'viewer' },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+  'GET /api/openapi.json': {
+    access: 'public',
+    why: 'describes the interface (OpenAPI), holds no data; code generators fetch it anonymously',
+    anonymousStatus: 200,
+  },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
     access: 'signed-in',
@@ -463,6 +468,7 @@ export const PAGES: Record<string, PageRule> = {
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+  '/settings/api': { sample: '/settings/api' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
