@@ -9,6 +9,7 @@ import {
   settingsKeys,
   siteKeys,
   tokenKeys,
+  webhookKeys,
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -55,4 +56,9 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
 /** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
 export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
+}
+
+/** Webhook endpoints or their deliveries changed. */
+export function invalidateWebhooks(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: webhookKeys.all });
 }

@@ -88,3 +88,8 @@ export const alertKeys = {
   rules: () => ['alerts', 'rules'] as const,
   silences: () => ['alerts', 'silences'] as const,
 };
+
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  deliveries: (id: number) => ['webhooks', id, 'deliveries'] as const,
+};

@@ -13,6 +13,7 @@ import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
 import { evaluateStatuses } from '../telemetry/status-job';
+import { deliverWebhooks } from '../webhooks/deliver';
 import { EXECUTORS } from '../workloads/executors';
 import { JOB_LOCK_KEYS } from './lock-keys';
 import { type Job, startJobs } from './scheduler';
@@ -46,6 +47,8 @@ export function startBackgroundWork() {
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
     },
+    // Event webhooks (lib/webhooks): signed deliveries from the outbox with retries.
+    { name: 'webhooks', everyMs: 5_000, lockKey: JOB_LOCK_KEYS.webhooks, run: (now) => deliverWebhooks(now) },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
     // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.

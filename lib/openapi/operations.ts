@@ -36,6 +36,7 @@ import { ReportQuerySchema } from '../reports/respond';
 import { WorstDevicesQuery } from '../telemetry/worst-devices';
 import { DeviceMove } from '../tenants/move';
 import { TenantCreate, TenantUpdate } from '../tenants/tenants';
+import { DeliveryListQuery, WebhookCreate, WebhookUpdate } from '../webhooks/schemas';
 import {
   AssignmentListQuery,
   AssignmentRequest,
@@ -432,6 +433,38 @@ export const OPERATIONS: Record<string, Operation> = {
     body: UserUpdate,
   },
   'DELETE /api/v1/users/[id]': { summary: 'Delete an account', access: 'admin', staff: true, status: 204 },
+
+  'GET /api/v1/webhooks': { summary: 'List event webhook endpoints', access: 'admin', staff: true },
+  'POST /api/v1/webhooks': {
+    summary: 'Create an event webhook endpoint (the signing secret is returned once)',
+    access: 'admin',
+    staff: true,
+    body: WebhookCreate,
+    status: 201,
+  },
+  'PATCH /api/v1/webhooks/[id]': {
+    summary: 'Change a webhook endpoint',
+    access: 'admin',
+    staff: true,
+    body: WebhookUpdate,
+  },
+  'DELETE /api/v1/webhooks/[id]': {
+    summary: 'Delete a webhook endpoint',
+    access: 'admin',
+    staff: true,
+    status: 204,
+  },
+  'GET /api/v1/webhooks/[id]/deliveries': {
+    summary: 'Delivery log of a webhook endpoint, newest first',
+    access: 'admin',
+    staff: true,
+    query: [DeliveryListQuery],
+  },
+  'POST /api/v1/webhooks/[id]/test': {
+    summary: 'Queue a test event for one endpoint',
+    access: 'admin',
+    staff: true,
+  },
 
   'GET /metrics': {
     summary: 'Prometheus text exposition (fleet, economics, collectors, ingest)',

@@ -16,7 +16,8 @@ export type ObjectKind =
   | 'alertRule'
   | 'alert'
   | 'silence'
-  | 'target';
+  | 'target'
+  | 'webhook';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -161,6 +162,41 @@ export const ROUTES: Record<string, RouteRule> = {
     minRole: 'admin',
     staffOnly: true,
     object: 'target',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/webhooks': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'POST /api/v1/webhooks': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ name: 'matrix events', url: 'http://127.0.0.1:9/events' }),
+  },
+  'PATCH /api/v1/webhooks/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+    allowedUses: 'spare',
+    request: () => json({ enabled: false }),
+  },
+  'DELETE /api/v1/webhooks/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/webhooks/[id]/deliveries': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+  },
+  'POST /api/v1/webhooks/[id]/test': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
     allowedUses: 'spare',
   },
   'POST /api/auth/login': {
@@ -471,6 +507,7 @@ export const PAGES: Record<string, PageRule> = {
   '/settings/api': { sample: '/settings/api' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/settings/webhooks': { sample: '/settings/webhooks', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },

@@ -1,4 +1,4 @@
-import { BookOpen, ChevronRight, KeyRound, LineChart, Users } from 'lucide-react';
+import { BookOpen, ChevronRight, KeyRound, LineChart, Users, Webhook } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/shell/page-header';
@@ -38,6 +38,21 @@ export default async function SettingsPage() {
               <span className="font-medium">Market data</span>
               <span className="text-muted-foreground text-xs">
                 Price providers per feature and site, credentials, GPU rental rates, price uploads
+              </span>
+            </span>
+            <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
+          </Card>
+        </Link>
+        <Link
+          href="/settings/webhooks"
+          className="rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <Card className="flex items-center gap-3 px-4 py-3 transition-colors hover:bg-accent/40">
+            <Webhook aria-hidden className="size-5 text-muted-foreground" />
+            <span className="flex flex-1 flex-col">
+              <span className="font-medium">Webhooks</span>
+              <span className="text-muted-foreground text-xs">
+                Signed event notifications to other systems, with a delivery log
               </span>
             </span>
             <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
