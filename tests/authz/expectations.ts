@@ -17,7 +17,8 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
-  | 'webhook';
+  | 'webhook'
+  | 'scan';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -211,6 +212,36 @@ export const ROUTES: Record<string, RouteRule> = {
     anonymousStatus: 204,
   },
   'GET /api/auth/me': { access: 'signed-in', minRole: 'viewer' },
+  'DELETE /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'GET /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'HEAD /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'PATCH /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'POST /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'PUT /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
   'GET /api/openapi.json': {
     access: 'public',
@@ -266,6 +297,20 @@ export const ROUTES: Record<string, RouteRule> = {
     access: 'signed-in',
     minRole: 'operator',
     request: () => csv(`name,serial,site,model\nmx-csv,${serial()},Alpha,Bitmain Antminer S21\n`),
+  },
+  'GET /api/v1/discovery': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/discovery': {
+    access: 'signed-in',
+    minRole: 'operator',
+    // One closed loopback port: the background scan ends at once and finds nothing.
+    request: () => json({ cidr: '127.0.0.1/32', ports: [1] }),
+  },
+  'GET /api/v1/discovery/[id]': { access: 'signed-in', minRole: 'viewer', object: 'scan' },
+  'POST /api/v1/discovery/[id]/add': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'scan',
+    request: (f) => json({ siteId: f.ids.site.a, items: [{ host: '127.0.0.2', port: 80 }] }),
   },
   'GET /api/v1/economics/devices/[id]': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/economics/hashprice': {

@@ -199,6 +199,36 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
       spare: devSpare.id,
     });
     const tokenSpare = await tokenFor('viewer', 'spare', null);
+    const scanFor = async (tenantId: number | null, mac: string) =>
+      (
+        await prisma.discoveryScan.create({
+          data: {
+            cidr: '127.0.0.2/32',
+            ports: '[80]',
+            protocols: '["axeos"]',
+            status: 'done',
+            total: 1,
+            probed: 1,
+            tenantId,
+            actorName: 'matrix',
+            found: JSON.stringify([
+              {
+                host: '127.0.0.2',
+                port: 80,
+                protocol: 'axeos',
+                vendor: 'Bitaxe',
+                model: 'Bitaxe Gamma',
+                firmware: null,
+                mac,
+                serial: null,
+                hostname: null,
+                suggestedModelId: devA.modelId,
+                error: null,
+              },
+            ]),
+          },
+        })
+      ).id;
     f = {
       modelId: devA.modelId,
       tenantA: tenantA.id,
@@ -225,6 +255,11 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
         },
         ...alerting,
         session: { a: '', b: '', spare: '' },
+        scan: {
+          a: await scanFor(tenantA.id, 'D8:3B:DA:00:0A:01'),
+          b: await scanFor(tenantB.id, 'D8:3B:DA:00:0B:01'),
+          spare: await scanFor(null, 'D8:3B:DA:00:0C:01'),
+        },
       },
     };
   });
