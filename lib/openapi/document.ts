@@ -68,7 +68,7 @@ function responses(op: Operation) {
     op.status === 204
       ? { description: 'Done; no content' }
       : {
-          description: op.status === 201 ? 'Created' : 'OK',
+          description: op.status === 201 ? 'Created' : op.status === 202 ? 'Accepted' : 'OK',
           content: Object.fromEntries((op.produces ?? ['application/json']).map((type) => [type, {}])),
         };
   const errors = op.access === 'public' ? ['400', '404'] : ['400', '401', '403', '404'];

@@ -15,6 +15,7 @@ import type { Role } from '../auth/actor';
 import { CreateTokenInput } from '../auth/api-tokens';
 import { UserCreate, UserUpdate } from '../auth/user-admin';
 import { LoginInput } from '../auth/users';
+import { DiscoveryAdd, DiscoveryRequest } from '../discovery/schemas';
 import { HashpriceQuerySchema } from '../economics/hashprice-query';
 import { ProjectionQuerySchema } from '../economics/live/fleet-projection';
 import { SiteIdQuery } from '../http/params';
@@ -59,8 +60,8 @@ export type Operation = {
   staff?: true;
   query?: z.ZodType[];
   body?: z.ZodType | RawBody;
-  /** Success status when not 200 (201 created, 204 no content). */
-  status?: 201 | 204;
+  /** Success status when not 200 (201 created, 202 accepted, 204 no content). */
+  status?: 201 | 202 | 204;
   /** The success answer is a file or text, not JSON. */
   produces?: string[];
 };
@@ -207,6 +208,19 @@ export const OPERATIONS: Record<string, Operation> = {
     body: DeviceMove,
   },
 
+  'GET /api/v1/discovery': { summary: 'Recent network scans', access: 'viewer' },
+  'POST /api/v1/discovery': {
+    summary: 'Start a network scan for miners and GPU servers',
+    access: 'operator',
+    body: DiscoveryRequest,
+    status: 202,
+  },
+  'GET /api/v1/discovery/[id]': { summary: 'A scan’s progress and what it found', access: 'viewer' },
+  'POST /api/v1/discovery/[id]/add': {
+    summary: 'Add endpoints found by a scan as devices',
+    access: 'operator',
+    body: DiscoveryAdd,
+  },
   'GET /api/v1/economics/devices/[id]': { summary: 'Money figures of one device', access: 'viewer' },
   'GET /api/v1/economics/hashprice': {
     summary: 'Hashprice from given inputs',

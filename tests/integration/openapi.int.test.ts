@@ -12,7 +12,8 @@ import { discoverRoutes } from '../authz/discover';
 import { ROUTES } from '../authz/expectations';
 import { call } from '../helpers/api';
 
-const routes = discoverRoutes();
+// The `/api/[...path]` catch-all only answers 404 for unknown paths: not an operation.
+const routes = discoverRoutes().filter((r) => !r.pattern.includes('[...'));
 const doc = buildOpenApiDocument();
 
 /** The source of one exported method (from its `export const X =` to the next export). */
@@ -77,6 +78,7 @@ describe('OpenAPI document', () => {
       ).toBeGreaterThanOrEqual(queries.length);
       for (const q of queries) expect(op.query, `${r.key} query`).toContain(resolve(q));
       if (/status:\s*201/.test(source)) expect(op.status, `${r.key} status`).toBe(201);
+      else if (/status:\s*202/.test(source)) expect(op.status, `${r.key} status`).toBe(202);
       else if (/return null;/.test(source)) expect(op.status, `${r.key} status`).toBe(204);
       else expect(op.status, `${r.key} status`).toBeUndefined();
     }
@@ -121,10 +123,10 @@ describe('OpenAPI document', () => {
       expect.arrayContaining(['name', 'metric', 'op', 'threshold', 'severity']),
     );
     expect(schema.properties.severity!.enum).toEqual(['info', 'warning', 'critical']);
-    const list = doc.paths['/api/v1/devices']!.get as {
-      parameters: { name: string; schema: { maximum?: number } }[];
-    };
-    expect(list.parameters.find((p) => p.name === 'limit')!.schema.maximum).toBe(500);
+    const list = doc.paths['/api/v1/devices']!.get as { parameters: { name: string; schema: object }[] };
+    expect(JSON.stringify(list.parameters.find((p) => p.name === 'limit')!.schema)).toContain(
+      '"maximum":500',
+    );
   });
 
   it('is served at /api/openapi.json without credentials', async () => {
