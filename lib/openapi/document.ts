@@ -111,7 +111,8 @@ export function buildOpenApiDocument(operations: Record<string, Operation> = OPE
       responses: responses(op),
       'x-switchyard-access': { role: op.access, staff: Boolean(op.staff) },
     };
-    (paths[openApiPath(pattern)] ??= {})[method.toLowerCase()] = operation;
+    const path = openApiPath(pattern);
+    paths[path] = { ...paths[path], [method.toLowerCase()]: operation };
   }
   return {
     openapi: '3.1.0',
