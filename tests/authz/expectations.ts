@@ -177,7 +177,6 @@ export const ROUTES: Record<string, RouteRule> = {
     minRole: 'admin',
     staffOnly: true,
     object: 'webhook',
-    allowedUses: 'spare',
     request: () => json({ enabled: false }),
   },
   'DELETE /api/v1/webhooks/[id]': {
@@ -198,7 +197,6 @@ export const ROUTES: Record<string, RouteRule> = {
     minRole: 'admin',
     staffOnly: true,
     object: 'webhook',
-    allowedUses: 'spare',
   },
   'POST /api/auth/login': {
     access: 'public',
