@@ -3,13 +3,19 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   alertKeys,
+  auditKeys,
   deviceKeys,
   economicsKeys,
   marketKeys,
   settingsKeys,
   siteKeys,
+  tenantKeys,
   tokenKeys,
+<<<<<<< HEAD
   webhookKeys,
+=======
+  userKeys,
+>>>>>>> main
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -58,7 +64,18 @@ export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
 }
 
+<<<<<<< HEAD
 /** Webhook endpoints or their deliveries changed. */
 export function invalidateWebhooks(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: webhookKeys.all });
+=======
+/** Tenants, users or device tenancy changed: those lists, the devices (their tenant) and the log. */
+export function invalidateTenants(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: tenantKeys.all }),
+    queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.all }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+  ]);
+>>>>>>> main
 }

@@ -1,8 +1,10 @@
 // Background work of one server process: rollups, latest state, statuses, retention and, in the
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
+import { runActionsTick } from '../actions/executor';
 import { deliverNotifications } from '../alerts/notify/deliver';
 import { runAlertsTick } from '../alerts/tick';
+import { runAllocationTick } from '../allocation/plans/auto';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
@@ -47,8 +49,18 @@ export function startBackgroundWork() {
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
     },
+<<<<<<< HEAD
     // Event webhooks (lib/webhooks): signed deliveries from the outbox with retries.
     { name: 'webhooks', everyMs: 5_000, lockKey: JOB_LOCK_KEYS.webhooks, run: (now) => deliverWebhooks(now) },
+=======
+    // Automatic allocation mode: re-plans and applies the sites whose interval is due (per-site settings).
+    {
+      name: 'allocation',
+      everyMs: 60_000,
+      lockKey: JOB_LOCK_KEYS.allocation,
+      run: (now) => runAllocationTick(now),
+    },
+>>>>>>> main
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
     // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.
@@ -58,6 +70,8 @@ export function startBackgroundWork() {
       lockKey: JOB_LOCK_KEYS.executorsFrom + i,
       run: (now: number) => e.tick(now),
     })),
+    // Remote actions (lib/actions): no job lock, every instance claims rows (one action is sent once).
+    { name: 'actions', everyMs: 1_000, lockKey: null, run: (now) => runActionsTick(now) },
   ];
   // Over the wire: fake devices on loopback stand in for every polled device; the collector polls them.
   const wire = env.SWITCHYARD_SIMULATOR === 'wire' ? startWireDemo(console.log) : undefined;

@@ -17,8 +17,16 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
+<<<<<<< HEAD
   | 'webhook'
   | 'scan';
+=======
+  | 'allocationPlan'
+  | 'allocationDecision'
+  | 'scan'
+  | 'action'
+  | 'batch';
+>>>>>>> main
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -93,6 +101,14 @@ const alertRule = () => ({
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 export const ROUTES: Record<string, RouteRule> = {
+  'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/agent/sites/[id]/polls': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: (f) =>
+      json({ agent: 'matrix-agent', outcomes: [{ deviceId: f.ids.device.a, ok: true, at: Date.now() }] }),
+  },
   'GET /api/v1/alert-rules': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/alert-rules': {
     access: 'signed-in',
@@ -240,11 +256,50 @@ export const ROUTES: Record<string, RouteRule> = {
     why: 'unknown API path: the JSON 404 envelope',
     anonymousStatus: 404,
   },
+  // The audit log spans every tenant's users and fleet-wide actions: staff admins only (lib/audit/list.ts).
+  'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+<<<<<<< HEAD
   'GET /api/openapi.json': {
     access: 'public',
     why: 'describes the interface (OpenAPI), holds no data; code generators fetch it anonymously',
     anonymousStatus: 200,
+=======
+  'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'POST /api/v1/allocation/plans': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteIds: [f.ids.site.a], horizonH: 2, overrides: { hashpriceUsdPerPhDay: 50 } }),
+  },
+  'GET /api/v1/allocation/plans/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationPlan',
+  },
+  'POST /api/v1/allocation/plans/[id]/apply': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'allocationPlan',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/allocation/auto': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'PUT /api/v1/allocation/auto': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteId: f.ids.site.a, maxSwitchPct: 25 }),
+  },
+  'GET /api/v1/allocation/decisions': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'GET /api/v1/allocation/decisions/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationDecision',
+>>>>>>> main
   },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
@@ -272,6 +327,34 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'device',
     allowedUses: 'spare',
   },
+  'GET /api/v1/devices/[id]/actions': { access: 'signed-in', minRole: 'viewer', object: 'device' },
+  'POST /api/v1/devices/[id]/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ action: 'pause' }),
+  },
+  'POST /api/v1/devices/[id]/refresh': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'PUT /api/v1/devices/[id]/credentials': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ password: 'matrix-password' }),
+  },
+  'DELETE /api/v1/devices/[id]/credentials': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'POST /api/v1/devices/refresh': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a] }),
+  },
+  'GET /api/v1/actions': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a], action: 'reboot' }),
+  },
+  'GET /api/v1/actions/[id]': { access: 'signed-in', minRole: 'viewer', object: 'action' },
+  'GET /api/v1/action-batches/[id]': { access: 'signed-in', minRole: 'viewer', object: 'batch' },
   'GET /api/v1/devices/[id]/assignments': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/devices/[id]/metrics': {
     access: 'signed-in',
@@ -543,14 +626,24 @@ export const PAGES: Record<string, PageRule> = {
   '/devices': { sample: '/devices' },
   '/devices/[id]': { sample: '/devices/1' },
   '/fleet': { sample: '/fleet' },
+  '/home': { sample: '/home' },
   '/login': { sample: '/login', public: true },
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+<<<<<<< HEAD
   '/settings/api': { sample: '/settings/api' },
+=======
+  '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
+>>>>>>> main
   '/settings/market': { sample: '/settings/market', staffOnly: true },
+  '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+<<<<<<< HEAD
   '/settings/webhooks': { sample: '/settings/webhooks', staffOnly: true, minRole: 'admin' },
+=======
+  '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
+>>>>>>> main
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
@@ -558,4 +651,5 @@ export const PAGES: Record<string, PageRule> = {
   '/workloads/jobs': { sample: '/workloads/jobs' },
   '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
   '/workloads/pools': { sample: '/workloads/pools' },
+  '/workloads/rental': { sample: '/workloads/rental', staffOnly: true },
 };

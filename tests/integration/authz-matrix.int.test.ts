@@ -4,6 +4,9 @@
 // in tests/authz/expectations.ts; a route without an entry fails the first test.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyPlan } from '@/lib/allocation/plans/apply';
+import { createPlan } from '@/lib/allocation/plans/plans';
+import { PlanRequest } from '@/lib/allocation/request';
 import type { Role } from '@/lib/auth/actor';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/auth/api-tokens';
@@ -13,6 +16,7 @@ import { recordProviderOk } from '@/lib/market/refresh/provider-status';
 import { storeNetworkPoints } from '@/lib/market/store';
 import { createJob } from '@/lib/workloads/jobs';
 import { createPool } from '@/lib/workloads/pools';
+import { createActionFixtures } from '../authz/action-fixtures';
 import { createAlertFixtures } from '../authz/alert-fixtures';
 import { type DiscoveredRoute, discoverPages, discoverRoutes } from '../authz/discover';
 import { type AuthzFixture, type MatrixRequest, PAGES, ROUTES, type RouteRule } from '../authz/expectations';
@@ -199,6 +203,12 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
       spare: devSpare.id,
     });
     const tokenSpare = await tokenFor('viewer', 'spare', null);
+    // Allocation plans are the provider's (staff only): one applied (with its decision row), one draft to apply.
+    const planRequest = PlanRequest.parse({ siteIds: [spareSite.id], horizonH: 2 });
+    const planA = await createPlan(SYSTEM_ACTOR, planRequest, now);
+    await applyPlan(SYSTEM_ACTOR, planA.id, now);
+    const planSpare = await createPlan(SYSTEM_ACTOR, planRequest, now);
+    const decision = await prisma.allocationDecision.findFirstOrThrow({ where: { planId: planA.id } });
     const scanFor = async (tenantId: number | null, mac: string) =>
       (
         await prisma.discoveryScan.create({
@@ -254,7 +264,14 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
           spare: (await userFor('Spare user', null)).id,
         },
         ...alerting,
+        ...(await createActionFixtures(tenantA.id, tenantB.id, {
+          a: devA.id,
+          b: bravo.devices[0]?.id ?? 0,
+          spare: devSpare.id,
+        })),
         session: { a: '', b: '', spare: '' },
+        allocationPlan: { a: planA.id, b: planA.id, spare: planSpare.id },
+        allocationDecision: { a: decision.id, b: decision.id, spare: decision.id },
         scan: {
           a: await scanFor(tenantA.id, 'D8:3B:DA:00:0A:01'),
           b: await scanFor(tenantB.id, 'D8:3B:DA:00:0B:01'),
