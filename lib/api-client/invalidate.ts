@@ -11,11 +11,8 @@ import {
   siteKeys,
   tenantKeys,
   tokenKeys,
-<<<<<<< HEAD
-  webhookKeys,
-=======
   userKeys,
->>>>>>> main
+  webhookKeys,
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -64,11 +61,11 @@ export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
 }
 
-<<<<<<< HEAD
 /** Webhook endpoints or their deliveries changed. */
 export function invalidateWebhooks(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: webhookKeys.all });
-=======
+}
+
 /** Tenants, users or device tenancy changed: those lists, the devices (their tenant) and the log. */
 export function invalidateTenants(queryClient: QueryClient): Promise<unknown> {
   return Promise.all([
@@ -77,5 +74,4 @@ export function invalidateTenants(queryClient: QueryClient): Promise<unknown> {
     queryClient.invalidateQueries({ queryKey: deviceKeys.all }),
     queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   ]);
->>>>>>> main
 }

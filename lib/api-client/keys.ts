@@ -89,12 +89,10 @@ export const alertKeys = {
   silences: () => ['alerts', 'silences'] as const,
 };
 
-<<<<<<< HEAD
 export const webhookKeys = {
   all: ['webhooks'] as const,
   deliveries: (id: number) => ['webhooks', id, 'deliveries'] as const,
 };
-=======
 export const tenantKeys = { all: ['tenants'] as const, home: () => ['tenants', 'home'] as const };
 export const userKeys = { all: ['users'] as const };
 export const auditKeys = {
@@ -103,4 +101,3 @@ export const auditKeys = {
 };
 /** Under ['workloads'] so a workload write refreshes it too. */
 export const rentalKeys = { settings: () => ['workloads', 'rental-settings'] as const };
->>>>>>> main

@@ -49,10 +49,8 @@ export function startBackgroundWork() {
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
     },
-<<<<<<< HEAD
     // Event webhooks (lib/webhooks): signed deliveries from the outbox with retries.
     { name: 'webhooks', everyMs: 5_000, lockKey: JOB_LOCK_KEYS.webhooks, run: (now) => deliverWebhooks(now) },
-=======
     // Automatic allocation mode: re-plans and applies the sites whose interval is due (per-site settings).
     {
       name: 'allocation',
@@ -60,7 +58,6 @@ export function startBackgroundWork() {
       lockKey: JOB_LOCK_KEYS.allocation,
       run: (now) => runAllocationTick(now),
     },
->>>>>>> main
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),
     // AI job executors (lib/workloads/executors): the simulator advances jobs, the webhook outbox delivers.

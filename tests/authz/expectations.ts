@@ -17,16 +17,12 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
-<<<<<<< HEAD
   | 'webhook'
-  | 'scan';
-=======
   | 'allocationPlan'
   | 'allocationDecision'
   | 'scan'
   | 'action'
   | 'batch';
->>>>>>> main
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -260,12 +256,11 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
-<<<<<<< HEAD
   'GET /api/openapi.json': {
     access: 'public',
     why: 'describes the interface (OpenAPI), holds no data; code generators fetch it anonymously',
     anonymousStatus: 200,
-=======
+  },
   'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
   'POST /api/v1/allocation/plans': {
     access: 'signed-in',
@@ -299,7 +294,6 @@ export const ROUTES: Record<string, RouteRule> = {
     minRole: 'viewer',
     staffOnly: true,
     object: 'allocationDecision',
->>>>>>> main
   },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
@@ -631,19 +625,13 @@ export const PAGES: Record<string, PageRule> = {
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
-<<<<<<< HEAD
   '/settings/api': { sample: '/settings/api' },
-=======
   '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
->>>>>>> main
   '/settings/market': { sample: '/settings/market', staffOnly: true },
   '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
-<<<<<<< HEAD
   '/settings/webhooks': { sample: '/settings/webhooks', staffOnly: true, minRole: 'admin' },
-=======
   '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
->>>>>>> main
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },

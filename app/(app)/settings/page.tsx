@@ -1,7 +1,5 @@
-<<<<<<< HEAD
-import { BookOpen, ChevronRight, KeyRound, LineChart, Users, Webhook } from 'lucide-react';
-=======
 import {
+  BookOpen,
   Building2,
   ChevronRight,
   KeyRound,
@@ -9,8 +7,8 @@ import {
   type LucideIcon,
   ScrollText,
   Users,
+  Webhook,
 } from 'lucide-react';
->>>>>>> main
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/shell/page-header';
@@ -58,6 +56,19 @@ const ENTRIES: Entry[] = [
     title: 'Market data',
     text: 'Price providers per feature and site, credentials, GPU rental rates, price uploads',
   },
+  {
+    href: '/settings/webhooks',
+    icon: Webhook,
+    title: 'Webhooks',
+    text: 'Signed event notifications to other systems, with a delivery log',
+    adminOnly: true,
+  },
+  {
+    href: '/settings/api',
+    icon: BookOpen,
+    title: 'API reference',
+    text: 'Every endpoint with its parameters and request schema; the OpenAPI 3.1 document',
+  },
 ];
 
 export default async function SettingsPage() {
@@ -89,76 +100,10 @@ export default async function SettingsPage() {
                 <span className="font-medium">{entry.title}</span>
                 <span className="text-muted-foreground text-xs">{entry.text}</span>
               </span>
-<<<<<<< HEAD
-            </span>
-            <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
-          </Card>
-        </Link>
-        <Link
-          href="/settings/market"
-          className="rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        >
-          <Card className="flex items-center gap-3 px-4 py-3 transition-colors hover:bg-accent/40">
-            <LineChart aria-hidden className="size-5 text-muted-foreground" />
-            <span className="flex flex-1 flex-col">
-              <span className="font-medium">Market data</span>
-              <span className="text-muted-foreground text-xs">
-                Price providers per feature and site, credentials, GPU rental rates, price uploads
-              </span>
-            </span>
-            <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
-          </Card>
-        </Link>
-        <Link
-          href="/settings/webhooks"
-          className="rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        >
-          <Card className="flex items-center gap-3 px-4 py-3 transition-colors hover:bg-accent/40">
-            <Webhook aria-hidden className="size-5 text-muted-foreground" />
-            <span className="flex flex-1 flex-col">
-              <span className="font-medium">Webhooks</span>
-              <span className="text-muted-foreground text-xs">
-                Signed event notifications to other systems, with a delivery log
-              </span>
-            </span>
-            <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
-          </Card>
-        </Link>
-        <Link
-          href="/settings/api"
-          className="rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        >
-          <Card className="flex items-center gap-3 px-4 py-3 transition-colors hover:bg-accent/40">
-            <BookOpen aria-hidden className="size-5 text-muted-foreground" />
-            <span className="flex flex-1 flex-col">
-              <span className="font-medium">API reference</span>
-              <span className="text-muted-foreground text-xs">
-                Every endpoint with its parameters and request schema; the OpenAPI 3.1 document
-              </span>
-            </span>
-            <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
-          </Card>
-        </Link>
-        <Card>
-          <CardContent className="flex items-start gap-3 pt-3">
-            <Users aria-hidden className="mt-0.5 size-5 text-muted-foreground" />
-            <span className="flex flex-col gap-1">
-              <span className="font-medium">Users and roles</span>
-              <span className="text-muted-foreground text-xs">
-                Managed from the command line for now:{' '}
-                <code className="font-mono">
-                  npm run cli -- users:create --email … --name … --role operator
-                </code>
-              </span>
-            </span>
-          </CardContent>
-        </Card>
-=======
               <ChevronRight aria-hidden className="size-4 text-muted-foreground" />
             </Card>
           </Link>
         ))}
->>>>>>> main
       </div>
     </>
   );
