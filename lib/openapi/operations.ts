@@ -2,6 +2,7 @@
 // document cannot drift from validation (tests/integration/openapi.int.test.ts reads each route file
 // and checks that the schemas it passes to parseJson/parseQuery are the ones named here).
 import type { z } from 'zod';
+import { ActionInput, ActionListQuery, BulkActionInput, RefreshInput } from '../actions/types';
 import {
   AckBody,
   AlertsQuery,
@@ -11,15 +12,20 @@ import {
   SilenceUpdate,
   TargetCreate,
 } from '../alerts/schemas';
+import { AutoSettingsUpdate, DecisionListQuery, PlanListQuery } from '../allocation/plans/schemas';
+import { PlanRequest } from '../allocation/request';
+import { AuditExportQuery, AuditQuery } from '../audit/list';
 import type { Role } from '../auth/actor';
 import { CreateTokenInput } from '../auth/api-tokens';
 import { UserCreate, UserUpdate } from '../auth/user-admin';
 import { LoginInput } from '../auth/users';
+import { AgentPollReport } from '../collectors/agent-api';
 import { DiscoveryAdd, DiscoveryRequest } from '../discovery/schemas';
 import { HashpriceQuerySchema } from '../economics/hashprice-query';
 import { ProjectionQuerySchema } from '../economics/live/fleet-projection';
 import { SiteIdQuery } from '../http/params';
 import { RangeQuerySchema } from '../http/range';
+import { DeviceCredentialsInput } from '../inventory/credentials';
 import {
   DeviceCreate,
   DeviceListQuery,
@@ -97,6 +103,86 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/health': { summary: 'Liveness and database check', access: 'public' },
   'GET /api/openapi.json': { summary: 'This document (OpenAPI 3.1)', access: 'public' },
 
+  'GET /api/v1/action-batches/[id]': { summary: 'Progress of a bulk action', access: 'viewer' },
+  'GET /api/v1/actions': {
+    summary: 'Remote actions, newest first',
+    access: 'viewer',
+    query: [ActionListQuery],
+  },
+  'POST /api/v1/actions': {
+    summary: 'Start a staggered bulk remote action',
+    access: 'operator',
+    body: BulkActionInput,
+    status: 202,
+  },
+  'GET /api/v1/actions/[id]': { summary: 'One remote action', access: 'viewer' },
+  'GET /api/v1/agent/sites/[id]/devices': {
+    summary: 'The polled devices of a site, for its site agent',
+    access: 'viewer',
+  },
+  'POST /api/v1/agent/sites/[id]/polls': {
+    summary: 'A site agent reports its poll outcomes',
+    access: 'operator',
+    body: AgentPollReport,
+  },
+  'GET /api/v1/allocation/auto': {
+    summary: 'Automatic mode and guardrails per site',
+    access: 'viewer',
+    staff: true,
+  },
+  'PUT /api/v1/allocation/auto': {
+    summary: 'Change a site’s automatic mode and guardrails',
+    access: 'operator',
+    staff: true,
+    body: AutoSettingsUpdate,
+  },
+  'GET /api/v1/allocation/decisions': {
+    summary: 'The allocation decision log, newest first',
+    access: 'viewer',
+    staff: true,
+    query: [DecisionListQuery],
+  },
+  'GET /api/v1/allocation/decisions/[id]': {
+    summary: 'One decision explained',
+    access: 'viewer',
+    staff: true,
+  },
+  'GET /api/v1/allocation/plans': {
+    summary: 'Recent allocation plans',
+    access: 'viewer',
+    staff: true,
+    query: [PlanListQuery],
+  },
+  'POST /api/v1/allocation/plans': {
+    summary: 'Plan the sites over a horizon (dry run, optional what-if overrides)',
+    access: 'operator',
+    staff: true,
+    body: PlanRequest,
+    status: 201,
+  },
+  'GET /api/v1/allocation/plans/[id]': {
+    summary: 'A plan with its inputs snapshot',
+    access: 'viewer',
+    staff: true,
+  },
+  'POST /api/v1/allocation/plans/[id]/apply': {
+    summary: 'Apply a plan’s first interval as assignments',
+    access: 'operator',
+    staff: true,
+  },
+  'GET /api/v1/audit': {
+    summary: 'The audit log, newest first',
+    access: 'admin',
+    staff: true,
+    query: [AuditQuery],
+  },
+  'GET /api/v1/audit/export': {
+    summary: 'The filtered audit log as CSV',
+    access: 'admin',
+    staff: true,
+    query: [AuditExportQuery],
+    produces: ['text/csv'],
+  },
   'GET /api/v1/alert-rules': { summary: 'List alert rules', access: 'viewer' },
   'POST /api/v1/alert-rules': {
     summary: 'Create an alert rule',
@@ -181,6 +267,31 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'PATCH /api/v1/devices/[id]': { summary: 'Change a device', access: 'operator', body: DeviceUpdate },
   'DELETE /api/v1/devices/[id]': { summary: 'Delete a device', access: 'operator', status: 204 },
+  'GET /api/v1/devices/[id]/actions': {
+    summary: 'A device’s capabilities and action history',
+    access: 'viewer',
+  },
+  'POST /api/v1/devices/[id]/actions': {
+    summary: 'Request a remote action on a device',
+    access: 'operator',
+    body: ActionInput,
+    status: 202,
+  },
+  'PUT /api/v1/devices/[id]/credentials': {
+    summary: 'Set a device’s API credentials (stored encrypted)',
+    access: 'operator',
+    body: DeviceCredentialsInput,
+  },
+  'DELETE /api/v1/devices/[id]/credentials': {
+    summary: 'Remove a device’s credentials',
+    access: 'operator',
+  },
+  'POST /api/v1/devices/[id]/refresh': { summary: 'Poll a device now', access: 'operator' },
+  'POST /api/v1/devices/refresh': {
+    summary: 'Poll a selection of devices now',
+    access: 'operator',
+    body: RefreshInput,
+  },
   'GET /api/v1/devices/[id]/assignments': {
     summary: 'A device’s current and past assignments',
     access: 'viewer',
