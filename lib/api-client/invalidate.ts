@@ -5,6 +5,7 @@ import {
   alertKeys,
   auditKeys,
   deviceKeys,
+  discoveryKeys,
   economicsKeys,
   marketKeys,
   settingsKeys,
@@ -64,6 +65,15 @@ export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
 /** Webhook endpoints or their deliveries changed. */
 export function invalidateWebhooks(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: webhookKeys.all });
+}
+
+/** Found devices were added: the scan (its known marks), device lists, site totals. */
+export function invalidateDiscovery(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: discoveryKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: siteKeys.all }),
+  ]);
 }
 
 /** Tenants, users or device tenancy changed: those lists, the devices (their tenant) and the log. */

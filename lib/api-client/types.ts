@@ -68,3 +68,7 @@ export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';
 export type { RuleCreate, SilenceCreate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
+export type { AddOutcome } from '../discovery/add';
+export type { DiscoveryProtocol, FoundView, ScanView } from '../discovery/types';
+export type { SwarmDevice } from '../swarm/summarise';
+export type { SwarmView } from '../swarm/swarm';

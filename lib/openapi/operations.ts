@@ -497,6 +497,10 @@ export const OPERATIONS: Record<string, Operation> = {
     staff: true,
     body: ContractDraftSchema,
   },
+  'GET /api/v1/sites/[id]/swarm': {
+    summary: 'A site’s micro-miners: best difficulties, shares, solo odds',
+    access: 'viewer',
+  },
   'GET /api/v1/sites/[id]/racks': { summary: 'List a site’s racks', access: 'viewer' },
   'POST /api/v1/sites/[id]/racks': {
     summary: 'Create a rack',
