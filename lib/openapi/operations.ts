@@ -12,6 +12,12 @@ import {
   SilenceUpdate,
   TargetCreate,
 } from '../alerts/schemas';
+import {
+  BacktestExportQuery,
+  ListQuerySchema as BacktestListQuery,
+  BacktestRequestSchema,
+  UploadQuerySchema,
+} from '../allocation/backtest/schemas';
 import { AutoSettingsUpdate, DecisionListQuery, PlanListQuery } from '../allocation/plans/schemas';
 import { PlanRequest } from '../allocation/request';
 import { AuditExportQuery, AuditQuery } from '../audit/list';
@@ -135,6 +141,38 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'operator',
     staff: true,
     body: AutoSettingsUpdate,
+  },
+  'GET /api/v1/allocation/backtests': {
+    summary: 'Allocation backtests',
+    access: 'viewer',
+    query: [BacktestListQuery],
+  },
+  'POST /api/v1/allocation/backtests': {
+    summary: 'Start a backtest of allocation policies over history',
+    access: 'operator',
+    body: BacktestRequestSchema,
+    status: 202,
+  },
+  'GET /api/v1/allocation/backtests/[id]': { summary: 'One backtest with its results', access: 'viewer' },
+  'DELETE /api/v1/allocation/backtests/[id]': {
+    summary: 'Cancel a queued or running backtest',
+    access: 'operator',
+  },
+  'GET /api/v1/allocation/backtests/[id]/export': {
+    summary: 'A backtest’s results or cumulative series as CSV',
+    access: 'viewer',
+    query: [BacktestExportQuery],
+    produces: ['text/csv'],
+  },
+  'GET /api/v1/allocation/backtests/uploads': { summary: 'Uploaded backtest series', access: 'viewer' },
+  'POST /api/v1/allocation/backtests/uploads': {
+    summary: 'Upload a CSV series (electricity or bitcoin) for backtests',
+    access: 'operator',
+    query: [UploadQuerySchema],
+    body: CSV(
+      'electricity `timestamp,price[,currency]` hourly, or bitcoin `date,btc_usd,difficulty[,fees_btc_per_block]`',
+    ),
+    status: 201,
   },
   'GET /api/v1/allocation/decisions': {
     summary: 'The allocation decision log, newest first',
