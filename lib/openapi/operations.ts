@@ -11,6 +11,7 @@ import {
   SilenceCreate,
   SilenceUpdate,
   TargetCreate,
+  TargetUpdate,
 } from '../alerts/schemas';
 import {
   BacktestExportQuery,
@@ -450,6 +451,12 @@ export const OPERATIONS: Record<string, Operation> = {
     staff: true,
     body: TargetCreate,
     status: 201,
+  },
+  'PATCH /api/v1/notification-targets/[id]': {
+    summary: 'Change a notification target',
+    access: 'admin',
+    staff: true,
+    body: TargetUpdate,
   },
   'DELETE /api/v1/notification-targets/[id]': {
     summary: 'Delete a notification target',
