@@ -91,6 +91,11 @@ export const alertKeys = {
   targets: () => ['alerts', 'targets'] as const,
 };
 
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  deliveries: (id: number) => ['webhooks', id, 'deliveries'] as const,
+};
+
 export const backtestKeys = {
   all: ['backtests'] as const,
   list: () => ['backtests', 'list'] as const,
