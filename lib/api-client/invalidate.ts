@@ -3,6 +3,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   alertKeys,
+  allocationKeys,
   deviceKeys,
   economicsKeys,
   marketKeys,
@@ -55,4 +56,12 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
 /** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
 export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
+}
+
+/** A plan was applied or automatic mode changed: allocation views plus everything an assignment touches. */
+export function invalidateAllocation(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: allocationKeys.all }),
+    invalidateWorkloads(queryClient),
+  ]);
 }

@@ -88,3 +88,13 @@ export const alertKeys = {
   rules: () => ['alerts', 'rules'] as const,
   silences: () => ['alerts', 'silences'] as const,
 };
+
+/** Allocation: draft plans by the sites they cover, stored plans, automatic mode and the decision log. */
+export const allocationKeys = {
+  all: ['allocation'] as const,
+  draft: (siteIds: readonly number[]) =>
+    ['allocation', 'draft', [...siteIds].sort((a, b) => a - b).join(',')] as const,
+  plan: (id: string) => ['allocation', 'plans', id] as const,
+  auto: () => ['allocation', 'auto'] as const,
+  decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
+};

@@ -64,3 +64,87 @@ export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';
 export type { RuleCreate, SilenceCreate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
+
+// Allocation (issue #10): written from the API contract until the server module exports its view types.
+import type { PlanView } from '../allocation/plan-view';
+import type { AllocationInput } from '../allocation/types';
+
+export type { DeviceDecision as AllocationDeviceDecision } from '../allocation/explain';
+export type { PlanView as AllocationPlanView } from '../allocation/plan-view';
+
+export type AllocationOverrides = {
+  btcUsd?: number;
+  difficulty?: number;
+  feesBtcPerBlock?: number;
+  hashpriceUsdPerPhDay?: number;
+  priceUsdPerMwh?: Record<string, number | number[]>;
+  gpuUsdPerHour?: Record<string, number>;
+};
+
+export type AllocationPlanRequest = {
+  siteIds?: number[];
+  horizonH?: number;
+  intervalMin?: number;
+  constraints?: { guardrails?: boolean; holdTimes?: boolean };
+  overrides?: AllocationOverrides;
+};
+
+/** The snapshot a plan was made from (`plan.inputs`): the engine instance and its market basis. */
+export type AllocationPlanInputs = {
+  readAt: number;
+  horizonH: number;
+  instance: AllocationInput;
+  basis: {
+    btcUsd: number | null;
+    difficulty: number | null;
+    feesBtcPerBlock: number | null;
+    hashpriceUsdPerPhDay: number | null;
+    gpuUsdPerHour: Record<string, number>;
+    simulated: boolean;
+    stale: boolean;
+  };
+  labels: {
+    sites: Record<string, string>;
+    devices: Record<string, { name: string; model: string }>;
+    jobs: Record<string, string>;
+  };
+};
+
+export type AllocationPlan = Omit<PlanView, 'devices'> & {
+  id: string | number;
+  status: 'draft' | 'applied' | 'superseded';
+  createdAt: string;
+  inputs: AllocationPlanInputs;
+  devices: (PlanView['devices'][number] & { name?: string })[];
+};
+
+export type AllocationApplyDeviceStatus = {
+  deviceId: string | number;
+  status: 'applied' | 'unchanged' | 'failed' | 'skipped';
+  message?: string;
+};
+
+export type AllocationApplyResult = {
+  planId: string | number;
+  status: string;
+  devices: AllocationApplyDeviceStatus[];
+};
+
+export type AllocationAutoSettings = {
+  siteId: number;
+  enabled: boolean;
+  intervalMin: number;
+  maxSwitchPct: number;
+  quietHours: number[];
+};
+
+export type AllocationDecisionLogEntry = {
+  id: string | number;
+  siteId: number | null;
+  planId: string | number | null;
+  at: string;
+  mode: 'manual' | 'auto';
+  changedDevices: number;
+  expectedProfitUsd: number | null;
+  summary: string;
+};

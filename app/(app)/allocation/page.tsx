@@ -1,21 +1,20 @@
-import { Split } from 'lucide-react';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { AllocationView } from '@/components/allocation/allocation-view';
 import { PageHeader } from '@/components/shell/page-header';
+import { hasRole } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/page';
 
 export const metadata: Metadata = { title: 'Allocation' };
 
 export default async function AllocationPage() {
-  await requirePageActor();
+  const actor = await requirePageActor();
   return (
     <>
-      <PageHeader title="Allocation" />
-      <ComingSoon
-        icon={Split}
+      <PageHeader
         title="Allocation"
-        description="Per site and interval: how many kW go to mining, to AI jobs, and what to curtail — as a dry-run plan you review before applying."
+        description="Per site and hour: what goes to mining, to AI work and what to curtail — a dry-run plan you review before applying."
       />
+      <AllocationView canOperate={hasRole(actor, 'operator')} />
     </>
   );
 }
