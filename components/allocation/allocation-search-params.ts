@@ -1,4 +1,4 @@
 // URL state of the Allocation page (?site=): the site whose plan is shown.
-import { parseAsString } from 'nuqs';
+import { parseAsInteger } from 'nuqs';
 
-export const allocationSearchParams = { site: parseAsString };
+export const allocationSearchParams = { site: parseAsInteger };

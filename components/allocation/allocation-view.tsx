@@ -12,7 +12,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useNow } from '@/components/ui/use-now';
-import { deviceImpacts } from '@/lib/allocation/device-impact';
+import { type DeviceImpact, deviceImpacts } from '@/lib/allocation/device-impact';
 import { draftPlanQuery } from '@/lib/api-client/allocation';
 import { sitesListQuery } from '@/lib/api-client/sites';
 import { formatAge } from '@/lib/format';
@@ -41,14 +41,13 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
   const shown = replan?.view ?? plan;
   const input = replan?.input ?? plan?.inputs?.instance ?? null;
   const siteNames = useMemo(() => new Map(Object.entries(plan?.inputs?.labels?.sites ?? {})), [plan]);
-  const siteId = state.site ?? plan?.sites[0]?.siteId ?? null;
-  const site = shown?.sites.find((s) => s.siteId === siteId) ?? shown?.sites[0];
-  const zone = sites.data?.find((s) => String(s.id) === site?.siteId)?.timezone;
+  const site = shown?.sites.find((s) => s.siteId === state.site) ?? shown?.sites[0];
+  const zone = sites.data?.find((s) => s.id === site?.siteId)?.timezone;
 
   const rows = useMemo(() => {
     if (!shown || !site) return [];
     const decisions = shown.devices.filter((d) => d.siteId === site.siteId);
-    const impacts = input ? deviceImpacts(input, decisions) : new Map();
+    const impacts = input ? deviceImpacts(input, decisions) : new Map<string, DeviceImpact>();
     return deviceRows(decisions, input, impacts, plan?.inputs?.labels?.devices);
   }, [shown, site, input, plan]);
 
@@ -63,7 +62,7 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
       />
     );
   }
-  const name = (id: string) => siteNames.get(id) ?? `Site ${id}`;
+  const name = (id: number) => siteNames.get(String(id)) ?? `Site ${id}`;
   const changes = rows.filter((r) => r.changed).length;
 
   return (
@@ -77,8 +76,8 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
           aria-label="Site"
           data-testid="allocation-site"
           value={site.siteId}
-          onChange={(e) => void setState({ site: e.target.value })}
-          options={plan.sites.map((s) => ({ value: s.siteId, label: name(s.siteId) }))}
+          onChange={(e) => void setState({ site: Number(e.target.value) })}
+          options={plan.sites.map((s) => ({ value: String(s.siteId), label: name(s.siteId) }))}
         />
         <span className="text-muted-foreground text-xs" suppressHydrationWarning>
           Planned {formatAge(Date.parse(plan.createdAt), now)}
@@ -143,8 +142,8 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
         </CardContent>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <AutoModePanel siteId={Number(site.siteId)} canOperate={canOperate} />
-        <DecisionLog siteId={Number(site.siteId)} />
+        <AutoModePanel siteId={site.siteId} canOperate={canOperate} />
+        <DecisionLog siteId={site.siteId} />
       </div>
       {canOperate && (
         <ApplyDialog

@@ -24,7 +24,7 @@ import { changeSummary, deviceRows, type PlanDeviceRow } from './plan-rows';
 export interface ApplyDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  siteId: string;
+  siteId: number;
   siteName: string;
   /** The what-if, when one is active: the server re-plans with exactly these overrides. */
   overrides: AllocationOverrides | null;
@@ -44,7 +44,7 @@ const STATUS_VARIANT = {
 export function ApplyDialog({ open, onOpenChange, siteId, siteName, overrides }: ApplyDialogProps) {
   const queryClient = useQueryClient();
   const prepare = useMutation({
-    mutationFn: () => postAllocationPlan({ siteIds: [Number(siteId)], ...(overrides ? { overrides } : {}) }),
+    mutationFn: () => postAllocationPlan({ siteIds: [siteId], ...(overrides ? { overrides } : {}) }),
   });
   const apply = useMutation({
     mutationFn: (plan: AllocationPlan) => postAllocationPlanApply(plan.id),
@@ -65,7 +65,7 @@ export function ApplyDialog({ open, onOpenChange, siteId, siteName, overrides }:
     () =>
       plan
         ? deviceRows(
-            plan.devices.filter((d) => String(d.siteId) === siteId),
+            plan.devices.filter((d) => d.siteId === siteId),
             plan.inputs?.instance ?? null,
             new Map(),
             plan.inputs?.labels?.devices,
@@ -185,9 +185,9 @@ function ApplyStatus({ result, rows }: { result: AllocationApplyResult; rows: Pl
         {statuses
           .filter((d) => d.status !== 'unchanged')
           .map((d) => (
-            <li key={String(d.deviceId)} className="flex items-center gap-2 border-b py-1">
+            <li key={d.deviceId} className="flex items-center gap-2 border-b py-1">
               <Badge variant={STATUS_VARIANT[d.status] ?? 'outline'}>{d.status}</Badge>
-              <span className="font-medium">{names.get(String(d.deviceId)) ?? `#${d.deviceId}`}</span>
+              <span className="font-medium">{names.get(d.deviceId) ?? `#${d.deviceId}`}</span>
               {d.message && <span className="text-muted-foreground">{d.message}</span>}
             </li>
           ))}

@@ -1,13 +1,13 @@
 import type { DeviceImpact } from '@/lib/allocation/device-impact';
 import type { AllocationDevice, AllocationInput, DeviceClass } from '@/lib/allocation/types';
-import type { AllocationDeviceDecision } from '@/lib/api-client/types';
+import type { AllocationDecision, AllocationPlanDevice } from '@/lib/api-client/types';
 
 /** Rows of the plan preview: one per device, and one per group of devices that get the same decision. */
 
-export type Decision = AllocationDeviceDecision['decision'];
+export type Decision = AllocationDecision;
 export const DECISIONS: readonly Decision[] = ['mine', 'curtail', 'job', 'rent', 'idle', 'off'];
 
-export type PlanDeviceRow = AllocationDeviceDecision & {
+export type PlanDeviceRow = AllocationPlanDevice & {
   name: string;
   modelName: string;
   deviceClass: DeviceClass | null;
@@ -18,7 +18,7 @@ export type PlanDeviceRow = AllocationDeviceDecision & {
 
 export type PlanGroupRow = {
   key: string;
-  siteId: string;
+  siteId: number;
   modelName: string;
   deviceClass: DeviceClass | null;
   decision: Decision;
@@ -27,7 +27,7 @@ export type PlanGroupRow = {
   changed: number;
   deltaUsdPerH: number;
   reason: string;
-  deviceIds: string[];
+  deviceIds: number[];
 };
 
 export type PlanFilters = { decision: Decision | 'all'; changedOnly: boolean; q: string };
@@ -40,8 +40,9 @@ function nowDecision(device: AllocationDevice, isMicro: boolean, runsJob: boolea
   return s.rentedGpus > 0 ? 'rent' : 'idle';
 }
 
+/** Joins each decision with its device in the plan's inputs (model, class, current state, $ impact). */
 export function deviceRows(
-  decisions: readonly (AllocationDeviceDecision & { name?: string })[],
+  decisions: readonly AllocationPlanDevice[],
   input: AllocationInput | null,
   impacts: ReadonlyMap<string, DeviceImpact>,
   labels: Readonly<Record<string, { name: string; model?: string }>> = {},
@@ -49,19 +50,20 @@ export function deviceRows(
   const devices = new Map(input?.devices.map((d) => [d.deviceId, d]));
   const miners = new Map(input?.minerModels.map((m) => [m.modelId, m]));
   const gpus = new Map(input?.gpuModels.map((m) => [m.modelId, m]));
-  const jobsOn = new Map<string, string>();
-  for (const j of input?.jobs ?? []) for (const r of j.running ?? []) jobsOn.set(r.deviceId, j.jobId);
+  const jobsOn = new Set<string>();
+  for (const j of input?.jobs ?? []) for (const r of j.running ?? []) jobsOn.add(r.deviceId);
   return decisions.map((d) => {
-    const device = devices.get(d.deviceId);
+    const id = String(d.deviceId);
+    const device = devices.get(id);
     const miner = device ? miners.get(device.modelId) : undefined;
     const gpu = device ? gpus.get(device.modelId) : undefined;
     return {
       ...d,
-      name: d.name ?? labels[d.deviceId]?.name ?? `#${d.deviceId}`,
-      modelName: miner?.name ?? gpu?.name ?? labels[d.deviceId]?.model ?? device?.modelId ?? '—',
+      name: d.name ?? labels[id]?.name ?? `#${id}`,
+      modelName: miner?.name ?? gpu?.name ?? (d.model || labels[id]?.model) ?? device?.modelId ?? '—',
       deviceClass: miner?.class ?? (gpu ? 'gpu' : null),
-      now: device ? nowDecision(device, miner?.class === 'micro', jobsOn.has(d.deviceId)) : null,
-      impact: impacts.get(d.deviceId) ?? null,
+      now: d.current ?? (device ? nowDecision(device, miner?.class === 'micro', jobsOn.has(id)) : null),
+      impact: impacts.get(id) ?? null,
     };
   });
 }

@@ -1,8 +1,8 @@
 import { KpiCard } from '@/components/ui/kpi-card';
-import type { AllocationPlanView } from '@/lib/api-client/types';
+import type { AllocationPlanBody, AllocationPlanSite } from '@/lib/api-client/types';
 import { formatNumber, formatPercent, formatUsd } from '@/lib/format';
 
-type SitePlan = AllocationPlanView['sites'][number];
+type SitePlan = AllocationPlanSite;
 
 const usd0 = (x: number | null) => formatUsd(x, { decimals: 0 });
 
@@ -22,7 +22,7 @@ export function PlanSummary({
   site,
   replanMs,
 }: {
-  plan: AllocationPlanView;
+  plan: AllocationPlanBody;
   site: SitePlan;
   /** Wall time of the in-browser re-plan when the what-if panel is in use. */
   replanMs: number | null;

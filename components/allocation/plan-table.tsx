@@ -51,22 +51,15 @@ function UsdPerH({ value }: { value: number | null | undefined }) {
   );
 }
 
-const deviceHref = (id: string) => (/^\d+$/.test(id) ? `/devices/${id}` : null);
-
 const DEVICE_COLUMNS: readonly ColumnDef<PlanDeviceRow>[] = [
   {
     id: 'name',
     header: 'Device',
-    cell: (r) => {
-      const href = deviceHref(r.deviceId);
-      return href ? (
-        <Link href={href} className="font-medium hover:underline">
-          {r.name}
-        </Link>
-      ) : (
-        <span className="font-medium">{r.name}</span>
-      );
-    },
+    cell: (r) => (
+      <Link href={`/devices/${r.deviceId}`} className="font-medium hover:underline">
+        {r.name}
+      </Link>
+    ),
     width: '11rem',
   },
   { id: 'model', header: 'Model', cell: (r) => r.modelName, width: '9rem' },
@@ -201,7 +194,7 @@ export function PlanTable({ rows }: { rows: readonly PlanDeviceRow[] }) {
           label="Plan by device"
           columns={DEVICE_COLUMNS}
           rows={filtered}
-          getRowId={(r) => r.deviceId}
+          getRowId={(r) => String(r.deviceId)}
           empty={empty}
           maxHeight="32rem"
           data-testid="plan-devices"

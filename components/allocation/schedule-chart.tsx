@@ -2,10 +2,10 @@
 
 import { TimeSeriesChart } from '@/components/charts/time-series-chart';
 import type { SeriesDef, TimeSeriesPoint } from '@/components/charts/types';
-import type { AllocationPlanView } from '@/lib/api-client/types';
+import type { AllocationPlanSite } from '@/lib/api-client/types';
 import { formatNumber, formatUsdPerMwh } from '@/lib/format';
 
-type SitePlan = AllocationPlanView['sites'][number];
+type SitePlan = AllocationPlanSite;
 
 const kw = (v: number) => `${formatNumber(v, v >= 100 ? 0 : 1)} kW`;
 
@@ -76,8 +76,17 @@ export function ScheduleChart({
   // A last point at the end of the horizon so the final step is drawn to its full width.
   const last = data.at(-1);
   const points = last ? [...data, { ...last, ts: to }] : data;
+  const sum = (key: 'miningKw' | 'aiKw' | 'curtailedKw' | 'idleKw') =>
+    Math.round(site.hours.reduce((a, h) => a + h[key], 0));
   return (
-    <div data-testid="allocation-schedule">
+    // kW summed over the hours on the element: a test (or a curious user) can read the schedule as numbers.
+    <div
+      data-testid="allocation-schedule"
+      data-mining-kw={sum('miningKw')}
+      data-ai-kw={sum('aiKw')}
+      data-curtailed-kw={sum('curtailedKw')}
+      data-idle-kw={sum('idleKw')}
+    >
       <TimeSeriesChart
         data={points}
         series={SERIES}

@@ -24,7 +24,7 @@ function planInputs(instance: AllocationInput): AllocationPlanInputs {
       simulated: true,
       stale: false,
     },
-    labels: { sites: { '1': 'North' }, devices: { a0: { name: 'S21-A', model: 'S21' } }, jobs: {} },
+    labels: { sites: { '1': 'North' }, devices: { '10': { name: 'S21-A', model: 'S21' } }, jobs: {} },
   };
 }
 
@@ -32,7 +32,7 @@ const base = planInputs(
   input({
     sites: [site('1', [150, 150, 150, 150])],
     minerModels: [S21_FULL],
-    devices: miners('a', '1', S21_FULL, 3),
+    devices: miners('1', '1', S21_FULL, 3),
   }),
 );
 
@@ -67,8 +67,13 @@ describe('plan rows', () => {
   it('names devices from the labels, groups like decisions and counts what changes', () => {
     const { view, input: inp } = replanWhatIf(base, NO_WHAT_IF);
     const rows = deviceRows(view.devices, inp, deviceImpacts(inp, view.devices), base.labels.devices);
-    expect(rows.map((r) => r.name)).toEqual(['S21-A', '#a1', '#a2']);
-    expect(rows[0]).toMatchObject({ modelName: 'S21', deviceClass: 'asic', now: 'mine', decision: 'curtail' });
+    expect(rows.map((r) => r.name)).toEqual(['S21-A', '#11', '#12']);
+    expect(rows[0]).toMatchObject({
+      modelName: 'S21',
+      deviceClass: 'asic',
+      now: 'mine',
+      decision: 'curtail',
+    });
     // Mining at $150/MWh: $10/24 revenue − 3.5 kW × $0.15 = −$0.1083/h, so curtailing gains that.
     expect(rows[0]!.impact!.deltaUsdPerH).toBeCloseTo(3.5 * 0.15 - 10 / 24, 6);
     const groups = groupRows(rows);
@@ -77,8 +82,8 @@ describe('plan rows', () => {
     expect(groups[0]!.deltaUsdPerH).toBeCloseTo(3 * (3.5 * 0.15 - 10 / 24), 6);
     expect(changeSummary(rows)).toEqual([{ from: 'mine', to: 'curtail', devices: 3 }]);
     expect(filterRows(rows, { decision: 'mine', changedOnly: false, q: '' })).toEqual([]);
-    expect(filterRows(rows, { decision: 'all', changedOnly: true, q: 's21-a' }).map((r) => r.deviceId)).toEqual([
-      'a0',
-    ]);
+    expect(
+      filterRows(rows, { decision: 'all', changedOnly: true, q: 's21-a' }).map((r) => r.deviceId),
+    ).toEqual([10]);
   });
 });

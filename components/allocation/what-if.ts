@@ -1,7 +1,7 @@
 import { toPlanView } from '@/lib/allocation/plan-view';
 import { planHeuristic } from '@/lib/allocation/solve';
 import type { AllocationInput } from '@/lib/allocation/types';
-import type { AllocationOverrides, AllocationPlanInputs, AllocationPlanView } from '@/lib/api-client/types';
+import type { AllocationOverrides, AllocationPlanBody, AllocationPlanInputs } from '@/lib/api-client/types';
 
 /**
  * The what-if panel's state and the in-browser re-plan: the plan's own inputs snapshot with the
@@ -89,12 +89,32 @@ export function applyWhatIf(inputs: AllocationPlanInputs, w: WhatIf): Allocation
   };
 }
 
-export type Replan = { view: AllocationPlanView; input: AllocationInput; ms: number };
+export type Replan = { view: AllocationPlanBody; input: AllocationInput; ms: number };
 
 /** Re-plans in the calling thread; `ms` is the wall time of apply + solve + view. */
 export function replanWhatIf(inputs: AllocationPlanInputs, w: WhatIf, now = () => performance.now()): Replan {
   const started = now();
   const input = applyWhatIf(inputs, w);
-  const view = toPlanView(planHeuristic(input));
+  const view = toBody(toPlanView(planHeuristic(input)), inputs.labels);
   return { view, input, ms: now() - started };
+}
+
+/** The engine's view with database ids and display names, as the API answers. */
+function toBody(
+  view: ReturnType<typeof toPlanView>,
+  labels: AllocationPlanInputs['labels'],
+): AllocationPlanBody {
+  return {
+    ...view,
+    sites: view.sites.map((s) => ({ ...s, siteId: Number(s.siteId), name: labels.sites[s.siteId] })),
+    devices: view.devices.map((d) => ({
+      ...d,
+      deviceId: Number(d.deviceId),
+      siteId: Number(d.siteId),
+      name: labels.devices[d.deviceId]?.name,
+      model: labels.devices[d.deviceId]?.model,
+      jobId: d.jobId === undefined ? undefined : Number(d.jobId),
+      jobIds: d.jobIds?.map(Number),
+    })),
+  };
 }

@@ -12,9 +12,18 @@ export type DeviceImpact = { planUsdPerH: number; currentUsdPerH: number; deltaU
 
 type GpuLoad = { jobGpus: { jobId: string; gpus: number }[]; rentedGpus: number };
 
+/** A decision with engine (string) or database (number) ids. */
+export type DecisionLike = Pick<DeviceDecision, 'decision' | 'powerTargetW' | 'rentedGpus'> & {
+  deviceId: string | number;
+  siteId: string | number;
+  jobId?: string | number;
+  jobIds?: (string | number)[];
+};
+
+/** Keyed by the device id as a string. */
 export function deviceImpacts(
   input: AllocationInput,
-  decisions: readonly DeviceDecision[],
+  decisions: readonly DecisionLike[],
 ): Map<string, DeviceImpact> {
   const sites = new Map(input.sites.map((s) => [s.siteId, s]));
   const devices = new Map(input.devices.map((d) => [d.deviceId, d]));
@@ -55,8 +64,9 @@ export function deviceImpacts(
 
   const out = new Map<string, DeviceImpact>();
   for (const d of decisions) {
-    const device = devices.get(d.deviceId);
-    const site = sites.get(d.siteId);
+    const deviceId = String(d.deviceId);
+    const device = devices.get(deviceId);
+    const site = sites.get(String(d.siteId));
     if (!device || !site) continue;
     let plan: number;
     let current: number;
@@ -67,7 +77,7 @@ export function deviceImpacts(
       current = gpuUsd(site, device, currentLoad);
       const server = gpus.get(device.modelId)!;
       let free = server.gpuCount;
-      const jobGpus = (d.jobIds ?? (d.jobId ? [d.jobId] : [])).map((jobId) => {
+      const jobGpus = (d.jobIds ?? (d.jobId !== undefined ? [d.jobId] : [])).map(String).map((jobId) => {
         const pinned = running.find((r) => r.jobId === jobId)?.gpus;
         const gpusHere = Math.min(free, pinned ?? jobs.get(jobId)?.gpuCount ?? 0);
         free -= gpusHere;
@@ -80,7 +90,7 @@ export function deviceImpacts(
         ? current
         : minerUsd(site, device.modelId, d.decision === 'mine' ? (d.powerTargetW ?? null) : null);
     }
-    out.set(d.deviceId, { planUsdPerH: plan, currentUsdPerH: current, deltaUsdPerH: plan - current });
+    out.set(deviceId, { planUsdPerH: plan, currentUsdPerH: current, deltaUsdPerH: plan - current });
   }
   return out;
 }

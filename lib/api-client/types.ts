@@ -66,11 +66,10 @@ export type { RuleCreate, SilenceCreate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
 
 // Allocation (issue #10): written from the API contract until the server module exports its view types.
-import type { PlanView } from '../allocation/plan-view';
-import type { AllocationInput } from '../allocation/types';
+import type { Decision } from '../allocation/explain';
+import type { AllocationInput, SolverName } from '../allocation/types';
 
-export type { DeviceDecision as AllocationDeviceDecision } from '../allocation/explain';
-export type { PlanView as AllocationPlanView } from '../allocation/plan-view';
+export type AllocationDecision = Decision;
 
 export type AllocationOverrides = {
   btcUsd?: number;
@@ -110,22 +109,70 @@ export type AllocationPlanInputs = {
   };
 };
 
-export type AllocationPlan = Omit<PlanView, 'devices'> & {
-  id: string | number;
+export type AllocationPlanHour = {
+  ts: string;
+  priceUsdPerMwh: number;
+  miningKw: number;
+  aiKw: number;
+  curtailedKw: number;
+  idleKw: number;
+};
+
+export type AllocationPlanSite = {
+  siteId: number;
+  name?: string;
+  capacityKw: number;
+  hours: AllocationPlanHour[];
+  expectedProfitUsd: number;
+  currentProfitUsd: number | null;
+  mineAllProfitUsd: number | null;
+};
+
+export type AllocationPlanDevice = {
+  deviceId: number;
+  siteId: number;
+  name?: string;
+  model?: string;
+  decision: Decision;
+  /** What it does now, in the same words. */
+  current?: Decision;
+  changed: boolean;
+  powerTargetW?: number;
+  jobId?: number;
+  jobIds?: number[];
+  rentedGpus?: number;
+  reason: string;
+};
+
+/** A plan as the API and the browser re-plan both give it. */
+export type AllocationPlanBody = {
+  horizonH: number;
+  intervalMin: number;
+  solver: SolverName;
+  gapPct: number | null;
+  chosen: 'solver' | 'keep-current' | 'mine-all';
+  expectedProfitUsd: number;
+  currentProfitUsd: number | null;
+  mineAllProfitUsd: number | null;
+  sites: AllocationPlanSite[];
+  devices: AllocationPlanDevice[];
+};
+
+export type AllocationPlan = AllocationPlanBody & {
+  id: number;
   status: 'draft' | 'applied' | 'superseded';
   createdAt: string;
   inputs: AllocationPlanInputs;
-  devices: (PlanView['devices'][number] & { name?: string })[];
 };
 
 export type AllocationApplyDeviceStatus = {
-  deviceId: string | number;
+  deviceId: number;
   status: 'applied' | 'unchanged' | 'failed' | 'skipped';
   message?: string;
 };
 
 export type AllocationApplyResult = {
-  planId: string | number;
+  planId: number;
   status: string;
   devices: AllocationApplyDeviceStatus[];
 };
@@ -139,9 +186,9 @@ export type AllocationAutoSettings = {
 };
 
 export type AllocationDecisionLogEntry = {
-  id: string | number;
+  id: number;
   siteId: number | null;
-  planId: string | number | null;
+  planId: number | null;
   at: string;
   mode: 'manual' | 'auto';
   changedDevices: number;
