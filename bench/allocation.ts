@@ -5,12 +5,14 @@ import { planHeuristic } from '../lib/allocation/solve';
 import { randomFleet } from '../lib/allocation/testing/random-fleet';
 import type { AllocationInput } from '../lib/allocation/types';
 import { demoAllocationInput } from './allocation-demo';
+import { benchBacktestYear } from './backtest';
 
 /**
  * `npm run bench:allocation`: plan time of the heuristic (pure function, in-process) for the demo
  * fleet, 1,000 and 10,000 devices; heuristic vs HiGHS objective on small instances HiGHS proves
  * optimal; the browser what-if re-plan (same function, measured in Node). Times are CPU time of
  * this process (user + system): on the shared 2-core machines wall time mostly measures the queue.
+ * Ends with the one-year backtest of the demo fleet (bench/backtest.ts, also `npm run bench:backtest`).
  */
 
 function median(xs: number[]): number {
@@ -93,3 +95,6 @@ console.log(`allocation_plan_10k_ms=${k10Ms.toFixed(1)}`);
 console.log(`allocation_whatif_demo_ms=${whatIfMs.toFixed(1)}`);
 console.log(`allocation_gap_pct=${meanGap.toFixed(3)}`);
 console.log(`allocation_gap_max_pct=${maxGap.toFixed(3)}`);
+
+const backtestS = benchBacktestYear();
+console.log(`backtest_year_s=${backtestS.toFixed(1)}`);

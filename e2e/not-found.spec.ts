@@ -44,3 +44,18 @@ test('the history fill status answers signed-in users only', async ({ api, playw
   // The e2e database is prepared with a finished one-day history (e2e/prepare-db.ts).
   expect(await response.json()).toMatchObject({ status: 'done', days: 1, daysFilled: 1 });
 });
+
+test('an unknown API path answers the JSON 404 envelope, known routes still win', async ({ api }) => {
+  for (const path of ['/api/v1/nope', '/api/v1/devices/1/nope', '/api/nope']) {
+    const response = await api.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()['content-type']).toContain('application/json');
+    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+  }
+  const bad = await api.post('/api/v1/nope', { data: {} });
+  expect(bad.status()).toBe(404);
+  expect((await api.get('/api/v1/devices?limit=1')).status()).toBe(200);
+  // A hex id is not an id: a 400 naming the field, not device 1207.
+  const hex = await api.get('/api/v1/devices?siteId=0x4B7');
+  expect(hex.status()).toBe(400);
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryId, queryInt } from '@/lib/ids';
 import { METRICS, OPS, SEVERITIES } from './types';
 
 const Id = z.number().int().positive();
@@ -70,10 +71,10 @@ export type RuleUpdate = z.infer<typeof RuleUpdate>;
 
 export const AlertsQuery = z.object({
   status: z.enum(['firing', 'acknowledged', 'resolved', 'open']).optional(),
-  deviceId: z.coerce.number().int().positive().optional(),
-  ruleId: z.coerce.number().int().positive().optional(),
+  deviceId: QueryId.optional(),
+  ruleId: QueryId.optional(),
   severity: z.enum(SEVERITIES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInt(1, 500).default(100),
 });
 export type AlertsQuery = z.infer<typeof AlertsQuery>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryId, queryInt } from '@/lib/ids';
 
 export const DEVICE_CLASSES = ['asic', 'micro', 'gpu'] as const;
 export const DEVICE_STATUSES = ['online', 'degraded', 'offline', 'curtailed', 'maintenance'] as const;
@@ -164,14 +165,14 @@ const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
     .pipe(z.array(z.enum(values)));
 
 export const DeviceListQuery = z.object({
-  siteId: z.coerce.number().int().positive().optional(),
-  rackId: z.coerce.number().int().positive().optional(),
+  siteId: QueryId.optional(),
+  rackId: QueryId.optional(),
   class: csvList(DEVICE_CLASSES).optional(),
   status: csvList(DEVICE_STATUSES).optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(DEVICE_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: queryInt(1, 500).default(50),
   cursor: z.string().max(500).optional(),
 });
 export type DeviceListQuery = z.infer<typeof DeviceListQuery>;

@@ -1,6 +1,7 @@
 import { type Actor, requireRole } from '../auth/actor';
 import { getEnv } from '../env';
 import { AppError, badRequest } from '../errors';
+import { countIngest } from '../metrics/ingest-counters';
 import { getDeviceDirectory } from './device-directory';
 import type { TelemetrySample } from './metrics';
 import { storeSamples } from './store';
@@ -50,10 +51,12 @@ export async function ingestBatch(actor: Actor, body: unknown, now = Date.now())
   });
   rejected.sort((a, b) => a.index - b.index);
   if (samples.length === 0) {
+    countIngest({ accepted: 0, duplicates: 0, rejected: rejected.length });
     throw new AppError(400, 'invalid_samples', 'No valid sample in the batch; nothing was stored', {
       rejected,
     });
   }
   const { accepted, duplicates } = await storeSamples(samples);
+  countIngest({ accepted, duplicates, rejected: rejected.length });
   return { accepted, duplicates, rejected };
 }

@@ -1,5 +1,6 @@
 // Input shapes of the workloads API (field names are the contract).
 import { z } from 'zod';
+import { QueryId, queryInt } from '@/lib/ids';
 import { JOB_STATUSES } from './lifecycle';
 
 export const PAYOUT_SCHEMES = ['fpps', 'fpps+', 'pps+', 'pplns', 'solo'] as const;
@@ -74,7 +75,7 @@ export const JobListQuery = z.object({
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .optional(),
   q: z.string().max(200).optional(),
-  tenantId: z.coerce.number().int().positive().optional(),
+  tenantId: QueryId.optional(),
 });
 
 export const TransitionRequest = z
@@ -114,16 +115,16 @@ export const AssignmentRequest = z
 export type AssignmentRequest = z.infer<typeof AssignmentRequest>;
 
 export const AssignmentListQuery = z.object({
-  deviceId: z.coerce.number().int().positive().optional(),
-  jobId: z.coerce.number().int().positive().optional(),
-  poolId: z.coerce.number().int().positive().optional(),
-  siteId: z.coerce.number().int().positive().optional(),
+  deviceId: QueryId.optional(),
+  jobId: QueryId.optional(),
+  poolId: QueryId.optional(),
+  siteId: QueryId.optional(),
   kind: z.enum(ASSIGNMENT_KINDS).optional(),
   current: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  limit: queryInt(1, 5000).default(500),
 });
 
 /** A status callback from an external executor (POST /api/v1/jobs/{id}/events). */

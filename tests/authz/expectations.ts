@@ -175,6 +175,36 @@ export const ROUTES: Record<string, RouteRule> = {
     anonymousStatus: 204,
   },
   'GET /api/auth/me': { access: 'signed-in', minRole: 'viewer' },
+  'DELETE /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'GET /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'HEAD /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'PATCH /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'POST /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
+  'PUT /api/[...path]': {
+    access: 'public',
+    why: 'unknown API path: the JSON 404 envelope',
+    anonymousStatus: 404,
+  },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {

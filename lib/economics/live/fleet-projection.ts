@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryId } from '@/lib/ids';
 import { type Actor, requireRole } from '../../auth/actor';
 import { AppError } from '../../errors';
 import {
@@ -32,7 +33,7 @@ export const ProjectionQuerySchema = z
     days: z.coerce.number().int('days must be a whole number').min(1).max(MAX_PROJECTION_DAYS).optional(),
     growthPctPerMonth: num('growthPctPerMonth').pipe(z.number().min(-50).max(100)).optional(),
     growthPctPerEpoch: num('growthPctPerEpoch').pipe(z.number().min(-75).max(300)).optional(),
-    siteId: z.coerce.number().int().positive().optional(),
+    siteId: QueryId.optional(),
   })
   .refine((q) => q.growthPctPerMonth === undefined || q.growthPctPerEpoch === undefined, {
     path: ['growthPctPerEpoch'],
