@@ -45,7 +45,9 @@ test('allocation: a BTC what-if re-plans in the browser, apply changes the assig
   await page.getByTestId('allocation-apply').click();
   const dialog = page.getByTestId('apply-dialog');
   await expect(dialog.getByTestId('apply-changes')).toBeVisible({ timeout: 60_000 });
-  const changes = Number((await dialog.getByTestId('apply-change-count').innerText()).replace(/,/g, ''));
+  const changes = Number(
+    ((await dialog.getByTestId('apply-change-count').textContent()) ?? '').replace(/,/g, ''),
+  );
   expect(changes).toBeGreaterThan(0);
   await expect(dialog.getByText(/curtail/).first()).toBeVisible();
   await snap(page, testInfo, '3-confirm');
