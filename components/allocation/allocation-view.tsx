@@ -13,7 +13,7 @@ import { Select } from '@/components/ui/select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useNow } from '@/components/ui/use-now';
 import { type DeviceImpact, deviceImpacts } from '@/lib/allocation/device-impact';
-import { draftPlanQuery } from '@/lib/api-client/allocation';
+import { draftPlanQuery, latestPlanQuery } from '@/lib/api-client/allocation';
 import { sitesListQuery } from '@/lib/api-client/sites';
 import { formatAge } from '@/lib/format';
 import { allocationSearchParams } from './allocation-search-params';
@@ -31,9 +31,12 @@ import { WhatIfPanel } from './what-if-panel';
 /** The Allocation page: per site the recommended schedule, why, what-ifs and apply. */
 export function AllocationView({ canOperate }: { canOperate: boolean }) {
   const [state, setState] = useQueryStates(allocationSearchParams);
-  const draft = useQuery(draftPlanQuery());
+  // A dry run takes an operator; read-only users see the newest stored plan (and can still what-if it).
+  const fresh = useQuery({ ...draftPlanQuery(), enabled: canOperate });
+  const latest = useQuery({ ...latestPlanQuery(), enabled: !canOperate });
+  const draft = canOperate ? fresh : latest;
   const sites = useQuery(sitesListQuery());
-  const plan = draft.data;
+  const plan = draft.data ?? undefined;
   const { whatIf, setWhatIf, active, replan, error: replanError } = useWhatIf(plan?.inputs);
   const [applyOpen, setApplyOpen] = useState(false);
   const now = useNow();
@@ -57,8 +60,12 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
     return (
       <EmptyState
         icon={Split}
-        title="No site to plan"
-        description="Add a site with devices (and an energy contract or spot prices) to get a recommended schedule."
+        title={canOperate ? 'No site to plan' : 'No plan yet'}
+        description={
+          canOperate
+            ? 'Add a site with devices (and an energy contract or spot prices) to get a recommended schedule.'
+            : 'An operator makes the first plan; it appears here.'
+        }
       />
     );
   }
@@ -87,6 +94,7 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
         <Button
           variant="ghost"
           size="sm"
+          hidden={!canOperate}
           onClick={() => void draft.refetch()}
           disabled={draft.isFetching}
           aria-label="Plan again"

@@ -33,8 +33,8 @@ export interface ApplyDialogProps {
 const STATUS_VARIANT = {
   applied: 'success',
   unchanged: 'secondary',
+  refused: 'warning',
   failed: 'destructive',
-  skipped: 'outline',
 } as const;
 
 /**
@@ -169,17 +169,16 @@ function ChangeList({ changed, total }: { changed: PlanDeviceRow[]; total: numbe
 
 function ApplyStatus({ result, rows }: { result: AllocationApplyResult; rows: PlanDeviceRow[] }) {
   const names = new Map(rows.map((r) => [r.deviceId, r.name]));
-  const statuses = result.devices ?? [];
-  const count = (s: string) => statuses.filter((d) => d.status === s).length;
-  const failed = count('failed');
+  const statuses = result.devices;
+  const failed = result.failed + result.refused;
   return (
     <div className="flex flex-col gap-2" data-testid="apply-result">
       <Alert
         variant={failed > 0 ? 'warning' : 'success'}
-        title={failed > 0 ? 'Applied with failures' : 'Applied'}
+        title={failed > 0 ? 'Applied, with refusals' : 'Applied'}
       >
-        {formatNumber(count('applied'))} changed · {formatNumber(count('unchanged'))} unchanged ·{' '}
-        {formatNumber(failed)} failed
+        {formatNumber(result.applied)} changed · {formatNumber(result.unchanged)} unchanged ·{' '}
+        {formatNumber(result.refused)} refused · {formatNumber(result.failed)} failed
       </Alert>
       <ul className="max-h-56 overflow-y-auto text-xs" aria-label="Per-device status">
         {statuses
@@ -187,8 +186,8 @@ function ApplyStatus({ result, rows }: { result: AllocationApplyResult; rows: Pl
           .map((d) => (
             <li key={d.deviceId} className="flex items-center gap-2 border-b py-1">
               <Badge variant={STATUS_VARIANT[d.status] ?? 'outline'}>{d.status}</Badge>
-              <span className="font-medium">{names.get(d.deviceId) ?? `#${d.deviceId}`}</span>
-              {d.message && <span className="text-muted-foreground">{d.message}</span>}
+              <span className="font-medium">{d.name || names.get(d.deviceId) || `#${d.deviceId}`}</span>
+              {d.reason && <span className="text-muted-foreground">{d.reason}</span>}
             </li>
           ))}
       </ul>

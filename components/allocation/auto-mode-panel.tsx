@@ -12,7 +12,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { autoSettingsQuery, putAllocationAutoSettings } from '@/lib/api-client/allocation';
 import { ApiError } from '@/lib/api-client/fetch';
 import { invalidateAllocation } from '@/lib/api-client/invalidate';
-import type { AllocationAutoSettings } from '@/lib/api-client/types';
+import type { AllocationAutoSettings, AllocationAutoSettingsUpdate } from '@/lib/api-client/types';
 import { formatHours, parseHours } from './quiet-hours';
 
 /** Automatic mode of one site: re-plan every interval and apply within the guardrails. */
@@ -57,12 +57,13 @@ function AutoForm({
   canOperate: boolean;
 }) {
   const queryClient = useQueryClient();
-  const [enabled, setEnabled] = useState(current?.enabled ?? false);
+  const [enabled, setEnabled] = useState(current?.autoEnabled ?? false);
   const [intervalMin, setIntervalMin] = useState(String(current?.intervalMin ?? 15));
   const [maxSwitchPct, setMaxSwitchPct] = useState(String(current?.maxSwitchPct ?? 20));
   const [quiet, setQuiet] = useState(formatHours(current?.quietHours ?? []));
   const save = useMutation({
-    mutationFn: (body: Partial<AllocationAutoSettings>) => putAllocationAutoSettings(siteId, body),
+    mutationFn: (body: Omit<AllocationAutoSettingsUpdate, 'siteId'>) =>
+      putAllocationAutoSettings({ siteId, ...body }),
     onSuccess: () => invalidateAllocation(queryClient),
   });
   const hours = parseHours(quiet);
@@ -75,7 +76,8 @@ function AutoForm({
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) save.mutate({ enabled, intervalMin: interval, maxSwitchPct: pct, quietHours: hours });
+        if (valid)
+          save.mutate({ autoEnabled: enabled, intervalMin: interval, maxSwitchPct: pct, quietHours: hours });
       }}
     >
       <label htmlFor="auto-enabled" className="flex items-center gap-2 text-sm">

@@ -8,30 +8,23 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { decisionLogQuery } from '@/lib/api-client/allocation';
 import { ApiError } from '@/lib/api-client/fetch';
 import type { AllocationDecisionLogEntry } from '@/lib/api-client/types';
-import { formatDateTime, formatNumber, formatUsd } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 
 const COLUMNS: readonly ColumnDef<AllocationDecisionLogEntry>[] = [
-  { id: 'at', header: 'When', cell: (e) => formatDateTime(Date.parse(e.at), 'UTC'), width: '10rem' },
+  { id: 'at', header: 'When', cell: (e) => formatDateTime(Date.parse(e.ts), 'UTC'), width: '10rem' },
   {
     id: 'mode',
     header: 'By',
-    cell: (e) => <Badge variant={e.mode === 'auto' ? 'default' : 'secondary'}>{e.mode}</Badge>,
+    cell: (e) => (
+      <span title={e.actorName}>
+        <Badge variant={e.mode === 'auto' ? 'default' : 'secondary'}>{e.mode}</Badge>
+      </span>
+    ),
     width: '5rem',
   },
-  {
-    id: 'changed',
-    header: 'Changes',
-    cell: (e) => formatNumber(e.changedDevices),
-    align: 'right',
-    width: '5rem',
-  },
-  {
-    id: 'expected',
-    header: 'Expected',
-    cell: (e) => formatUsd(e.expectedProfitUsd, { decimals: 0 }),
-    align: 'right',
-    width: '6rem',
-  },
+  { id: 'changed', header: 'Changed', cell: (e) => formatNumber(e.changed), align: 'right', width: '5rem' },
+  { id: 'refused', header: 'Refused', cell: (e) => formatNumber(e.refused), align: 'right', width: '5rem' },
+  { id: 'outcome', header: 'Outcome', cell: (e) => e.outcome, width: '6rem' },
   {
     id: 'summary',
     header: 'Summary',

@@ -6,9 +6,11 @@ import { LIVE_REFRESH_MS } from './range';
 import type {
   AllocationApplyResult,
   AllocationAutoSettings,
+  AllocationAutoSettingsUpdate,
   AllocationDecisionLogEntry,
   AllocationPlan,
   AllocationPlanRequest,
+  AllocationPlanSummary,
 } from './types';
 
 /** A fresh dry run is a solve on the server: refreshed far less often than live telemetry. */
@@ -27,17 +29,35 @@ export const draftPlanQuery = (siteIds: readonly number[] = []) =>
     staleTime: PLAN_REFRESH_MS,
   });
 
-export const planQuery = (id: string | number) =>
+export const planQuery = (id: number) =>
   queryOptions({
-    queryKey: allocationKeys.plan(String(id)),
+    queryKey: allocationKeys.plan(id),
     queryFn: ({ signal }) => apiFetch<AllocationPlan>(`/api/v1/allocation/plans/${id}`, { signal }),
+  });
+
+/** The newest stored plan (read-only users see it instead of a fresh dry run, which takes an operator). */
+export const latestPlanQuery = () =>
+  queryOptions({
+    queryKey: allocationKeys.latest(),
+    queryFn: async ({ signal }) => {
+      const list = await apiFetch<{ data: AllocationPlanSummary[] }>('/api/v1/allocation/plans', {
+        query: { limit: 1 },
+        signal,
+      });
+      const newest = list.data[0];
+      return newest ? apiFetch<AllocationPlan>(`/api/v1/allocation/plans/${newest.id}`, { signal }) : null;
+    },
+    refetchInterval: PLAN_REFRESH_MS,
   });
 
 export const autoSettingsQuery = () =>
   queryOptions({
     queryKey: allocationKeys.auto(),
     queryFn: ({ signal }) =>
-      apiFetch<{ data: AllocationAutoSettings[] }>('/api/v1/allocation/auto', { signal }).then((b) => b.data),
+      apiFetch<{ sites: AllocationAutoSettings[] }>('/api/v1/allocation/auto', { signal }).then(
+        (b) => b.sites,
+      ),
+    refetchInterval: LIVE_REFRESH_MS * 6,
   });
 
 export const decisionLogQuery = (siteId: number | null) =>
@@ -54,8 +74,8 @@ export const decisionLogQuery = (siteId: number | null) =>
 export const postAllocationPlan = (body: AllocationPlanRequest, signal?: AbortSignal) =>
   apiFetch<AllocationPlan>('/api/v1/allocation/plans', { method: 'POST', body, signal });
 
-export const postAllocationPlanApply = (id: string | number) =>
+export const postAllocationPlanApply = (id: number) =>
   apiFetch<AllocationApplyResult>(`/api/v1/allocation/plans/${id}/apply`, { method: 'POST', body: {} });
 
-export const putAllocationAutoSettings = (siteId: number, body: Partial<AllocationAutoSettings>) =>
-  apiFetch<AllocationAutoSettings>(`/api/v1/allocation/auto/${siteId}`, { method: 'PUT', body });
+export const putAllocationAutoSettings = (body: AllocationAutoSettingsUpdate) =>
+  apiFetch<AllocationAutoSettings>('/api/v1/allocation/auto', { method: 'PUT', body });

@@ -94,7 +94,8 @@ export const allocationKeys = {
   all: ['allocation'] as const,
   draft: (siteIds: readonly number[]) =>
     ['allocation', 'draft', [...siteIds].sort((a, b) => a - b).join(',')] as const,
-  plan: (id: string) => ['allocation', 'plans', id] as const,
+  latest: () => ['allocation', 'latest'] as const,
+  plan: (id: number) => ['allocation', 'plans', id] as const,
   auto: () => ['allocation', 'auto'] as const,
   decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
 };

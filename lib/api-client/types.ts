@@ -167,31 +167,68 @@ export type AllocationPlan = AllocationPlanBody & {
 
 export type AllocationApplyDeviceStatus = {
   deviceId: number;
-  status: 'applied' | 'unchanged' | 'failed' | 'skipped';
-  message?: string;
+  name: string;
+  siteId: number;
+  decision: Decision;
+  status: 'applied' | 'unchanged' | 'refused' | 'failed';
+  reason?: string;
+  assignmentId?: number;
 };
 
 export type AllocationApplyResult = {
   planId: number;
-  status: string;
+  status: 'applied';
+  appliedAt: string;
+  applied: number;
+  unchanged: number;
+  refused: number;
+  failed: number;
   devices: AllocationApplyDeviceStatus[];
+  jobs: {
+    jobId: number;
+    action: 'pause' | 'start';
+    status: 'applied' | 'refused' | 'failed';
+    reason?: string;
+  }[];
 };
 
 export type AllocationAutoSettings = {
   siteId: number;
-  enabled: boolean;
+  name: string;
+  autoEnabled: boolean;
   intervalMin: number;
+  horizonH: number;
   maxSwitchPct: number;
   quietHours: number[];
+  lastRunAt: string | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
 };
+
+export type AllocationAutoSettingsUpdate = { siteId: number } & Partial<
+  Pick<AllocationAutoSettings, 'autoEnabled' | 'intervalMin' | 'horizonH' | 'maxSwitchPct' | 'quietHours'>
+>;
 
 export type AllocationDecisionLogEntry = {
   id: number;
-  siteId: number | null;
+  ts: string;
+  siteId: number;
   planId: number | null;
-  at: string;
-  mode: 'manual' | 'auto';
-  changedDevices: number;
-  expectedProfitUsd: number | null;
+  mode: string;
+  outcome: string;
+  changed: number;
+  refused: number;
   summary: string;
+  actorName: string;
+};
+
+/** GET /allocation/plans rows: a plan without its body and inputs. */
+export type AllocationPlanSummary = {
+  id: number;
+  status: 'draft' | 'applied' | 'superseded';
+  source: 'manual' | 'auto';
+  createdAt: string;
+  siteIds: number[];
+  expectedProfitUsd: number;
+  changedDevices: number;
 };
