@@ -167,7 +167,9 @@ function explainGpu(
       reason: `job: ${text}${rented > 0 ? `; ${rented} spare GPUs rented` : ''}`,
     };
   }
-  const rate = model.input.rental.find((r) => r.gpuModel === server.model.gpuModel);
+  const rate = s.rental.has(server.model.gpuModel)
+    ? model.input.rental.find((r) => r.gpuModel === server.model.gpuModel)
+    : undefined;
   if (rented > 0 && rate) {
     return {
       ...base(device),
@@ -178,7 +180,9 @@ function explainGpu(
     };
   }
   const reason = !rate
-    ? `idle: no queued job fits here and there is no rental rate for ${server.model.gpuModel}`
+    ? s.site.rentalEnabled === false
+      ? `idle: no queued job fits here and GPU rental is off at ${s.site.name}`
+      : `idle: no queued job fits here and there is no rental rate for ${server.model.gpuModel}`
     : `idle: no queued job fits here and the ${kw(s.site.capacityKw)} cap at ${s.site.name} or the price leaves rental no margin`;
   return { ...base(device), decision: 'idle', changed: now !== 'idle', reason };
 }

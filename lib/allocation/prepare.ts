@@ -107,7 +107,7 @@ export function buildModel(input: AllocationInput): Model {
     maintenanceUsd: 0,
     groups: [],
     servers: [],
-    rental: rentalFor(input, dtH),
+    rental: site.rentalEnabled === false ? new Map() : rentalFor(input, dtH),
   }));
   const groups = new Map<string, MinerGroup>();
   const servers = new Map<string, GpuServer>();

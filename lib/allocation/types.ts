@@ -48,6 +48,8 @@ export type AllocationSite = {
   maxSwitchPct: number;
   /** Guardrail: intervals in which no device at this site changes on/off state. */
   quietIntervals: number[];
+  /** False: GPU rental is switched off at this site (spare GPUs stay idle). Default true. */
+  rentalEnabled?: boolean;
 };
 
 /** What a device does now; `sinceMin` is how long it has been in that on/off state. */

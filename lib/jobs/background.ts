@@ -3,6 +3,7 @@
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { deliverNotifications } from '../alerts/notify/deliver';
 import { runAlertsTick } from '../alerts/tick';
+import { runAllocationTick } from '../allocation/plans/auto';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
@@ -45,6 +46,13 @@ export function startBackgroundWork() {
       everyMs: 5_000,
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
+    },
+    // Automatic allocation mode: re-plans and applies the sites whose interval is due (per-site settings).
+    {
+      name: 'allocation',
+      everyMs: 60_000,
+      lockKey: JOB_LOCK_KEYS.allocation,
+      run: (now) => runAllocationTick(now),
     },
     // Market refresh (lib/market/refresh/jobs.ts): network, BTC/USD, electricity per site, GPU rates.
     ...marketJobs(),

@@ -15,6 +15,8 @@ export const JOB_LOCK_KEYS = {
   marketGpu: 23,
   alerts: 30,
   alertsNotify: 31,
+  /** Automatic allocation mode (lib/allocation/plans/auto.ts). */
+  allocation: 35,
   /** AI job executor i (lib/workloads/executors) takes executorsFrom + i: keep the range below free. */
   executorsFrom: 40,
 } as const;

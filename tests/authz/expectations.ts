@@ -16,7 +16,10 @@ export type ObjectKind =
   | 'alertRule'
   | 'alert'
   | 'silence'
-  | 'target';
+  | 'target'
+  | 'allocationPlan'
+  | 'allocationDecision'
+  | 'scan';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -206,6 +209,40 @@ export const ROUTES: Record<string, RouteRule> = {
     anonymousStatus: 404,
   },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+  'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'POST /api/v1/allocation/plans': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteIds: [f.ids.site.a], horizonH: 2, overrides: { hashpriceUsdPerPhDay: 50 } }),
+  },
+  'GET /api/v1/allocation/plans/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationPlan',
+  },
+  'POST /api/v1/allocation/plans/[id]/apply': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    object: 'allocationPlan',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/allocation/auto': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'PUT /api/v1/allocation/auto': {
+    access: 'signed-in',
+    minRole: 'operator',
+    staffOnly: true,
+    request: (f) => json({ siteId: f.ids.site.a, maxSwitchPct: 25 }),
+  },
+  'GET /api/v1/allocation/decisions': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'GET /api/v1/allocation/decisions/[id]': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    staffOnly: true,
+    object: 'allocationDecision',
+  },
   'GET /api/v1/assignments': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/assignments': {
     access: 'signed-in',
@@ -255,6 +292,20 @@ export const ROUTES: Record<string, RouteRule> = {
     access: 'signed-in',
     minRole: 'operator',
     request: () => csv(`name,serial,site,model\nmx-csv,${serial()},Alpha,Bitmain Antminer S21\n`),
+  },
+  'GET /api/v1/discovery': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/discovery': {
+    access: 'signed-in',
+    minRole: 'operator',
+    // One closed loopback port: the background scan ends at once and finds nothing.
+    request: () => json({ cidr: '127.0.0.1/32', ports: [1] }),
+  },
+  'GET /api/v1/discovery/[id]': { access: 'signed-in', minRole: 'viewer', object: 'scan' },
+  'POST /api/v1/discovery/[id]/add': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'scan',
+    request: (f) => json({ siteId: f.ids.site.a, items: [{ host: '127.0.0.2', port: 80 }] }),
   },
   'GET /api/v1/economics/devices/[id]': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/economics/hashprice': {

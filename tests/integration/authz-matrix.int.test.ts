@@ -4,6 +4,9 @@
 // in tests/authz/expectations.ts; a route without an entry fails the first test.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyPlan } from '@/lib/allocation/plans/apply';
+import { createPlan } from '@/lib/allocation/plans/plans';
+import { PlanRequest } from '@/lib/allocation/request';
 import type { Role } from '@/lib/auth/actor';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/auth/api-tokens';
@@ -199,6 +202,42 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
       spare: devSpare.id,
     });
     const tokenSpare = await tokenFor('viewer', 'spare', null);
+    // Allocation plans are the provider's (staff only): one applied (with its decision row), one draft to apply.
+    const planRequest = PlanRequest.parse({ siteIds: [spareSite.id], horizonH: 2 });
+    const planA = await createPlan(SYSTEM_ACTOR, planRequest, now);
+    await applyPlan(SYSTEM_ACTOR, planA.id, now);
+    const planSpare = await createPlan(SYSTEM_ACTOR, planRequest, now);
+    const decision = await prisma.allocationDecision.findFirstOrThrow({ where: { planId: planA.id } });
+    const scanFor = async (tenantId: number | null, mac: string) =>
+      (
+        await prisma.discoveryScan.create({
+          data: {
+            cidr: '127.0.0.2/32',
+            ports: '[80]',
+            protocols: '["axeos"]',
+            status: 'done',
+            total: 1,
+            probed: 1,
+            tenantId,
+            actorName: 'matrix',
+            found: JSON.stringify([
+              {
+                host: '127.0.0.2',
+                port: 80,
+                protocol: 'axeos',
+                vendor: 'Bitaxe',
+                model: 'Bitaxe Gamma',
+                firmware: null,
+                mac,
+                serial: null,
+                hostname: null,
+                suggestedModelId: devA.modelId,
+                error: null,
+              },
+            ]),
+          },
+        })
+      ).id;
     f = {
       modelId: devA.modelId,
       tenantA: tenantA.id,
@@ -225,6 +264,13 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
         },
         ...alerting,
         session: { a: '', b: '', spare: '' },
+        allocationPlan: { a: planA.id, b: planA.id, spare: planSpare.id },
+        allocationDecision: { a: decision.id, b: decision.id, spare: decision.id },
+        scan: {
+          a: await scanFor(tenantA.id, 'D8:3B:DA:00:0A:01'),
+          b: await scanFor(tenantB.id, 'D8:3B:DA:00:0B:01'),
+          spare: await scanFor(null, 'D8:3B:DA:00:0C:01'),
+        },
       },
     };
   });

@@ -15,6 +15,8 @@ import * as device from '@/app/api/v1/devices/[id]/route';
 import * as deviceImport from '@/app/api/v1/devices/import/route';
 import * as deviceMove from '@/app/api/v1/devices/move-tenant/route';
 import * as devices from '@/app/api/v1/devices/route';
+import * as discoveryAdd from '@/app/api/v1/discovery/[id]/add/route';
+import * as discovery from '@/app/api/v1/discovery/route';
 import * as job from '@/app/api/v1/jobs/[id]/route';
 import * as jobTransitions from '@/app/api/v1/jobs/[id]/transitions/route';
 import * as jobs from '@/app/api/v1/jobs/route';
@@ -102,7 +104,16 @@ function mutatingRoutes(): string[] {
 
 // Routes without an actor to confine: sign-in and sign-out act on the caller's own session; job
 // events are authenticated by the executor's HMAC signature, not by a user or token.
-const PUBLIC = ['POST api/auth/login', 'POST api/auth/logout', 'POST api/v1/jobs/[id]/events'];
+// The catch-all `api/[...path]` only answers 404 for paths no route claims.
+const PUBLIC = [
+  'POST api/auth/login',
+  'POST api/auth/logout',
+  'POST api/v1/jobs/[id]/events',
+  'DELETE api/[...path]',
+  'PATCH api/[...path]',
+  'POST api/[...path]',
+  'PUT api/[...path]',
+];
 
 describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
   let db: TestDb;
@@ -123,6 +134,8 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     staffPool: number;
     alerting: Awaited<ReturnType<typeof createAlertFixtures>>;
     staffUser: number;
+    tenantScan: number;
+    staffScan: number;
   };
 
   beforeAll(async () => {
@@ -147,7 +160,37 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     const staffUser = await prisma.user.create({
       data: { email: 'staff@scope.test', name: 'Staff', role: 'admin', passwordHash: 'unused' },
     });
+    const scan = (tenantId: number | null) =>
+      prisma.discoveryScan.create({
+        data: {
+          cidr: '127.0.0.2/32',
+          ports: '[80]',
+          protocols: '["axeos"]',
+          status: 'done',
+          total: 1,
+          probed: 1,
+          tenantId,
+          actorName: 'fixture',
+          found: JSON.stringify([
+            {
+              host: '127.0.0.2',
+              port: 80,
+              protocol: 'axeos',
+              vendor: 'Bitaxe',
+              model: 'Bitaxe Gamma',
+              firmware: null,
+              mac: 'D8:3B:DA:00:00:99',
+              serial: null,
+              hostname: null,
+              suggestedModelId: devA.modelId,
+              error: null,
+            },
+          ]),
+        },
+      });
     ids = {
+      tenantScan: (await scan(tenantA.id)).id,
+      staffScan: (await scan(null)).id,
       alerting: await createAlertFixtures(tenantA.id, tenantB.id, {
         a: devA.id,
         b: devB.id,
@@ -661,6 +704,38 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     },
   ];
 
+  refused.push(
+    {
+      status: 403,
+      route: 'POST api/v1/discovery',
+      name: 'a public range (admin staff only)',
+      handler: discovery.POST,
+      options: () => ({ method: 'POST', body: { cidr: '8.8.8.0/24', allowPublic: true } }),
+    },
+    {
+      status: 400,
+      route: 'POST api/v1/discovery/[id]/add',
+      name: 'found devices into a site the tenant does not use',
+      handler: discoveryAdd.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.tenantScan) },
+        body: { siteId: ids.siteB, items: [{ host: '127.0.0.2', port: 80 }] },
+      }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/discovery/[id]/add',
+      name: "the staff's scan",
+      handler: discoveryAdd.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.staffScan) },
+        body: { siteId: ids.siteA, items: [{ host: '127.0.0.2', port: 80 }] },
+      }),
+    },
+  );
+
   it('covers every mutating route of the app', () => {
     const covered = new Set([...refused.map((c) => c.route), ...PUBLIC]);
     expect(mutatingRoutes().filter((r) => !covered.has(r))).toEqual([]);
@@ -675,6 +750,23 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       expect(await snapshot()).toBe(before);
     },
   );
+
+  it('lets the tenant add found devices of its own scan to its own site, as its own', async () => {
+    const res = await call(discoveryAdd.POST, {
+      method: 'POST',
+      token: tenantOp,
+      params: { id: String(ids.tenantScan) },
+      body: { siteId: ids.siteA, items: [{ host: '127.0.0.2', port: 80 }] },
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const created = await getDb().device.findUniqueOrThrow({ where: { id: res.json.created[0].deviceId } });
+    expect(created).toMatchObject({
+      tenantId: ids.tenantA,
+      siteId: ids.siteA,
+      macAddress: 'D8:3B:DA:00:00:99',
+    });
+    await getDb().device.delete({ where: { id: created.id } });
+  });
 
   it('a refused device write names the field and does not say 404', async () => {
     const res = await call(devices.POST, {

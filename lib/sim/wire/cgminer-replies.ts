@@ -91,6 +91,7 @@ function summaryRow(m: FakeMiner, nowMs: number): Obj {
         Power: Math.round(f.powerW),
         'Power Limit': Math.round(m.state.powerTargetW),
         'Firmware Version': "'20201202.22.REL'",
+        MAC: fakeMac(m).toUpperCase(),
       };
     default:
       return { ...base, 'MHS av': f2(ghs * 1000), 'MHS 5s': f2(ghs * 1000), 'MHS 1m': f2(ghs * 1000) };
@@ -117,6 +118,7 @@ function statsRows(m: FakeMiner, nowMs: number): Obj[] {
   const row: Obj = {
     STATS: 0,
     ID: 'BTM_SOC0',
+    miner_id: `80603a0c${m.state.seed.toString(16).padStart(8, '0')}`,
     Elapsed: f.elapsedS,
     'GHS 5s': f2(f.hashrateThs * 1000),
     rate_unit: 'GH',
@@ -143,6 +145,13 @@ function avalonEstats(m: FakeMiner, nowMs: number): Obj[] {
   const work = m.state.paused ? 'In Idle' : 'In Work';
   const mm = `Ver[15-194] Elapsed[${f.elapsedS}] SYSTEMSTATU[Work: ${work}, Hash Board: 3] ITemp[${Math.round(f.inletTempC)}] HBITemp[${Math.round(f.boardTempC - 5)}] HBOTemp[${Math.round(f.boardTempC)}] TMax[${Math.round(f.chipTempC)}] Fan1[${Math.round(f.fanRpm)}] Fan2[${Math.round(f.fanRpm)}] FanR[60%] WALLPOWER[${Math.round(f.powerW)}] GHSspd[${(f.hashrateThs * 1000).toFixed(2)}] MPO[${Math.round(m.state.powerTargetW)}] Nonce Mask[25]`;
   return [{ 'MM ID0': mm }];
+}
+
+/** A stable per-fake MAC (locally administered prefix) so discovery can tell fakes apart. */
+export function fakeMac(m: FakeMiner, colons = true): string {
+  const seed = m.state.seed;
+  const bytes = [0x02, 0x5f, 0xa0, (seed >> 16) & 255, (seed >> 8) & 255, seed & 255];
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(colons ? ':' : '');
 }
 
 function version(m: FakeMiner, nowMs: number): Obj {
@@ -179,6 +188,9 @@ function version(m: FakeMiner, nowMs: number): Obj {
           PROD: 'AvalonMiner 15-194',
           MODEL: '15-194',
           VERSION: '24102401_25462b2_9ddf522',
+          // Avalon prints its MAC without separators and a chip DNA (E1.1).
+          DNA: `02010000${m.state.seed.toString(16).padStart(8, '0')}`,
+          MAC: fakeMac(m, false),
         },
       ]);
     case 'whatsminer':

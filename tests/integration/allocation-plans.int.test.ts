@@ -1,0 +1,252 @@
+// Plans API end to end on the demo seed (SQLite and PostgreSQL): a dry run in the contract's shape,
+// overrides that change the plan (a very high $/MWh curtails), apply → the devices' assignments
+// change and the earlier plan is superseded, validation answers 400, hosting clients 403, and the
+// automatic tick writes a decision that can be explained by re-running its inputs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as autoRoute from '@/app/api/v1/allocation/auto/route';
+import * as decisionRoute from '@/app/api/v1/allocation/decisions/[id]/route';
+import * as decisionsRoute from '@/app/api/v1/allocation/decisions/route';
+import * as applyRoute from '@/app/api/v1/allocation/plans/[id]/apply/route';
+import * as planRoute from '@/app/api/v1/allocation/plans/[id]/route';
+import * as plansRoute from '@/app/api/v1/allocation/plans/route';
+import { runAllocationTick } from '@/lib/allocation/plans/auto';
+import { replan } from '@/lib/allocation/replan';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
+import { getDb } from '@/lib/db/client';
+import { refreshElectricity } from '@/lib/market/refresh/refresh-electricity';
+import { refreshBtcUsd, refreshGpuRates, refreshNetwork } from '@/lib/market/refresh/refresh-feeds';
+import { seedDemoFleet } from '@/lib/sim/seed-demo';
+import { assignWorkload } from '@/lib/workloads/assignments';
+import { createPool } from '@/lib/workloads/pools';
+import { call, tokenFor } from '../helpers/api';
+import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
+import { tenantToken } from '../helpers/workload-fleet';
+
+const quiet = { log: { warn: () => {} } };
+
+describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
+  let db: TestDb;
+  let viewer: string;
+  let operator: string;
+  let tenant: string;
+  let siteIds: number[];
+  const now = Date.now();
+
+  beforeAll(async () => {
+    db = await createTestDb(provider);
+    await seedDemoFleet(getDb(), 1);
+    await getDb().device.updateMany({ data: { status: 'online' } });
+    await refreshNetwork(now);
+    await refreshBtcUsd(now);
+    await refreshGpuRates(now);
+    await refreshElectricity(now, { force: true, ...quiet });
+    viewer = await tokenFor('viewer');
+    operator = await tokenFor('operator');
+    tenant = (await tenantToken('operator', 'Plan Client')).token;
+    siteIds = (await getDb().site.findMany({ orderBy: { id: 'asc' } })).map((s) => s.id);
+    // A pool per site so "mine" decisions have a pool to mine on.
+    const pool = await createPool(SYSTEM_ACTOR, {
+      name: 'Demo pool',
+      urls: ['stratum+tcp://pool.example:3333'],
+      workerTemplate: '{serial}',
+      feePct: 2,
+      payoutScheme: 'fpps',
+    });
+    for (const siteId of siteIds) {
+      await assignWorkload(
+        SYSTEM_ACTOR,
+        { siteId, workload: { kind: 'pool', poolId: pool.id } },
+        now - 3 * 3_600_000,
+      ).catch(() => {});
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await db.cleanup();
+  });
+
+  const post = (token: string, body?: unknown) =>
+    call(plansRoute.POST, { method: 'POST', path: '/api/v1/allocation/plans', token, body });
+
+  it('a dry run answers the contract: per site and hour the split, per device the decision and reason', async () => {
+    const res = await post(operator);
+    expect(res.status, JSON.stringify(res.json).slice(0, 500)).toBe(201);
+    const plan = res.json;
+    expect(plan).toMatchObject({ status: 'draft', horizonH: 24, intervalMin: 60, solver: 'heuristic' });
+    expect(typeof plan.id).toBe('number');
+    expect(Date.parse(plan.createdAt)).toBeGreaterThan(0);
+    expect(plan.inputs.instance.sites).toHaveLength(siteIds.length);
+    expect(plan.sites).toHaveLength(siteIds.length);
+    for (const s of plan.sites) {
+      expect(s.hours).toHaveLength(24);
+      for (const k of ['ts', 'priceUsdPerMwh', 'miningKw', 'aiKw', 'curtailedKw', 'idleKw'])
+        expect(s.hours[0]).toHaveProperty(k);
+      for (const h of s.hours)
+        expect(h.miningKw + h.aiKw + h.maintenanceKw).toBeLessThanOrEqual(s.capacityKw + 1e-6);
+      expect(typeof s.expectedProfitUsd).toBe('number');
+      expect(s).toHaveProperty('currentProfitUsd');
+      expect(s).toHaveProperty('mineAllProfitUsd');
+    }
+    const devices = await getDb().device.count();
+    expect(plan.devices).toHaveLength(devices);
+    for (const d of plan.devices.slice(0, 50)) {
+      expect(['mine', 'curtail', 'job', 'rent', 'idle', 'off']).toContain(d.decision);
+      expect(typeof d.changed).toBe('boolean');
+      expect(d.reason.length).toBeGreaterThan(5);
+    }
+    // The browser what-if reproduces the stored plan from the returned inputs.
+    const again = replan(plan.inputs).plan;
+    expect(again.expectedProfitUsd).toBe(plan.expectedProfitUsd);
+
+    const listed = await call(plansRoute.GET, { path: '/api/v1/allocation/plans', token: viewer });
+    expect(listed.status).toBe(200);
+    expect(listed.json.data[0]).toMatchObject({ id: plan.id, status: 'draft' });
+    expect(listed.json.data[0].inputs).toBeUndefined();
+    const one = await call(planRoute.GET, { token: viewer, params: { id: String(plan.id) } });
+    expect(one.status).toBe(200);
+    expect(one.json.devices).toEqual(plan.devices);
+  }, 120_000);
+
+  it('refuses viewers, hosting clients and invalid requests with the error envelope', async () => {
+    expect((await post(viewer)).status).toBe(403);
+    expect((await post(tenant)).status).toBe(403);
+    expect((await call(plansRoute.GET, { path: '/api/v1/allocation/plans', token: tenant })).status).toBe(
+      403,
+    );
+    const bad = await post(operator, { horizonH: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBeTruthy();
+    const unknownSite = await post(operator, { siteIds: [999_999] });
+    expect(unknownSite.status).toBe(400);
+    expect(unknownSite.json.error.message).toMatch(/999999/);
+    const badOverride = await post(operator, {
+      siteIds: [siteIds[0]],
+      overrides: { priceUsdPerMwh: { [siteIds[1]!]: 5 } },
+    });
+    expect(badOverride.status).toBe(400);
+    expect(badOverride.json.error.details[0].path).toMatch(/priceUsdPerMwh/);
+    expect((await post(operator, { overrides: { nonsense: 1 } })).status).toBe(400);
+    const missing = await call(planRoute.GET, { token: viewer, params: { id: '999999' } });
+    expect(missing.status).toBe(404);
+  });
+
+  it('a very high $/MWh curtails every miner; apply turns it into curtail assignments', async () => {
+    const dear = Object.fromEntries(siteIds.map((id) => [String(id), 20_000]));
+    const res = await post(operator, {
+      overrides: { priceUsdPerMwh: dear, hashpriceUsdPerPhDay: 50 },
+      constraints: { guardrails: false, holdTimes: false },
+    });
+    expect(res.status, JSON.stringify(res.json).slice(0, 500)).toBe(201);
+    const miners = res.json.devices.filter(
+      (d: { decision: string }) => d.decision !== 'idle' && d.decision !== 'rent' && d.decision !== 'job',
+    );
+    expect(miners.length).toBeGreaterThan(100);
+    expect(miners.every((d: { decision: string }) => d.decision === 'curtail' || d.decision === 'off')).toBe(
+      true,
+    );
+    for (const s of res.json.sites) expect(s.hours[0].miningKw).toBe(0);
+
+    // With the guardrails on, at most 20 % of a site's devices switch in the first interval.
+    const guarded = await post(operator, { overrides: { priceUsdPerMwh: dear, hashpriceUsdPerPhDay: 50 } });
+    for (const s of guarded.json.sites) {
+      const here = guarded.json.devices.filter((d: { siteId: number }) => d.siteId === s.siteId);
+      // On/off switches only (a lower power target is not a switch).
+      const switched = here.filter(
+        (d: { changed: boolean; decision: string }) =>
+          d.changed && (d.decision === 'curtail' || d.decision === 'off'),
+      );
+      expect(switched.length, `site ${s.siteId}`).toBeLessThanOrEqual(Math.floor(here.length * 0.2) + 1);
+    }
+
+    const apply = await call(applyRoute.POST, {
+      method: 'POST',
+      token: operator,
+      params: { id: String(res.json.id) },
+    });
+    expect(apply.status, JSON.stringify(apply.json).slice(0, 500)).toBe(200);
+    expect(apply.json.applied).toBeGreaterThan(100);
+    expect(apply.json.failed).toBe(0);
+    const applied = apply.json.devices.filter((d: { status: string }) => d.status === 'applied');
+    const sample = applied.slice(0, 20).map((d: { deviceId: number }) => d.deviceId);
+    const workloads = await getDb().deviceWorkload.findMany({ where: { deviceId: { in: sample } } });
+    expect(workloads.map((w) => w.kind)).toEqual(sample.map(() => 'curtail'));
+    const history = await getDb().assignment.findFirst({ where: { deviceId: sample[0], toTs: null } });
+    expect(history).toMatchObject({ kind: 'curtail', source: 'plan' });
+    expect(history!.reason).toMatch(new RegExp(`allocation plan #${res.json.id}`));
+
+    const again = await call(applyRoute.POST, {
+      method: 'POST',
+      token: operator,
+      params: { id: String(res.json.id) },
+    });
+    expect(again.status).toBe(409);
+    expect(
+      (await call(applyRoute.POST, { method: 'POST', token: viewer, params: { id: String(res.json.id) } }))
+        .status,
+    ).toBe(403);
+
+    // A cheap-power plan resumes mining on the site's pool and supersedes the curtail plan.
+    const cheap = Object.fromEntries(siteIds.map((id) => [String(id), 1]));
+    const resume = await post(operator, {
+      overrides: { priceUsdPerMwh: cheap, hashpriceUsdPerPhDay: 80 },
+      constraints: { guardrails: false, holdTimes: false },
+    });
+    expect(
+      resume.json.devices.filter((d: { decision: string }) => d.decision === 'mine').length,
+    ).toBeGreaterThan(100);
+    const applied2 = await call(applyRoute.POST, {
+      method: 'POST',
+      token: operator,
+      params: { id: String(resume.json.id) },
+    });
+    expect(applied2.status).toBe(200);
+    expect(applied2.json.supersededPlanIds).toContain(res.json.id);
+    const first = await call(planRoute.GET, { token: viewer, params: { id: String(res.json.id) } });
+    expect(first.json.status).toBe('superseded');
+    const back = await getDb().deviceWorkload.findMany({ where: { deviceId: { in: sample } } });
+    expect(back.every((w) => w.kind === 'pool')).toBe(true);
+  }, 180_000);
+
+  it('automatic mode: settings, a tick that plans and applies, a decision that can be explained', async () => {
+    const site = siteIds[0]!;
+    const put = await call(autoRoute.PUT, {
+      method: 'PUT',
+      token: operator,
+      body: { siteId: site, autoEnabled: true, maxSwitchPct: 10, quietHours: [3, 1] },
+    });
+    expect(put.status, JSON.stringify(put.json)).toBe(200);
+    expect(put.json).toMatchObject({ siteId: site, autoEnabled: true, intervalMin: 15, quietHours: [1, 3] });
+    expect((await call(autoRoute.PUT, { method: 'PUT', token: viewer, body: { siteId: site } })).status).toBe(
+      403,
+    );
+    expect(
+      (await call(autoRoute.PUT, { method: 'PUT', token: operator, body: { siteId: 999_999 } })).status,
+    ).toBe(400);
+    const got = await call(autoRoute.GET, { token: viewer });
+    expect(got.json.sites.find((s: { siteId: number }) => s.siteId === site).autoEnabled).toBe(true);
+
+    const tick = await runAllocationTick(Date.now());
+    expect(tick.error).toBeNull();
+    expect(tick.planned).toEqual([site]);
+    // Not due again within its interval.
+    expect((await runAllocationTick(Date.now())).planned).toEqual([]);
+
+    const list = await call(decisionsRoute.GET, {
+      path: `/api/v1/allocation/decisions?siteId=${site}&mode=auto`,
+      token: viewer,
+    });
+    expect(list.status).toBe(200);
+    expect(list.json.data.length).toBe(1);
+    const d = list.json.data[0];
+    expect(d).toMatchObject({ siteId: site, mode: 'auto', planId: tick.planId });
+    expect(['applied', 'no-change', 'partial']).toContain(d.outcome);
+    const plan = await getDb().allocationPlan.findUniqueOrThrow({ where: { id: tick.planId! } });
+    expect(plan).toMatchObject({ source: 'auto', status: 'applied' });
+
+    const explained = await call(decisionRoute.GET, { token: viewer, params: { id: String(d.id) } });
+    expect(explained.status).toBe(200);
+    expect(explained.json.rerun.sameDecisions).toBe(true);
+    expect(explained.json.plan.site.siteId).toBe(site);
+    expect(explained.json.plan.devices.length).toBeGreaterThan(0);
+    expect(explained.json.plan.basis.hashpriceUsdPerPhDay).toBeGreaterThan(0);
+  }, 180_000);
+});
