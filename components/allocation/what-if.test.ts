@@ -1,34 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { deviceImpacts } from '@/lib/allocation/device-impact';
 import { input, miners, S21, site } from '@/lib/allocation/testing/fixtures';
+import { planInputs } from '@/lib/allocation/testing/plan-inputs';
 import type { AllocationInput } from '@/lib/allocation/types';
 import type { AllocationPlanInputs } from '@/lib/api-client/types';
+import { hashprice } from '@/lib/economics/hashprice';
 import { changeSummary, deviceRows, filterRows, groupRows } from './plan-rows';
-import { applyWhatIf, NO_WHAT_IF, replanWhatIf, toOverrides } from './what-if';
+import { NO_WHAT_IF, replanWhatIf, toOverrides, whatIfHashprice } from './what-if';
 
 // One S21 profile (3,500 W, 200 TH/s): at hashprice $50/PH/day it earns $10/day on 84 kWh/day, so it
-// breaks even at $119.05/MWh; at $100/PH/day (BTC doubled) at $238.10/MWh.
+// breaks even at $119.05/MWh. At BTC $200k (difficulty 150 T, fees 0.02 BTC) hashprice is $84.36,
+// breakeven $200.8/MWh: at $150/MWh it mines.
 const S21_FULL = { ...S21, profiles: [S21.profiles[3]!], nominalIndex: 0 };
 
-function planInputs(instance: AllocationInput): AllocationPlanInputs {
+function withLabels(instance: AllocationInput): AllocationPlanInputs {
   return {
-    readAt: 0,
-    horizonH: instance.intervals,
-    instance,
-    basis: {
-      btcUsd: 50_000,
-      difficulty: 1e14,
-      feesBtcPerBlock: 0.1,
-      hashpriceUsdPerPhDay: instance.hashpriceUsdPerPhDay,
-      gpuUsdPerHour: {},
-      simulated: true,
-      stale: false,
-    },
+    ...planInputs(instance),
     labels: { sites: { '1': 'North' }, devices: { '10': { name: 'S21-A', model: 'S21' } }, jobs: {} },
   };
 }
 
-const base = planInputs(
+const base = withLabels(
   input({
     sites: [site('1', [150, 150, 150, 150])],
     minerModels: [S21_FULL],
@@ -40,34 +32,42 @@ describe('what-if', () => {
   it('a higher BTC price turns curtailment into mining, re-planned in the browser', () => {
     const now = replanWhatIf(base, NO_WHAT_IF);
     expect(now.view.sites[0]!.hours.every((h) => h.miningKw === 0 && h.curtailedKw === 10.5)).toBe(true);
-    const doubled = replanWhatIf(base, { ...NO_WHAT_IF, btcUsd: 100_000 });
-    expect(doubled.input.hashpriceUsdPerPhDay).toBe(100);
+    const w = { ...NO_WHAT_IF, btcUsd: 200_000 };
+    const expected = hashprice({
+      btcUsd: 200_000,
+      difficulty: 150e12,
+      feesBtcPerBlock: 0.02,
+      subsidyBtc: 3.125,
+    });
+    expect(whatIfHashprice(w, base)).toBeCloseTo(expected.usdPerPhDay, 6);
+    const doubled = replanWhatIf(base, w);
+    expect(doubled.input.hashpriceUsdPerPhDay).toBeCloseTo(84.36, 2);
     expect(doubled.view.sites[0]!.hours.every((h) => h.miningKw === 10.5)).toBe(true);
     expect(doubled.view.devices.map((d) => d.decision)).toEqual(['mine', 'mine', 'mine']);
     expect(doubled.ms).toBeGreaterThanOrEqual(0);
   });
 
-  it('hashprice set directly wins over the BTC price, in the browser and in the API overrides', () => {
-    const w = { ...NO_WHAT_IF, btcUsd: 100_000, hashpriceUsdPerPhDay: 20 };
-    expect(applyWhatIf(base, w).hashpriceUsdPerPhDay).toBe(20);
+  it('hashprice set directly wins over the BTC price', () => {
+    const w = { ...NO_WHAT_IF, btcUsd: 200_000, hashpriceUsdPerPhDay: 20 };
     expect(toOverrides(w, base.instance)).toEqual({ hashpriceUsdPerPhDay: 20 });
+    expect(whatIfHashprice(w, base)).toBe(20);
   });
 
   it('a mean $/MWh shifts the hourly prices and keeps their shape', () => {
-    const shaped = planInputs(
-      input({ sites: [site('1', [40, 60, 80, 100])], minerModels: [S21_FULL], devices: [] }),
-    );
+    const shaped = withLabels(input({ sites: [site('1', [40, 60, 80, 100])], minerModels: [S21_FULL] }));
     const w = { ...NO_WHAT_IF, meanPriceUsdPerMwh: { '1': 100 } };
     expect(toOverrides(w, shaped.instance)).toEqual({ priceUsdPerMwh: { '1': [70, 90, 110, 130] } });
-    expect(applyWhatIf(shaped, w).sites[0]!.priceUsdPerMwh).toEqual([70, 90, 110, 130]);
+    expect(replanWhatIf(shaped, w).view.sites[0]!.hours.map((h) => h.priceUsdPerMwh)).toEqual([
+      70, 90, 110, 130,
+    ]);
   });
 });
 
 describe('plan rows', () => {
-  it('names devices from the labels, groups like decisions and counts what changes', () => {
+  it('names devices, groups like decisions, prices the change and counts what changes', () => {
     const { view, input: inp } = replanWhatIf(base, NO_WHAT_IF);
-    const rows = deviceRows(view.devices, inp, deviceImpacts(inp, view.devices), base.labels.devices);
-    expect(rows.map((r) => r.name)).toEqual(['S21-A', '#11', '#12']);
+    const rows = deviceRows(view.devices, inp, deviceImpacts(inp, view.devices));
+    expect(rows.map((r) => r.name)).toEqual(['S21-A', '11', '12']);
     expect(rows[0]).toMatchObject({
       modelName: 'S21',
       deviceClass: 'asic',

@@ -64,171 +64,23 @@ export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';
 export type { RuleCreate, SilenceCreate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
-
-// Allocation (issue #10): written from the API contract until the server module exports its view types.
-import type { Decision } from '../allocation/explain';
-import type { AllocationInput, SolverName } from '../allocation/types';
-
-export type AllocationDecision = Decision;
-
-export type AllocationOverrides = {
-  btcUsd?: number;
-  difficulty?: number;
-  feesBtcPerBlock?: number;
-  hashpriceUsdPerPhDay?: number;
-  priceUsdPerMwh?: Record<string, number | number[]>;
-  gpuUsdPerHour?: Record<string, number>;
-};
-
-export type AllocationPlanRequest = {
-  siteIds?: number[];
-  horizonH?: number;
-  intervalMin?: number;
-  constraints?: { guardrails?: boolean; holdTimes?: boolean };
-  overrides?: AllocationOverrides;
-};
-
-/** The snapshot a plan was made from (`plan.inputs`): the engine instance and its market basis. */
-export type AllocationPlanInputs = {
-  readAt: number;
-  horizonH: number;
-  instance: AllocationInput;
-  basis: {
-    btcUsd: number | null;
-    difficulty: number | null;
-    feesBtcPerBlock: number | null;
-    hashpriceUsdPerPhDay: number | null;
-    gpuUsdPerHour: Record<string, number>;
-    simulated: boolean;
-    stale: boolean;
-  };
-  labels: {
-    sites: Record<string, string>;
-    devices: Record<string, { name: string; model: string }>;
-    jobs: Record<string, string>;
-  };
-};
-
-export type AllocationPlanHour = {
-  ts: string;
-  priceUsdPerMwh: number;
-  miningKw: number;
-  aiKw: number;
-  curtailedKw: number;
-  idleKw: number;
-};
-
-export type AllocationPlanSite = {
-  siteId: number;
-  name?: string;
-  capacityKw: number;
-  hours: AllocationPlanHour[];
-  expectedProfitUsd: number;
-  currentProfitUsd: number | null;
-  mineAllProfitUsd: number | null;
-};
-
-export type AllocationPlanDevice = {
-  deviceId: number;
-  siteId: number;
-  name?: string;
-  model?: string;
-  decision: Decision;
-  /** What it does now, in the same words. */
-  current?: Decision;
-  changed: boolean;
-  powerTargetW?: number;
-  jobId?: number;
-  jobIds?: number[];
-  rentedGpus?: number;
-  reason: string;
-};
-
-/** A plan as the API and the browser re-plan both give it. */
-export type AllocationPlanBody = {
-  horizonH: number;
-  intervalMin: number;
-  solver: SolverName;
-  gapPct: number | null;
-  chosen: 'solver' | 'keep-current' | 'mine-all';
-  expectedProfitUsd: number;
-  currentProfitUsd: number | null;
-  mineAllProfitUsd: number | null;
-  sites: AllocationPlanSite[];
-  devices: AllocationPlanDevice[];
-};
-
-export type AllocationPlan = AllocationPlanBody & {
-  id: number;
-  status: 'draft' | 'applied' | 'superseded';
-  createdAt: string;
-  inputs: AllocationPlanInputs;
-};
-
-export type AllocationApplyDeviceStatus = {
-  deviceId: number;
-  name: string;
-  siteId: number;
-  decision: Decision;
-  status: 'applied' | 'unchanged' | 'refused' | 'failed';
-  reason?: string;
-  assignmentId?: number;
-};
-
-export type AllocationApplyResult = {
-  planId: number;
-  status: 'applied';
-  appliedAt: string;
-  applied: number;
-  unchanged: number;
-  refused: number;
-  failed: number;
-  devices: AllocationApplyDeviceStatus[];
-  jobs: {
-    jobId: number;
-    action: 'pause' | 'start';
-    status: 'applied' | 'refused' | 'failed';
-    reason?: string;
-  }[];
-};
-
-export type AllocationAutoSettings = {
-  siteId: number;
-  name: string;
-  autoEnabled: boolean;
-  intervalMin: number;
-  horizonH: number;
-  maxSwitchPct: number;
-  quietHours: number[];
-  lastRunAt: string | null;
-  updatedAt: string | null;
-  updatedBy: string | null;
-};
-
-export type AllocationAutoSettingsUpdate = { siteId: number } & Partial<
-  Pick<AllocationAutoSettings, 'autoEnabled' | 'intervalMin' | 'horizonH' | 'maxSwitchPct' | 'quietHours'>
->;
-
-export type AllocationDecisionLogEntry = {
-  id: number;
-  ts: string;
-  siteId: number;
-  planId: number | null;
-  mode: string;
-  outcome: string;
-  changed: number;
-  refused: number;
-  summary: string;
-  actorName: string;
-};
-
-/** GET /allocation/plans rows: a plan without its body and inputs. */
-export type AllocationPlanSummary = {
-  id: number;
-  status: 'draft' | 'applied' | 'superseded';
-  source: 'manual' | 'auto';
-  createdAt: string;
-  siteIds: number[];
-  expectedProfitUsd: number;
-  changedDevices: number;
-};
+export type { Decision as AllocationDecision } from '../allocation/explain';
+// Allocation (issue #10).
+export type { PlanInputs as AllocationPlanInputs } from '../allocation/inputs';
+export type {
+  PlanBody as AllocationPlanBody,
+  PlanDevice as AllocationPlanDevice,
+  PlanHour as AllocationPlanHour,
+  PlanSite as AllocationPlanSite,
+} from '../allocation/plan-body';
+export type { ApplyResult as AllocationApplyResult } from '../allocation/plans/apply';
+export type { DecisionView as AllocationDecisionLogEntry } from '../allocation/plans/decisions';
+export type {
+  PlanSummary as AllocationPlanSummary,
+  PlanView as AllocationPlan,
+} from '../allocation/plans/plans';
+export type { AutoSettingsUpdate as AllocationAutoSettingsUpdate } from '../allocation/plans/schemas';
+export type { AutoSettings as AllocationAutoSettings } from '../allocation/plans/settings';
+export type { AllocationOverrides } from '../allocation/request';
+/** The request as sent (defaults filled by the server). */
+export type AllocationPlanRequest = import('zod').input<typeof import('../allocation/request').PlanRequest>;
