@@ -91,7 +91,9 @@ const DEVICE_COLUMNS: readonly ColumnDef<PlanDeviceRow>[] = [
   {
     id: 'reason',
     header: 'Reason',
-    cell: (r) => <span className="text-muted-foreground text-xs">{r.reason}</span>,
+    cell: (r) => (
+      <span className="block min-w-[24rem] whitespace-normal text-muted-foreground text-xs">{r.reason}</span>
+    ),
   },
 ];
 
@@ -122,7 +124,9 @@ const GROUP_COLUMNS: readonly ColumnDef<PlanGroupRow>[] = [
   {
     id: 'reason',
     header: 'Reason (first device)',
-    cell: (g) => <span className="text-muted-foreground text-xs">{g.reason}</span>,
+    cell: (g) => (
+      <span className="block min-w-[24rem] whitespace-normal text-muted-foreground text-xs">{g.reason}</span>
+    ),
   },
 ];
 
