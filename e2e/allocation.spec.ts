@@ -95,8 +95,9 @@ test('allocation: a BTC what-if re-plans in the browser, apply changes the assig
   await expect(dialog.getByTestId('apply-result')).toBeVisible({ timeout: 60_000 });
   await snap(page, testInfo, '4-applied');
 
-  // The applied plan, read back: every device it applied now carries the plan's decision.
-  const newest = (await (await api.get('/api/v1/allocation/plans?limit=1')).json()).data[0];
+  // The applied plan, read back (the page has made a fresh draft since): every device it applied
+  // now carries the plan's decision.
+  const newest = (await (await api.get('/api/v1/allocation/plans?status=applied&limit=1')).json()).data[0];
   expect(newest.status).toBe('applied');
   const plan = await (await api.get(`/api/v1/allocation/plans/${newest.id}`)).json();
   const applied = (plan.applyResult.devices as { deviceId: number; status: string }[]).filter(
