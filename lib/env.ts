@@ -67,6 +67,13 @@ const EnvSchema = z.object({
   SWITCHYARD_EXECUTOR_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   /** Simulated executor pace: simulated seconds per real second (3600 runs a 1-hour job in 1 s). */
   SWITCHYARD_SIM_JOB_SPEED: z.coerce.number().positive().max(10_000_000).default(1),
+  /**
+   * The one server secret (lib/secrets) that encrypts stored credentials. Unset on SQLite: generated
+   * on first use and kept in the data folder (owner-only); required on PostgreSQL (instances share it).
+   */
+  SWITCHYARD_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  /** Remote actions: seconds before a sent action not yet seen in telemetry is timed out (reboot: ×2). */
+  ACTION_CONFIRM_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(180),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { db: ResolvedDatabaseUrl };

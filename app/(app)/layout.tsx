@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <AppShell
       user={{ name: actor.name, email: actor.email ?? '', role: actor.role }}
+      audience={actor.tenantId === null ? 'staff' : 'client'}
       sidebarFooter={footer}
       topBarStatus={getEnv().SWITCHYARD_SIMULATOR ? <HistoryFillStatus /> : null}
     >

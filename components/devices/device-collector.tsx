@@ -2,7 +2,7 @@ import { Card, CardContent } from '@/components/ui/card';
 import type { DeviceRow } from '@/lib/api-client/types';
 import { EMPTY_VALUE, formatAge, formatDateTime } from '@/lib/format';
 
-/** How the collector's polls of one device went: last success, last error and its reason, next poll. */
+/** How the polls of one device went (server collector or site agent): last success, last error and its reason, next poll. */
 export function DeviceCollector({
   device,
   now,
@@ -35,6 +35,18 @@ export function DeviceCollector({
         ) : (
           <dl className="grid grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] gap-x-6 gap-y-3 text-sm">
             <div>
+              <dt className="text-muted-foreground text-xs">Polled by</dt>
+              <dd data-testid="collector-source">
+                {c.source === 'agent' ? (
+                  <>
+                    site agent <span className="font-mono text-xs">{c.agent}</span>
+                  </>
+                ) : (
+                  'server'
+                )}
+              </dd>
+            </div>
+            <div>
               <dt className="text-muted-foreground text-xs">Last OK</dt>
               <dd data-testid="collector-last-ok">{at(c.lastOkAt)}</dd>
             </div>
@@ -58,7 +70,9 @@ export function DeviceCollector({
               <dd>{c.consecutiveFailures}</dd>
             </div>
             <div>
-              <dt className="text-muted-foreground text-xs">Next poll</dt>
+              <dt className="text-muted-foreground text-xs">
+                {c.source === 'agent' ? 'Agent lease until' : 'Next poll'}
+              </dt>
               <dd suppressHydrationWarning>{formatDateTime(Date.parse(c.nextPollAt), timeZone)}</dd>
             </div>
             <div className="min-w-0">

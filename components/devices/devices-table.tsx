@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Server } from 'lucide-react';
 import { useQueryStates } from 'nuqs';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { PageHeader } from '@/components/shell/page-header';
@@ -14,10 +14,12 @@ import { formatNumber } from '@/lib/format';
 import { deviceColumns } from './device-columns';
 import { DeviceFilters, type DeviceFilterValues } from './device-filters';
 import { deviceSearchParams, hasFilters, toDeviceListParams } from './device-search-params';
+import { MoveTenantDialog } from './move-tenant-dialog';
 
 /** Devices page body: filters, server-sorted live table, cursor pagination — all state in the URL. */
-export function DevicesTable() {
+export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: boolean }) {
   const [state, setState] = useQueryStates(deviceSearchParams);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const params = toDeviceListParams(state);
   const list = useQuery(devicesListQuery(params));
   const now = useNow(5000);
@@ -40,7 +42,17 @@ export function DevicesTable() {
         className="mb-0"
         title="Devices"
         description={list.data ? `${formatNumber(total)} ${active ? 'matching' : ''} devices` : 'Loading…'}
-        actions={<LiveIndicator updatedAt={list.dataUpdatedAt} failing={Boolean(list.error)} />}
+        actions={
+          <>
+            {canMoveTenants && (
+              <MoveTenantDialog
+                deviceIds={[...selected].map(Number)}
+                onMoved={() => setSelected(new Set())}
+              />
+            )}
+            <LiveIndicator updatedAt={list.dataUpdatedAt} failing={Boolean(list.error)} />
+          </>
+        }
       >
         <DeviceFilters
           values={state}
@@ -56,6 +68,7 @@ export function DevicesTable() {
         rows={rows}
         getRowId={(row) => String(row.id)}
         getRowHref={(row) => `/devices/${row.id}`}
+        selection={canMoveTenants ? { selectedIds: selected, onSelectedIdsChange: setSelected } : undefined}
         sort={{ id: params.sort, direction: params.dir }}
         onSortChange={(sort) => void setState({ sort, after: null })}
         isLoading={list.isPending}

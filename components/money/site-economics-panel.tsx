@@ -1,12 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { DataTable } from '@/components/data-table/data-table';
+import type { ColumnDef } from '@/components/data-table/types';
 import { Provenance } from '@/components/market/provenance';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
-import { Skeleton } from '@/components/ui/skeleton';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useNow } from '@/components/ui/use-now';
 import { economicsSummaryQuery } from '@/lib/api-client/economics';
 import type { GroupEconomics, SiteEconomics } from '@/lib/api-client/types';
@@ -31,64 +29,82 @@ function efficiencyCell(m: GroupEconomics) {
   return `${formatEfficiency(m.nameplateEfficiencyJPerTh)} / ${formatEfficiency(m.measuredEfficiencyJPerTh)}`;
 }
 
-function BreakevenTable({ site }: { site: SiteEconomics }) {
-  if (site.models.length === 0) return <EmptyState title="No devices at this site" />;
-  return (
-    <Table data-testid="breakeven-table">
-      <TableHeader>
-        <TableRow>
-          <TableHead>Model</TableHead>
-          <TableHead className="text-right">Reporting</TableHead>
-          <TableHead className="text-right">J/TH nameplate / measured · GPUs</TableHead>
-          <TableHead className="text-right">Breakeven</TableHead>
-          <TableHead className="text-right">Measured breakeven</TableHead>
-          <TableHead className="text-right">vs price now</TableHead>
-          <TableHead className="text-right">Revenue / day</TableHead>
-          <TableHead className="text-right">Margin / day</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {site.models.map((m) => (
-          <TableRow key={`${m.modelId}:${m.workloadKey}`}>
-            <TableCell>
-              {m.modelName}
-              <span className="ml-1 text-muted-foreground text-xs">{workloadLabel(m)}</span>
-              {m.notes.length > 0 && <p className="text-muted-foreground text-xs">{m.notes.join('; ')}</p>}
-            </TableCell>
-            <TableCell className="text-right tabular-nums">
-              {formatNumber(m.reporting)} / {formatNumber(m.devices)}
-            </TableCell>
-            <TableCell className="text-right text-xs tabular-nums">{efficiencyCell(m)}</TableCell>
-            <TableCell
-              className="text-right font-medium tabular-nums"
-              title={
-                m.use === 'ai'
-                  ? 'v_gpu: revenue per MWh at nameplate node power and current utilisation'
-                  : 'At nameplate efficiency, site PUE and pool fee'
-              }
-            >
-              {formatUsdPerMwh(m.breakevenUsdPerMwh)}
-            </TableCell>
-            <TableCell className="text-right tabular-nums">
-              {formatUsdPerMwh(m.measuredBreakevenUsdPerMwh)}
-            </TableCell>
-            <TableCell className="text-right">
-              <Headroom breakeven={m.breakevenUsdPerMwh} price={site.priceUsdPerMwh} />
-            </TableCell>
-            <TableCell className="text-right tabular-nums">
-              {formatUsd(m.revenueUsdPerDay, { decimals: 0 })}
-            </TableCell>
-            <TableCell
-              className={cn('text-right tabular-nums', (m.marginUsdPerDay ?? 0) < 0 && 'text-destructive')}
-            >
-              {formatUsd(m.marginUsdPerDay, { decimals: 0 })}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+const breakevenColumns = (site: SiteEconomics): ColumnDef<GroupEconomics>[] => [
+  {
+    id: 'model',
+    header: 'Model',
+    className: 'whitespace-normal',
+    cell: (m) => (
+      <>
+        {m.modelName}
+        <span className="ml-1 text-muted-foreground text-xs">{workloadLabel(m)}</span>
+        {m.notes.length > 0 && <p className="text-muted-foreground text-xs">{m.notes.join('; ')}</p>}
+      </>
+    ),
+  },
+  {
+    id: 'reporting',
+    header: 'Reporting',
+    align: 'right',
+    className: 'tabular-nums',
+    cell: (m) => `${formatNumber(m.reporting)} / ${formatNumber(m.devices)}`,
+  },
+  {
+    id: 'efficiency',
+    header: 'J/TH nameplate / measured · GPUs',
+    align: 'right',
+    className: 'text-xs tabular-nums',
+    cell: efficiencyCell,
+  },
+  {
+    id: 'breakeven',
+    header: 'Breakeven',
+    align: 'right',
+    className: 'font-medium tabular-nums',
+    cell: (m) => (
+      <span
+        title={
+          m.use === 'ai'
+            ? 'v_gpu: revenue per MWh at nameplate node power and current utilisation'
+            : 'At nameplate efficiency, site PUE and pool fee'
+        }
+      >
+        {formatUsdPerMwh(m.breakevenUsdPerMwh)}
+      </span>
+    ),
+  },
+  {
+    id: 'measuredBreakeven',
+    header: 'Measured breakeven',
+    align: 'right',
+    className: 'tabular-nums',
+    cell: (m) => formatUsdPerMwh(m.measuredBreakevenUsdPerMwh),
+  },
+  {
+    id: 'headroom',
+    header: 'vs price now',
+    align: 'right',
+    cell: (m) => <Headroom breakeven={m.breakevenUsdPerMwh} price={site.priceUsdPerMwh} />,
+  },
+  {
+    id: 'revenue',
+    header: 'Revenue / day',
+    align: 'right',
+    className: 'tabular-nums',
+    cell: (m) => formatUsd(m.revenueUsdPerDay, { decimals: 0 }),
+  },
+  {
+    id: 'margin',
+    header: 'Margin / day',
+    align: 'right',
+    className: 'tabular-nums',
+    cell: (m) => (
+      <span className={cn((m.marginUsdPerDay ?? 0) < 0 && 'text-destructive')}>
+        {formatUsd(m.marginUsdPerDay, { decimals: 0 })}
+      </span>
+    ),
+  },
+];
 
 /**
  * A site's money view: revenue, cost and margin per day and hour, mining vs AI, cost per BTC vs the
@@ -124,14 +140,20 @@ export function SiteEconomicsPanel({ siteId }: { siteId: number }) {
             )}
           </div>
         </CardHeader>
-        <CardContent className="overflow-x-auto">
-          {error ? (
-            <ErrorState error={error} onRetry={() => void refetch()} />
-          ) : isPending || !site ? (
-            <Skeleton className="h-32 w-full" />
-          ) : (
-            <BreakevenTable site={site} />
-          )}
+        <CardContent>
+          <DataTable
+            label="Breakeven power price per model"
+            data-testid="breakeven-table"
+            columns={site ? breakevenColumns(site) : []}
+            rows={site?.models}
+            getRowId={(m) => `${m.modelId}:${m.workloadKey}`}
+            isLoading={isPending}
+            error={error ?? undefined}
+            onRetry={() => void refetch()}
+            skeletonRows={3}
+            maxHeight="none"
+            empty={{ title: 'No devices at this site' }}
+          />
         </CardContent>
       </Card>
     </div>

@@ -8,7 +8,7 @@ import { usePathname } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { alertCountQuery } from '@/lib/api-client/alerts';
-import { activeNavItem, NAV_ITEMS, type NavItem } from './nav-items';
+import { activeNavItem, type NavItem, navItemsFor } from './nav-items';
 import { PageTitleProvider, usePageTitle } from './page-title';
 import { SidebarNav } from './sidebar-nav';
 import { ThemeToggle } from './theme-toggle';
@@ -18,6 +18,8 @@ export interface AppShellProps {
   user: ShellUser;
   children: ReactNode;
   navItems?: readonly NavItem[];
+  /** Which navigation to show when `navItems` is not given: a hosting client's is smaller. */
+  audience?: 'staff' | 'client';
   /** e.g. { alerts: openAlertCount }. */
   navBadges?: Partial<Record<string, number>>;
   /** Bottom of the sidebar: version, "simulator" badge. */
@@ -50,7 +52,8 @@ function Brand() {
 function Shell({
   user,
   children,
-  navItems = NAV_ITEMS,
+  audience = 'staff',
+  navItems = navItemsFor(audience),
   navBadges,
   sidebarFooter,
   topBarStatus,

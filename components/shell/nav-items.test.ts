@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeNavItem } from './nav-items';
+import { activeNavItem, navItemsFor } from './nav-items';
 
 describe('activeNavItem', () => {
   it.each([
@@ -12,5 +12,17 @@ describe('activeNavItem', () => {
     ['/login', undefined],
   ])('%s → %s', (pathname, expected) => {
     expect(activeNavItem(pathname)?.key).toBe(expected);
+  });
+});
+
+describe('navItemsFor', () => {
+  it('gives a hosting client its home, devices, alerts and reports only', () => {
+    expect(navItemsFor('client').map((i) => i.key)).toEqual(['home', 'devices', 'alerts', 'reports']);
+  });
+  it('gives staff every area and no tenant home', () => {
+    const keys = navItemsFor('staff').map((i) => i.key);
+    expect(keys).toContain('allocation');
+    expect(keys).toContain('settings');
+    expect(keys).not.toContain('home');
   });
 });

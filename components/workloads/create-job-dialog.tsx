@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { TenantSelect } from '@/components/tenants/tenant-select';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -35,7 +36,6 @@ const NUMBER_FIELDS: {
   { name: 'priceUsdPerGpuHour', label: 'Price ($/GPU-h)', required: true, step: 'any' },
   { name: 'minGpuMemoryGb', label: 'Min GPU memory (GB)', step: 'any' },
   { name: 'priority', label: 'Priority', step: '1', placeholder: '0' },
-  { name: 'tenantId', label: 'Customer tenant id', step: '1', placeholder: 'none' },
 ];
 
 /** Queues an AI job with the contract's fields; opens the job page once created. */
@@ -111,6 +111,9 @@ export function CreateJobDialog() {
                 <Input name={f.name} type="number" min={0} step={f.step} placeholder={f.placeholder} />
               </FormField>
             ))}
+            <FormField id="job-tenantId" label="Customer tenant" error={errorFor('tenantId')}>
+              <TenantSelect name="tenantId" defaultValue="" noneLabel="None" />
+            </FormField>
             <FormField id="job-gpuModel" label="GPU model" error={errorFor('gpuModel')}>
               <Input name="gpuModel" placeholder="any (e.g. H100)" maxLength={64} />
             </FormField>

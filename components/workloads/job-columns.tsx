@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ColumnDef } from '@/components/data-table/types';
+import { TenantName } from '@/components/tenants/tenant-select';
 import type { JobView } from '@/lib/api-client/types';
 import { formatNumber, formatPercent, formatUsd, formatUsdPerGpuHour } from '@/lib/format';
 import { JobStatusBadge } from './job-status';
@@ -30,7 +31,7 @@ export const jobColumns: ColumnDef<JobView>[] = [
   { id: 'gpuHours', header: 'GPU-h', align: 'right', cell: (j) => formatNumber(j.gpuHours, 2) },
   { id: 'revenue', header: 'Revenue', align: 'right', cell: (j) => formatUsd(j.revenueUsd) },
   { id: 'priority', header: 'Prio', align: 'right', cell: (j) => formatNumber(j.priority) },
-  { id: 'tenant', header: 'Tenant', cell: (j) => (j.tenantId === null ? '—' : `#${j.tenantId}`) },
+  { id: 'tenant', header: 'Tenant', cell: (j) => <TenantName id={j.tenantId} /> },
   {
     id: 'reason',
     header: 'Note',

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { useBrowserTimeZone } from '@/components/fleet/use-browser-time-zone';
 import { TopBarTitle } from '@/components/shell/page-title';
+import { TenantName } from '@/components/tenants/tenant-select';
 import { Alert } from '@/components/ui/alert';
 import { ErrorState } from '@/components/ui/error-state';
 import { KpiCard } from '@/components/ui/kpi-card';
@@ -56,7 +57,7 @@ function PlacementTable({ rows, timeZone }: { rows: JobPlacementView[]; timeZone
 }
 
 function Facts({ job }: { job: JobView }) {
-  const items: [string, string][] = [
+  const items: [string, ReactNode][] = [
     ['GPUs', `${job.gpuCount}${job.gpuModel ? ` × ${job.gpuModel}` : ''}`],
     ['Min GPU memory', job.minGpuMemoryGb ? `${job.minGpuMemoryGb} GB` : 'any'],
     ['Expected', `${formatNumber(job.expectedHours, 1)} h`],
@@ -66,7 +67,7 @@ function Facts({ job }: { job: JobView }) {
     ['Multi-node', job.multiNode ? 'allowed' : 'no'],
     ['Firm power', job.needsFirmPower ? 'required' : 'not needed'],
     ['Executor', job.executor],
-    ['Tenant', job.tenantId === null ? '—' : `#${job.tenantId}`],
+    ['Tenant', <TenantName key="tenant" id={job.tenantId} />],
   ];
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-5">

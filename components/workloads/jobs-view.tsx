@@ -5,6 +5,7 @@ import { Cpu } from 'lucide-react';
 import { useQueryStates } from 'nuqs';
 import { DataTable } from '@/components/data-table/data-table';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
+import { TenantSelect } from '@/components/tenants/tenant-select';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { jobsQuery } from '@/lib/api-client/workloads';
@@ -64,13 +65,11 @@ export function JobsView({ canOperate }: { canOperate: boolean }) {
           value={state.q}
           onChange={(e) => void setState({ q: e.target.value || null })}
         />
-        <Input
-          aria-label="Tenant id"
-          placeholder="Tenant id"
-          type="number"
-          min={1}
-          className="h-7 w-28"
-          value={state.tenant ?? ''}
+        <TenantSelect
+          aria-label="Tenant"
+          noneLabel="All tenants"
+          className="w-40"
+          value={state.tenant === null ? '' : String(state.tenant)}
           onChange={(e) => void setState({ tenant: e.target.value ? Number(e.target.value) : null })}
         />
         {active && (

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { TenantSelect } from '@/components/tenants/tenant-select';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
@@ -186,13 +187,11 @@ export function PoolDialog({ open, onOpenChange, pool }: PoolDialogProps) {
                 options={PAYOUT_SCHEMES.map((s) => ({ value: s, label: s.toUpperCase() }))}
               />
             </FormField>
-            <FormField id="pool-tenant" label="Tenant id" error={errors.get('tenantId')}>
-              <Input
+            <FormField id="pool-tenant" label="Tenant" error={errors.get('tenantId')}>
+              <TenantSelect
                 name="tenantId"
-                type="number"
-                min={1}
-                placeholder="none"
-                defaultValue={pool?.tenantId ?? ''}
+                defaultValue={pool?.tenantId == null ? '' : String(pool.tenantId)}
+                noneLabel="None (every tenant)"
               />
             </FormField>
           </div>

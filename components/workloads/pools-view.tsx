@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ColumnDef } from '@/components/data-table/types';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
+import { TenantName } from '@/components/tenants/tenant-select';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { invalidateWorkloads } from '@/lib/api-client/invalidate';
@@ -42,7 +43,7 @@ function poolColumns(
     },
     { id: 'fee', header: 'Fee', align: 'right', cell: (p) => formatPercent(p.feePct, 2) },
     { id: 'scheme', header: 'Payout', cell: (p) => p.payoutScheme.toUpperCase() },
-    { id: 'tenant', header: 'Tenant', cell: (p) => (p.tenantId === null ? '—' : `#${p.tenantId}`) },
+    { id: 'tenant', header: 'Tenant', cell: (p) => <TenantName id={p.tenantId} /> },
     {
       id: 'coverage',
       header: 'Devices per site',

@@ -7,6 +7,7 @@ const TABS = [
   { href: '/workloads/jobs', label: 'Jobs' },
   { href: '/workloads/pools', label: 'Pools' },
   { href: '/workloads/board', label: 'Assignment board' },
+  { href: '/workloads/rental', label: 'GPU rental' },
 ];
 
 export function WorkloadsTabs() {

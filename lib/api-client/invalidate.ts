@@ -4,12 +4,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   alertKeys,
   allocationKeys,
+  auditKeys,
   deviceKeys,
   economicsKeys,
   marketKeys,
   settingsKeys,
   siteKeys,
+  tenantKeys,
   tokenKeys,
+  userKeys,
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -63,5 +66,15 @@ export function invalidateAllocation(queryClient: QueryClient): Promise<unknown>
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: allocationKeys.all }),
     invalidateWorkloads(queryClient),
+  ]);
+}
+
+/** Tenants, users or device tenancy changed: those lists, the devices (their tenant) and the log. */
+export function invalidateTenants(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: tenantKeys.all }),
+    queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    queryClient.invalidateQueries({ queryKey: deviceKeys.all }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   ]);
 }

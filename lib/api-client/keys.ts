@@ -99,3 +99,12 @@ export const allocationKeys = {
   auto: () => ['allocation', 'auto'] as const,
   decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
 };
+
+export const tenantKeys = { all: ['tenants'] as const, home: () => ['tenants', 'home'] as const };
+export const userKeys = { all: ['users'] as const };
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (filters: Record<string, string>, cursor: string | null) => ['audit', filters, cursor] as const,
+};
+/** Under ['workloads'] so a workload write refreshes it too. */
+export const rentalKeys = { settings: () => ['workloads', 'rental-settings'] as const };

@@ -59,6 +59,10 @@ export type CreatedToken = { token: string; id: number };
 export type { ReportKind } from '../reports/types';
 export type ReportJson = ReturnType<typeof import('../reports/types').reportJson>;
 
+export type { AuditEventView } from '@/lib/audit/list';
+export type { UserView } from '@/lib/auth/user-admin';
+export type { TenantView } from '@/lib/tenants/tenants';
+export type { RentalSettings } from '@/lib/workloads/rental';
 export type { AlertDeviceView, AlertEventView, AlertView } from '../alerts/alerts';
 export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';

@@ -1,7 +1,7 @@
 // Pools, AI jobs and assignments: one queryOptions factory per endpoint, plus the writes.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiFetch } from './fetch';
-import { workloadKeys } from './keys';
+import { rentalKeys, workloadKeys } from './keys';
 import { LIVE_REFRESH_MS } from './range';
 import type {
   AssignmentResponse,
@@ -16,6 +16,7 @@ import type {
   PoolCreate,
   PoolMismatch,
   PoolView,
+  RentalSettings,
   Workload,
 } from './types';
 
@@ -123,3 +124,16 @@ export const postAssignment = (target: AssignmentTarget, workload: Workload, sig
     body: { ...target, workload },
     signal,
   });
+
+export type RentalSettingsList = { default: RentalSettings; sites: RentalSettings[] };
+export type RentalSettingsPut = Partial<Omit<RentalSettings, 'siteId'>> & { siteId: number | null };
+
+export const rentalSettingsQuery = () =>
+  queryOptions({
+    queryKey: rentalKeys.settings(),
+    queryFn: ({ signal }) => apiFetch<RentalSettingsList>('/api/v1/rental-settings', { signal }),
+  });
+
+export function putRentalSettings(input: RentalSettingsPut): Promise<RentalSettingsList> {
+  return apiFetch<RentalSettingsList>('/api/v1/rental-settings', { method: 'PUT', body: input });
+}

@@ -10,7 +10,10 @@ function redact(details: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** Appends one privileged action to the audit log (there is no update or delete path). */
+/**
+ * Appends one privileged action to the audit log (there is no update or delete path). The address
+ * is the request's (`actor.ip`, set when the request was authenticated) unless one is given.
+ */
 export async function recordAudit(
   actor: Actor,
   action: string,
@@ -26,7 +29,7 @@ export async function recordAudit(
       action,
       target,
       details: details ? JSON.stringify(redact(details)).slice(0, 10_000) : null,
-      ip: ip?.slice(0, 64),
+      ip: (ip ?? actor.ip)?.slice(0, 64),
     },
   });
 }

@@ -12,6 +12,8 @@ export type Actor = {
   role: Role;
   /** Hosting tenant the actor is confined to; null = the operator's own staff (sees everything). */
   tenantId: number | null;
+  /** Where the request came from (set per request by authenticateRequest; the audit log records it). */
+  ip?: string;
 };
 
 const RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };

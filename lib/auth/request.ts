@@ -14,12 +14,12 @@ export async function authenticateRequest(req: Request): Promise<Authenticated |
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const actor = match?.[1] ? await getTokenActor(match[1]) : null;
-    return actor ? { actor, via: 'token' } : null;
+    return actor ? { actor: { ...actor, ip: clientIp(req) }, via: 'token' } : null;
   }
   const session = readSessionCookie(req.headers.get('cookie'));
   if (!session) return null;
   const actor = await getSessionActor(session);
-  return actor ? { actor, via: 'session' } : null;
+  return actor ? { actor: { ...actor, ip: clientIp(req) }, via: 'session' } : null;
 }
 
 /**

@@ -12,6 +12,9 @@ export type PollOptions = {
 };
 
 /**
+ * The one poll loop of Switchyard: the in-process collector and the site agent both call it, so a
+ * device answers the same way whoever polls it.
+ *
  * Polls every target once with at most `concurrency` devices in flight. A slow or dead device
  * costs its own timeout and one slot, never the cycle: the others keep flowing.
  */
@@ -22,9 +25,11 @@ export async function pollCycle(targets: PollTarget[], opts: PollOptions): Promi
     while (next < targets.length) {
       const i = next++;
       const target = targets[i]!;
+      // A changed endpoint is a different device as far as firmware detection goes.
+      const endpoint = `${target.protocol}:${target.host}:${target.port}`;
       let session = opts.sessions.get(target.id);
-      if (!session) {
-        session = {};
+      if (session?.endpoint !== endpoint) {
+        session = { endpoint };
         opts.sessions.set(target.id, session);
       }
       const started = performance.now();

@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
+import { AGENT_PREFIX } from '../collectors/agent-api';
 import { getDb } from '../db/client';
 import { execute, join, queryOne, queryRows, raw, type Sql, sql, withRawTransaction } from '../db/raw';
 import { likePattern, toIso, toNumberOrNull } from '../db/values';
@@ -43,6 +44,8 @@ export type DeviceRow = {
   poolUrl: string | null;
   /** How the collector's polls of this device went; null for devices that push their own telemetry. */
   collector: CollectorStatus | null;
+  /** Stored device credentials (web password, API key) exist; they are never returned. */
+  hasCredentials: boolean;
 };
 
 export type CollectorStatus = {
@@ -51,8 +54,15 @@ export type CollectorStatus = {
   /** Stable reason code of the last error (timeout, refused, access_denied, not_json, rejected, …). */
   lastErrorKind: string | null;
   lastErrorAt: string | null;
+  /**
+   * When the server's collector polls it next; for a device polled by a site agent, when the
+   * agent's lease ends (the server takes the device back if the agent has not reported by then).
+   */
   nextPollAt: string | null;
   consecutiveFailures: number;
+  /** Who polls it: the server's own collector, or a site agent (`agent` names it). */
+  source: 'server' | 'agent';
+  agent: string | null;
 };
 
 // Sort keys map to SQL expressions from a fixed list (never user text). Nullable telemetry
@@ -75,15 +85,22 @@ const SELECT_DEVICE = sql`
          d.tenant_id, d.status, d.status_reason, d.status_changed_at, m.nominal_hashrate_ths, m.nominal_power_w,
          l.ts AS last_ts, l.hashrate_ths, l.power_w, COALESCE(l.chip_temp_c, l.gpu_temp_c) AS temp_c, l.gpu_util_pct,
          l.pool_url, c.device_id AS collector_device_id, c.last_ok_at, c.last_error, c.last_error_kind, c.last_error_at,
-         c.next_poll_at, c.consecutive_failures
+         c.next_poll_at, c.consecutive_failures, c.polled_by, cr.device_id AS credential_device_id
   FROM device d
   JOIN site s ON s.id = d.site_id
   JOIN device_model m ON m.id = d.model_id
   LEFT JOIN rack r ON r.id = d.rack_id
   LEFT JOIN device_latest l ON l.device_id = d.id
-  LEFT JOIN collector_state c ON c.device_id = d.id`;
+  LEFT JOIN collector_state c ON c.device_id = d.id
+  LEFT JOIN device_credential cr ON cr.device_id = d.id`;
 
 const msIso = (v: unknown) => (v == null ? null : new Date(Number(v)).toISOString());
+
+function collectorSource(polledBy: unknown): Pick<CollectorStatus, 'source' | 'agent'> {
+  return typeof polledBy === 'string' && polledBy.startsWith(AGENT_PREFIX)
+    ? { source: 'agent', agent: polledBy.slice(AGENT_PREFIX.length) }
+    : { source: 'server', agent: null };
+}
 
 function toCollectorStatus(r: Record<string, unknown>): CollectorStatus | null {
   if (r.protocol === 'push') return null;
@@ -94,6 +111,7 @@ function toCollectorStatus(r: Record<string, unknown>): CollectorStatus | null {
     lastErrorAt: msIso(r.last_error_at),
     nextPollAt: msIso(r.next_poll_at),
     consecutiveFailures: Number(r.consecutive_failures ?? 0),
+    ...collectorSource(r.polled_by),
   };
 }
 
@@ -129,10 +147,14 @@ function toDeviceRow(r: Record<string, unknown>): DeviceRow {
     gpuUtilPct: toNumberOrNull(r.gpu_util_pct),
     poolUrl: (r.pool_url as string | null) ?? null,
     collector: toCollectorStatus(r),
+    hasCredentials: r.credential_device_id != null,
   };
 }
 
-function filtersSql(actor: Actor, query: DeviceListQuery): Sql {
+export function filtersSql(
+  actor: Actor,
+  query: Pick<DeviceListQuery, 'siteId' | 'rackId' | 'class' | 'status' | 'q'>,
+): Sql {
   const parts: Sql[] = [deviceScopeSql(actor)];
   if (query.siteId) parts.push(sql`AND d.site_id = ${query.siteId}`);
   if (query.rackId) parts.push(sql`AND d.rack_id = ${query.rackId}`);
@@ -308,6 +330,9 @@ export async function deleteDevice(actor: Actor, id: number) {
       'telemetry_rollup_1h',
       'device_latest',
       'device_status_change',
+      'device_action',
+      'device_credential',
+      'sim_device_control',
     ]) {
       await execute(sql`DELETE FROM ${raw(table)} WHERE device_id = ${id}`, client);
     }

@@ -1,6 +1,7 @@
 // Background work of one server process: rollups, latest state, statuses, retention and, in the
 // embedded demo, the live simulator. Started from instrumentation.ts; with PostgreSQL each job
 // takes an advisory lock, so several web instances can run this and each job still runs once.
+import { runActionsTick } from '../actions/executor';
 import { deliverNotifications } from '../alerts/notify/deliver';
 import { runAlertsTick } from '../alerts/tick';
 import { runAllocationTick } from '../allocation/plans/auto';
@@ -63,6 +64,8 @@ export function startBackgroundWork() {
       lockKey: JOB_LOCK_KEYS.executorsFrom + i,
       run: (now: number) => e.tick(now),
     })),
+    // Remote actions (lib/actions): no job lock, every instance claims rows (one action is sent once).
+    { name: 'actions', everyMs: 1_000, lockKey: null, run: (now) => runActionsTick(now) },
   ];
   // Over the wire: fake devices on loopback stand in for every polled device; the collector polls them.
   const wire = env.SWITCHYARD_SIMULATOR === 'wire' ? startWireDemo(console.log) : undefined;

@@ -58,24 +58,36 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
     workload: AssignmentKind | null;
     since_ts: number | null;
     pool_urls: string | null;
+    sim_paused: unknown;
+    sim_power_target_w: number | null;
+    sim_pool_url: string | null;
+    sim_updated_at: number | null;
   }>(sql`SELECT d.id, d.site_id, d.protocol, d.status, d.status_changed_at, d.power_target_w, m.class, m.nominal_hashrate_ths,
                 m.nominal_power_w, m.max_temp_c, m.gpu_count, m.gpu_memory_gb, m.power_profiles,
-                w.kind AS workload, w.since_ts, p.urls AS pool_urls
+                w.kind AS workload, w.since_ts, p.urls AS pool_urls, c.paused AS sim_paused,
+                c.power_target_w AS sim_power_target_w, c.pool_url AS sim_pool_url, c.updated_at AS sim_updated_at
          FROM device d JOIN device_model m ON m.id = d.model_id
            LEFT JOIN device_workload w ON w.device_id = d.id
            LEFT JOIN pool_profile p ON p.id = w.pool_id AND w.kind = 'pool'
+           LEFT JOIN sim_device_control c ON c.device_id = d.id
          ORDER BY d.id`);
   const devices = rows.map((r) => {
     const id = Number(r.id);
     const assignedMode = r.workload ? modeForWorkload(r.workload, r.class) : null;
+    // Remote actions on a simulated device (lib/actions/send.ts): paused, a power target, a pool.
+    const simPaused = r.sim_paused === true || Number(r.sim_paused) === 1;
     const mode: SimDevice['mode'] =
       r.status === 'maintenance'
         ? 'maintenance'
-        : r.status === 'curtailed'
+        : r.status === 'curtailed' || simPaused
           ? 'curtailed'
           : (assignedMode ?? (r.class === 'gpu' ? (aiBusyAt(seed, id, now) ? 'ai' : 'idle') : 'mining'));
     // A device on a pool reports that pool's primary URL, as a miner switched to it would.
-    const poolUrls = r.pool_urls ? (JSON.parse(r.pool_urls) as string[]) : null;
+    const poolUrls = r.sim_pool_url
+      ? [r.sim_pool_url]
+      : r.pool_urls
+        ? (JSON.parse(r.pool_urls) as string[])
+        : null;
     const device: SimDevice = {
       id,
       class: r.class,
@@ -84,10 +96,14 @@ export async function loadSimFleet(seed: number, now: number): Promise<SimFleet>
       maxTempC: Number(r.max_temp_c),
       gpuCount: r.gpu_count,
       gpuMemoryGb: r.gpu_memory_gb,
-      powerTargetW: r.power_target_w,
+      powerTargetW: r.sim_power_target_w ?? r.power_target_w,
       powerProfiles: r.power_profiles ? (JSON.parse(r.power_profiles) as PowerProfile[]) : null,
       mode,
-      ...(assignedMode && r.since_ts != null ? { modeSinceTs: Number(r.since_ts) } : {}),
+      ...(r.sim_updated_at != null
+        ? { modeSinceTs: Number(r.sim_updated_at) }
+        : assignedMode && r.since_ts != null
+          ? { modeSinceTs: Number(r.since_ts) }
+          : {}),
       assigned: assignedMode !== null,
       poolUrl: r.class === 'gpu' ? null : (poolUrls?.[0] ?? 'stratum+tcp://pool.example.net:3333'),
     };

@@ -68,6 +68,7 @@ async function simulatorToken(now: number): Promise<string> {
 export class LiveSimulator {
   private fleet: SimFleet | undefined;
   private fleetLoadedAt = 0;
+  private controlAt = 0;
   private token: string | undefined;
   /** Last sample time sent per device, so each due sample goes out exactly once. */
   private readonly lastSent = new Map<number, number>();
@@ -115,9 +116,13 @@ export class LiveSimulator {
   }
 
   async tick(now = Date.now()): Promise<number> {
-    if (!this.fleet || now - this.fleetLoadedAt > FLEET_REFRESH_MS) {
+    // A remote action on a simulated device (sim_device_control) reloads the fleet at once.
+    const control = await queryRows(sql`SELECT MAX(updated_at) AS at FROM sim_device_control`);
+    const controlAt = Number(control[0]?.at ?? 0);
+    if (!this.fleet || now - this.fleetLoadedAt > FLEET_REFRESH_MS || controlAt !== this.controlAt) {
       this.fleet = await loadSimFleet(this.options.seed, now);
       this.fleetLoadedAt = now;
+      this.controlAt = controlAt;
     }
     this.token ??= await simulatorToken(now);
     const firstTick = this.lastSent.size === 0;

@@ -19,7 +19,9 @@ export type ObjectKind =
   | 'target'
   | 'allocationPlan'
   | 'allocationDecision'
-  | 'scan';
+  | 'scan'
+  | 'action'
+  | 'batch';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -94,6 +96,14 @@ const alertRule = () => ({
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 export const ROUTES: Record<string, RouteRule> = {
+  'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/agent/sites/[id]/polls': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: (f) =>
+      json({ agent: 'matrix-agent', outcomes: [{ deviceId: f.ids.device.a, ok: true, at: Date.now() }] }),
+  },
   'GET /api/v1/alert-rules': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/alert-rules': {
     access: 'signed-in',
@@ -208,6 +218,9 @@ export const ROUTES: Record<string, RouteRule> = {
     why: 'unknown API path: the JSON 404 envelope',
     anonymousStatus: 404,
   },
+  // The audit log spans every tenant's users and fleet-wide actions: staff admins only (lib/audit/list.ts).
+  'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
   'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
   'POST /api/v1/allocation/plans': {
@@ -269,6 +282,34 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'device',
     allowedUses: 'spare',
   },
+  'GET /api/v1/devices/[id]/actions': { access: 'signed-in', minRole: 'viewer', object: 'device' },
+  'POST /api/v1/devices/[id]/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ action: 'pause' }),
+  },
+  'POST /api/v1/devices/[id]/refresh': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'PUT /api/v1/devices/[id]/credentials': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'device',
+    request: () => json({ password: 'matrix-password' }),
+  },
+  'DELETE /api/v1/devices/[id]/credentials': { access: 'signed-in', minRole: 'operator', object: 'device' },
+  'POST /api/v1/devices/refresh': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a] }),
+  },
+  'GET /api/v1/actions': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/actions': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: (f) => json({ deviceIds: [f.ids.device.a], action: 'reboot' }),
+  },
+  'GET /api/v1/actions/[id]': { access: 'signed-in', minRole: 'viewer', object: 'action' },
+  'GET /api/v1/action-batches/[id]': { access: 'signed-in', minRole: 'viewer', object: 'batch' },
   'GET /api/v1/devices/[id]/assignments': { access: 'signed-in', minRole: 'viewer', object: 'device' },
   'GET /api/v1/devices/[id]/metrics': {
     access: 'signed-in',
@@ -540,12 +581,16 @@ export const PAGES: Record<string, PageRule> = {
   '/devices': { sample: '/devices' },
   '/devices/[id]': { sample: '/devices/1' },
   '/fleet': { sample: '/fleet' },
+  '/home': { sample: '/home' },
   '/login': { sample: '/login', public: true },
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+  '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
+  '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
@@ -553,4 +598,5 @@ export const PAGES: Record<string, PageRule> = {
   '/workloads/jobs': { sample: '/workloads/jobs' },
   '/workloads/jobs/[id]': { sample: '/workloads/jobs/1' },
   '/workloads/pools': { sample: '/workloads/pools' },
+  '/workloads/rental': { sample: '/workloads/rental', staffOnly: true },
 };

@@ -4,7 +4,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// `never`: a handler typed for its own params (`{ id: string }`) fits; the matcher supplies them.
+type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
 export type RouteTable = Record<string, Partial<Record<string, Handler>>>;
 
 function match(pattern: string, path: string): Record<string, string> | null {
@@ -20,9 +21,11 @@ function match(pattern: string, path: string): Record<string, string> | null {
   return params;
 }
 
+/** `port` 0 picks a free one; a fixed port lets a test stop the server and bring it back at the same URL. */
 export async function startRouteServer(
   routes: RouteTable,
-): Promise<{ url: string; close: () => Promise<void> }> {
+  port = 0,
+): Promise<{ url: string; port: number; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -36,7 +39,7 @@ export async function startRouteServer(
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
         const response = await handler(new Request(url, { method: req.method, headers, body }), {
-          params: Promise.resolve(params),
+          params: Promise.resolve(params) as Promise<never>,
         });
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
@@ -47,10 +50,19 @@ export async function startRouteServer(
       res.writeHead(500).end(String(error));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive client connections would hold close() open; a stopped server drops them.
+        server.closeAllConnections();
+      }),
   };
 }

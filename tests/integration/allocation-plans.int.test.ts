@@ -173,6 +173,19 @@ describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
     expect(history).toMatchObject({ kind: 'curtail', source: 'plan' });
     expect(history!.reason).toMatch(new RegExp(`allocation plan #${res.json.id}`));
 
+    // Remote actions: one pause batch for the curtailed miners (lib/actions executes it).
+    const curtailedNow = apply.json.devices.filter(
+      (d: { status: string; decision: string }) =>
+        d.status === 'applied' && (d.decision === 'curtail' || d.decision === 'off'),
+    ).length;
+    expect(apply.json.remoteActions.errors).toEqual([]);
+    const pauses = apply.json.remoteActions.batches.filter((b: { action: string }) => b.action === 'pause');
+    expect(pauses.reduce((a: number, b: { total: number }) => a + b.total, 0)).toBe(curtailedNow);
+    expect(apply.json.remoteActions.errors).toEqual([]);
+    expect(await getDb().deviceAction.count({ where: { action: 'pause', deviceId: { in: sample } } })).toBe(
+      sample.length,
+    );
+
     const again = await call(applyRoute.POST, {
       method: 'POST',
       token: operator,
@@ -202,6 +215,7 @@ describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
     expect(applied2.json.supersededPlanIds).toContain(res.json.id);
     const first = await call(planRoute.GET, { token: viewer, params: { id: String(res.json.id) } });
     expect(first.json.status).toBe('superseded');
+    expect(applied2.json.remoteActions.batches.map((b: { action: string }) => b.action)).toContain('resume');
     const back = await getDb().deviceWorkload.findMany({ where: { deviceId: { in: sample } } });
     expect(back.every((w) => w.kind === 'pool')).toBe(true);
   }, 180_000);

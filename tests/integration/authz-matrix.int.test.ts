@@ -16,6 +16,7 @@ import { recordProviderOk } from '@/lib/market/refresh/provider-status';
 import { storeNetworkPoints } from '@/lib/market/store';
 import { createJob } from '@/lib/workloads/jobs';
 import { createPool } from '@/lib/workloads/pools';
+import { createActionFixtures } from '../authz/action-fixtures';
 import { createAlertFixtures } from '../authz/alert-fixtures';
 import { type DiscoveredRoute, discoverPages, discoverRoutes } from '../authz/discover';
 import { type AuthzFixture, type MatrixRequest, PAGES, ROUTES, type RouteRule } from '../authz/expectations';
@@ -263,6 +264,11 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
           spare: (await userFor('Spare user', null)).id,
         },
         ...alerting,
+        ...(await createActionFixtures(tenantA.id, tenantB.id, {
+          a: devA.id,
+          b: bravo.devices[0]?.id ?? 0,
+          spare: devSpare.id,
+        })),
         session: { a: '', b: '', spare: '' },
         allocationPlan: { a: planA.id, b: planA.id, spare: planSpare.id },
         allocationDecision: { a: decision.id, b: decision.id, spare: decision.id },

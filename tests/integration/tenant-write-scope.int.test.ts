@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as actions from '@/app/api/v1/actions/route';
 import * as alertRule from '@/app/api/v1/alert-rules/[id]/route';
 import * as alertRulePreview from '@/app/api/v1/alert-rules/preview/route';
 import * as alertRules from '@/app/api/v1/alert-rules/route';
@@ -11,9 +12,13 @@ import * as alertSilence from '@/app/api/v1/alert-silences/[id]/route';
 import * as alertSilences from '@/app/api/v1/alert-silences/route';
 import * as alertAck from '@/app/api/v1/alerts/[id]/ack/route';
 import * as assignments from '@/app/api/v1/assignments/route';
+import * as deviceActions from '@/app/api/v1/devices/[id]/actions/route';
+import * as deviceCredentials from '@/app/api/v1/devices/[id]/credentials/route';
+import * as deviceRefresh from '@/app/api/v1/devices/[id]/refresh/route';
 import * as device from '@/app/api/v1/devices/[id]/route';
 import * as deviceImport from '@/app/api/v1/devices/import/route';
 import * as deviceMove from '@/app/api/v1/devices/move-tenant/route';
+import * as devicesRefresh from '@/app/api/v1/devices/refresh/route';
 import * as devices from '@/app/api/v1/devices/route';
 import * as discoveryAdd from '@/app/api/v1/discovery/[id]/add/route';
 import * as discovery from '@/app/api/v1/discovery/route';
@@ -74,6 +79,10 @@ const TABLES = [
   'alert_event',
   'alert_silence',
   'notification_target',
+  'device_action',
+  'action_batch',
+  'device_credential',
+  'sim_device_control',
 ];
 
 async function snapshot(): Promise<string> {
@@ -255,7 +264,61 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     body: body(),
   });
 
+  const onDevB = (method: string, body?: unknown) => () => ({
+    method,
+    params: { id: String(ids.devB) },
+    ...(body === undefined ? {} : { body }),
+  });
   const refused: Case[] = [
+    {
+      status: 404,
+      route: 'POST api/v1/devices/[id]/actions',
+      name: "an action on another tenant's device",
+      handler: deviceActions.POST,
+      options: onDevB('POST', { action: 'reboot' }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/devices/[id]/refresh',
+      name: "a refresh of another tenant's device",
+      handler: deviceRefresh.POST,
+      options: onDevB('POST'),
+    },
+    {
+      status: 404,
+      route: 'PUT api/v1/devices/[id]/credentials',
+      name: "credentials of another tenant's device",
+      handler: deviceCredentials.PUT,
+      options: onDevB('PUT', { password: 'x' }),
+    },
+    {
+      status: 404,
+      route: 'DELETE api/v1/devices/[id]/credentials',
+      name: "credentials of another tenant's device",
+      handler: deviceCredentials.DELETE,
+      options: onDevB('DELETE'),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/devices/refresh',
+      name: "a refresh naming another tenant's device",
+      handler: devicesRefresh.POST,
+      options: () => ({ method: 'POST', body: { deviceIds: [ids.devA, ids.devB] } }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/actions',
+      name: "a bulk action naming another tenant's device",
+      handler: actions.POST,
+      options: () => ({ method: 'POST', body: { deviceIds: [ids.devA, ids.devB], action: 'pause' } }),
+    },
+    {
+      status: 400,
+      route: 'POST api/v1/actions',
+      name: "a bulk action filtered to another tenant's site (matches none of its own)",
+      handler: actions.POST,
+      options: () => ({ method: 'POST', body: { filter: { siteId: ids.siteB }, action: 'pause' } }),
+    },
     {
       status: 403,
       route: 'POST api/v1/devices',

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { FleetOverview } from '@/components/fleet/fleet-overview';
 import { loadTimeRange, resolveTimeRange } from '@/components/shell/time-range';
 import { fleetAttentionQuery, fleetSummaryQuery, totalsMetricsQuery } from '@/lib/api-client/fleet';
@@ -15,6 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function FleetPage({ searchParams }: Props) {
   const actor = await requirePageActor();
+  // A hosting client's overview is its tenant home (the fleet's money is the provider's).
+  if (actor.tenantId !== null) redirect('/home');
   const now = Date.now();
   const range = toRangeParam(resolveTimeRange(await loadTimeRange(searchParams), now));
   const queryClient = new QueryClient();

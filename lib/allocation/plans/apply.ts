@@ -3,6 +3,9 @@
 // pauses (their servers go idle), then the per-device workloads (curtail, idle, rent, mine on the
 // device's pool at the planned power target), then start the jobs the plan places. Earlier applied
 // plans covering one of the same sites become superseded; each site gets a decision-log row.
+// The changed devices then get remote actions (lib/actions bulk batches): pause, resume and
+// setPowerTarget, sent and confirmed by the actions executor.
+import { requestBulkAction } from '../../actions/requests';
 import { recordAudit } from '../../audit/record';
 import { type Actor, requireStaff } from '../../auth/actor';
 import { getDb } from '../../db/client';
@@ -47,9 +50,17 @@ export type ApplyResult = {
   devices: DeviceApplyStatus[];
   jobs: JobApplyStatus[];
   supersededPlanIds: number[];
-  /** Power targets and curtailment reach the devices through their assignments (the simulator and
-   * collectors read them); no remote device actions are sent by the allocation apply yet. */
-  remoteActions: { sent: false; note: string };
+  /**
+   * Remote device actions (lib/actions) for the devices whose assignment changed: pause for
+   * curtail/off, resume for a miner that mines again, setPowerTarget for the planned power target.
+   * Each is a bulk batch (sent in steps by the actions executor, confirmed from telemetry); a batch
+   * that cannot be requested is listed in `errors` and does not undo the assignments.
+   */
+  remoteActions: {
+    sent: boolean;
+    batches: { action: string; batchId: string; total: number; powerTargetW?: number }[];
+    errors: string[];
+  };
 };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -258,10 +269,7 @@ export async function applyPlan(
     devices,
     jobs,
     supersededPlanIds: superseded,
-    remoteActions: {
-      sent: false,
-      note: 'applied as assignments only: remote device actions are not wired into allocation yet',
-    },
+    remoteActions: await sendRemoteActions(actor, plan, devices, now),
   };
   await db.$transaction([
     db.allocationPlan.updateMany({
@@ -287,6 +295,69 @@ export async function applyPlan(
     superseded,
   });
   return result;
+}
+
+const ACTION_CHUNK = 500;
+
+/** Pause, resume and power-target batches for the devices whose assignment the apply changed. */
+async function sendRemoteActions(
+  actor: Actor,
+  plan: PlanBody,
+  statuses: DeviceApplyStatus[],
+  now: number,
+): Promise<ApplyResult['remoteActions']> {
+  const byId = new Map(plan.devices.map((d) => [d.deviceId, d]));
+  const pause: number[] = [];
+  const resume: number[] = [];
+  const power = new Map<number, number[]>();
+  for (const st of statuses) {
+    if (st.status !== 'applied') continue;
+    const d = byId.get(st.deviceId)!;
+    if (d.decision === 'curtail' || d.decision === 'off') pause.push(d.deviceId);
+    if (d.decision !== 'mine') continue;
+    if (d.current === 'curtail' || d.current === 'off') resume.push(d.deviceId);
+    if (d.powerTargetW !== undefined)
+      power.set(d.powerTargetW, [...(power.get(d.powerTargetW) ?? []), d.deviceId]);
+  }
+  const requests: {
+    action: 'pause' | 'resume' | 'setPowerTarget';
+    deviceIds: number[];
+    powerTargetW?: number;
+  }[] = [
+    { action: 'pause', deviceIds: pause },
+    { action: 'resume', deviceIds: resume },
+    ...[...power].map(([w, ids]) => ({ action: 'setPowerTarget' as const, deviceIds: ids, powerTargetW: w })),
+  ];
+  const out: ApplyResult['remoteActions'] = { sent: false, batches: [], errors: [] };
+  for (const r of requests) {
+    // 500 per batch: lib/actions loads a batch's devices with one IN list, which SQLite caps (~999 parameters).
+    for (let i = 0; i < r.deviceIds.length; i += ACTION_CHUNK) {
+      const deviceIds = r.deviceIds.slice(i, i + ACTION_CHUNK);
+      try {
+        const batch = await requestBulkAction(
+          actor,
+          {
+            action: r.action,
+            deviceIds,
+            ...(r.powerTargetW !== undefined && { powerTargetW: r.powerTargetW }),
+            batchSize: 100,
+            intervalS: 5,
+          },
+          now,
+        );
+        out.batches.push({
+          action: r.action,
+          batchId: batch.batchId,
+          total: batch.total,
+          ...(r.powerTargetW !== undefined && { powerTargetW: r.powerTargetW }),
+        });
+      } catch (error) {
+        out.errors.push(`${r.action} (${deviceIds.length} devices): ${message(error)}`);
+      }
+    }
+  }
+  out.sent = out.batches.length > 0;
+  return out;
 }
 
 /** One decision-log row per planned site. */

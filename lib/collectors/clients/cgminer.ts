@@ -36,7 +36,7 @@ export async function sendCommand(
   return { ok: true, parsed: parseCgminerReply(reply.bytes, command) };
 }
 
-async function identify(
+export async function identifyCgminer(
   ep: Endpoint,
   session: CgSession,
   deadline: number,
@@ -119,7 +119,7 @@ export async function pollCgminer(
   now: number,
 ): Promise<CollectResult> {
   if (!session.firmware) {
-    const err = await identify(ep, session, deadline);
+    const err = await identifyCgminer(ep, session, deadline);
     if (err) return { ok: false, error: err };
   }
   const family = session.firmware!.family;

@@ -5,7 +5,8 @@ import type { CollectResult } from './types';
 
 export type PolledProtocol = 'cgminer' | 'axeos' | 'dcgm';
 export type PollTarget = { id: number; protocol: PolledProtocol; host: string; port: number };
-export type DeviceSession = { cgminer?: CgSession; axeos?: AxeosSession };
+/** What a poller remembers of a device between polls (detected firmware), for one endpoint. */
+export type DeviceSession = { endpoint?: string; cgminer?: CgSession; axeos?: AxeosSession };
 
 /** One poll of one device by its endpoint protocol, within `timeoutMs` for all its requests. */
 export function collectDevice(

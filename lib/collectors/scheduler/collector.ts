@@ -34,7 +34,6 @@ const SUMMARY_EVERY_MS = 60_000;
 export class Collector {
   readonly instanceId: string;
   private readonly sessions = new Map<number, DeviceSession>();
-  private readonly endpoints = new Map<number, string>();
   private lastSyncAt = Number.NEGATIVE_INFINITY;
   private summary = { at: 0, polled: 0, ok: 0, errors: new Map<string, number>() };
 
@@ -65,12 +64,6 @@ export class Collector {
     });
     if (due.length === 0) return { sites, polled: 0, ok: 0, failed: 0 };
 
-    for (const d of due) {
-      // A changed endpoint is a different device as far as firmware detection goes.
-      const endpoint = `${d.protocol}:${d.host}:${d.port}`;
-      if (this.endpoints.get(d.deviceId) !== endpoint) this.sessions.delete(d.deviceId);
-      this.endpoints.set(d.deviceId, endpoint);
-    }
     const wallStart = this.clock();
     const results = await pollCycle(
       due.map((d) => ({ id: d.deviceId, protocol: d.protocol, host: d.host, port: d.port })),

@@ -5,6 +5,7 @@ import { DevicesTable } from '@/components/devices/devices-table';
 import { normalizeDeviceListParams } from '@/lib/api-client/device-list-params';
 import { devicesListQuery } from '@/lib/api-client/devices';
 import { sitesListQuery } from '@/lib/api-client/sites';
+import { hasRole } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/page';
 import { listDevices } from '@/lib/inventory/devices';
 import { listSites } from '@/lib/inventory/sites';
@@ -27,7 +28,7 @@ export default async function DevicesPage({ searchParams }: Props) {
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <DevicesTable />
+      <DevicesTable canMoveTenants={actor.tenantId === null && hasRole(actor, 'admin')} />
     </HydrationBoundary>
   );
 }
