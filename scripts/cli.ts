@@ -11,6 +11,7 @@ import { disconnectDb, getDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections, getSqlite } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
+import { rotateSecret } from '../lib/secrets/rotate';
 
 const HELP = `Switchyard CLI
 
@@ -24,6 +25,8 @@ const HELP = `Switchyard CLI
                                    prints the token once; it is stored only as a hash
   tokens:list
   tokens:revoke ID
+  secrets:rotate                   new server key; re-encrypts every stored credential (SQLite key file;
+                                   with SWITCHYARD_SECRET set the new one and SWITCHYARD_SECRET_PREVIOUS)
 `;
 
 type Values = Record<string, string | boolean | undefined>;
@@ -112,6 +115,10 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
     for (const t of await listApiTokens(SYSTEM_ACTOR)) {
       console.log(`${t.id}\t${t.name}\t${t.role}\t${t.displayHint}\t${t.revokedAt ? 'revoked' : 'active'}`);
     }
+  },
+  async 'secrets:rotate'() {
+    const result = await rotateSecret();
+    console.log(`re-encrypted ${result.reencrypted} values; ${result.message}`);
   },
   async 'tokens:revoke'(_values, positionals) {
     const id = Number(positionals[0]);

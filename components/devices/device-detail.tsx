@@ -1,6 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { DeviceActionHistory } from '@/components/actions/device-action-history';
+import { DeviceActionsMenu } from '@/components/actions/device-actions';
 import { DeviceAlerts } from '@/components/alerts/device-alerts';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { DeviceEconomicsCard } from '@/components/money/device-economics-card';
@@ -62,6 +64,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
         actions={
           <>
             <LiveIndicator updatedAt={device.dataUpdatedAt} failing={Boolean(device.error)} />
+            {canOperate && <DeviceActionsMenu device={data} />}
             {canOperate && <MaintenanceButton device={data} />}
             <TimeRangePicker />
           </>
@@ -73,6 +76,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       <DeviceEconomicsCard deviceId={deviceId} />
       <DeviceAlerts deviceId={deviceId} />
       <DeviceAssignments deviceId={deviceId} timeZone={timeZone} />
+      <DeviceActionHistory deviceId={deviceId} timeZone={timeZone} />
       <DeviceChartPanels device={data} range={rangeParam} timeZone={timeZone} />
       <section aria-labelledby="status-history-heading" className="flex flex-col gap-2">
         <h2 id="status-history-heading" className="font-semibold text-sm">

@@ -25,6 +25,8 @@ export const deviceSearchParams = {
   size: parseAsInteger.withDefault(50),
   /** Cursor stack: the cursors that led to the current page, so "Previous" works after a reload. */
   after: parseAsArrayOf(parseAsString).withDefault([]),
+  /** A bulk action's batch whose progress is shown until its last action ends (shareable). */
+  batch: parseAsString,
 };
 
 export type DeviceSearchState = inferParserType<typeof deviceSearchParams>;

@@ -1,12 +1,16 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Server } from 'lucide-react';
+import { Radar, Server } from 'lucide-react';
+import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { useCallback, useState } from 'react';
+import { BatchProgress } from '@/components/actions/batch-progress';
+import { BulkActions } from '@/components/actions/bulk-actions';
 import { DataTable } from '@/components/data-table/data-table';
 import { LiveIndicator } from '@/components/fleet/live-indicator';
 import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
 import { CursorPagination } from '@/components/ui/pagination';
 import { useNow } from '@/components/ui/use-now';
 import { devicesListQuery } from '@/lib/api-client/devices';
@@ -17,7 +21,13 @@ import { deviceSearchParams, hasFilters, toDeviceListParams } from './device-sea
 import { MoveTenantDialog } from './move-tenant-dialog';
 
 /** Devices page body: filters, server-sorted live table, cursor pagination — all state in the URL. */
-export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: boolean }) {
+export function DevicesTable({
+  canMoveTenants = false,
+  canOperate = false,
+}: {
+  canMoveTenants?: boolean;
+  canOperate?: boolean;
+}) {
   const [state, setState] = useQueryStates(deviceSearchParams);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const params = toDeviceListParams(state);
@@ -35,6 +45,15 @@ export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: bool
   const first = page * params.limit + 1;
   const last = page * params.limit + (rows?.length ?? 0);
   const active = hasFilters(state);
+  // "All matching" only under a filter, so a bulk action can never widen to the whole fleet.
+  const filter = active
+    ? {
+        ...(params.siteId ? { siteId: params.siteId } : {}),
+        ...(params.class?.length ? { class: [...params.class] } : {}),
+        ...(params.status?.length ? { status: [...params.status] } : {}),
+        ...(params.q ? { q: params.q } : {}),
+      }
+    : null;
 
   return (
     <div className="flex flex-col gap-3">
@@ -44,6 +63,17 @@ export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: bool
         description={list.data ? `${formatNumber(total)} ${active ? 'matching' : ''} devices` : 'Loading…'}
         actions={
           <>
+            {canOperate && (
+              <BulkActions
+                selectedIds={[...selected].map(Number)}
+                filter={filter}
+                matching={total}
+                onStarted={(batch) => {
+                  setSelected(new Set());
+                  void setState({ batch });
+                }}
+              />
+            )}
             {canMoveTenants && (
               <MoveTenantDialog
                 deviceIds={[...selected].map(Number)}
@@ -51,6 +81,12 @@ export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: bool
               />
             )}
             <LiveIndicator updatedAt={list.dataUpdatedAt} failing={Boolean(list.error)} />
+            <Button asChild variant="outline" size="sm">
+              <Link href="/devices/discovery">
+                <Radar aria-hidden />
+                Discover
+              </Link>
+            </Button>
           </>
         }
       >
@@ -61,6 +97,9 @@ export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: bool
           onReset={() => void setState({ q: null, site: null, class: null, status: null, after: null })}
         />
       </PageHeader>
+      {state.batch && (
+        <BatchProgress batchId={state.batch} onDismiss={() => void setState({ batch: null })} />
+      )}
       <DataTable
         data-testid="devices-table"
         label="Devices"
@@ -68,7 +107,11 @@ export function DevicesTable({ canMoveTenants = false }: { canMoveTenants?: bool
         rows={rows}
         getRowId={(row) => String(row.id)}
         getRowHref={(row) => `/devices/${row.id}`}
-        selection={canMoveTenants ? { selectedIds: selected, onSelectedIdsChange: setSelected } : undefined}
+        selection={
+          canMoveTenants || canOperate
+            ? { selectedIds: selected, onSelectedIdsChange: setSelected }
+            : undefined
+        }
         sort={{ id: params.sort, direction: params.dir }}
         onSortChange={(sort) => void setState({ sort, after: null })}
         isLoading={list.isPending}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { List } from 'lucide-react';
+import { Cpu, List } from 'lucide-react';
 import Link from 'next/link';
 import { AttentionTable } from '@/components/fleet/attention-table';
 import { FleetKpis } from '@/components/fleet/fleet-kpis';
@@ -59,6 +59,12 @@ export function SiteDetail({ siteId, canOperate = false }: { siteId: number; can
               <Link href={devicesHref({ siteId })}>
                 <List aria-hidden />
                 Devices
+              </Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/sites/${siteId}/swarm`}>
+                <Cpu aria-hidden />
+                Swarm
               </Link>
             </Button>
             <TimeRangePicker />

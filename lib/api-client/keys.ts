@@ -25,6 +25,7 @@ export const siteKeys = {
   heatmap: (id: number) => ['sites', id, 'heatmap'] as const,
   metrics: (id: number, range: RangeParam) => ['sites', id, 'metrics', rangeKey(range)] as const,
   attention: (id: number, limit: number) => ['sites', id, 'attention', limit] as const,
+  swarm: (id: number) => ['sites', id, 'swarm'] as const,
   /** Under ['sites', id] so a change to the site's contract invalidates its prices too. */
   prices: (id: number, from: number, to: number) => ['sites', id, 'prices', from, to] as const,
   pricePreview: (id: number, draft: string) => ['sites', id, 'prices', 'preview', draft] as const,
@@ -89,6 +90,7 @@ export const alertKeys = {
   silences: () => ['alerts', 'silences'] as const,
 };
 
+<<<<<<< HEAD
 /** Allocation: draft plans by the sites they cover, stored plans, automatic mode and the decision log. */
 export const allocationKeys = {
   all: ['allocation'] as const,
@@ -98,6 +100,13 @@ export const allocationKeys = {
   plan: (id: number) => ['allocation', 'plans', id] as const,
   auto: () => ['allocation', 'auto'] as const,
   decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
+=======
+/** Network scans; found devices become devices, so an add also invalidates deviceKeys. */
+export const discoveryKeys = {
+  all: ['discovery'] as const,
+  list: () => ['discovery', 'list'] as const,
+  scan: (id: number) => ['discovery', id] as const,
+>>>>>>> main
 };
 
 export const tenantKeys = { all: ['tenants'] as const, home: () => ['tenants', 'home'] as const };
@@ -108,3 +117,10 @@ export const auditKeys = {
 };
 /** Under ['workloads'] so a workload write refreshes it too. */
 export const rentalKeys = { settings: () => ['workloads', 'rental-settings'] as const };
+
+/** Remote actions: per device (capabilities + history) and per bulk batch (progress). */
+export const actionKeys = {
+  all: ['actions'] as const,
+  device: (deviceId: number) => ['actions', 'device', deviceId] as const,
+  batch: (batchId: string) => ['actions', 'batch', batchId] as const,
+};

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from './fetch';
 import { siteKeys } from './keys';
 import { LIVE_REFRESH_MS } from './range';
-import type { FleetSummary, Rack, RackHeatmap, SiteView, WorstDevice } from './types';
+import type { FleetSummary, Rack, RackHeatmap, SiteView, SwarmView, WorstDevice } from './types';
 
 export const sitesListQuery = () =>
   queryOptions({
@@ -52,5 +52,13 @@ export const siteAttentionQuery = (id: number, limit = 8) =>
         query: { siteId: id, limit },
         signal,
       }).then((body) => body.data),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+
+/** The site's micro-miner swarm (GET /sites/{id}/swarm), live. */
+export const siteSwarmQuery = (id: number) =>
+  queryOptions({
+    queryKey: siteKeys.swarm(id),
+    queryFn: ({ signal }) => apiFetch<SwarmView>(`/api/v1/sites/${id}/swarm`, { signal }),
     refetchInterval: LIVE_REFRESH_MS,
   });

@@ -88,3 +88,7 @@ export type { AutoSettings as AllocationAutoSettings } from '../allocation/plans
 export type { AllocationOverrides } from '../allocation/request';
 /** The request as sent (defaults filled by the server). */
 export type AllocationPlanRequest = import('zod').input<typeof import('../allocation/request').PlanRequest>;
+export type { AddOutcome } from '../discovery/add';
+export type { DiscoveryProtocol, FoundView, ScanView } from '../discovery/types';
+export type { SwarmDevice } from '../swarm/summarise';
+export type { SwarmView } from '../swarm/swarm';

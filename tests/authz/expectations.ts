@@ -452,6 +452,7 @@ export const ROUTES: Record<string, RouteRule> = {
     request: () =>
       json({ name: `Matrix ${serial()}`, timezone: 'UTC', powerCapacityKw: 10, fixedPriceUsdPerMwh: 40 }),
   },
+  'GET /api/v1/sites/[id]/swarm': { access: 'signed-in', minRole: 'viewer', object: 'site' },
   'GET /api/v1/sites/[id]': { access: 'signed-in', minRole: 'viewer', object: 'site' },
   'PATCH /api/v1/sites/[id]': {
     access: 'signed-in',
@@ -580,6 +581,7 @@ export const PAGES: Record<string, PageRule> = {
   '/allocation': { sample: '/allocation' },
   '/devices': { sample: '/devices' },
   '/devices/[id]': { sample: '/devices/1' },
+  '/devices/discovery': { sample: '/devices/discovery' },
   '/fleet': { sample: '/fleet' },
   '/home': { sample: '/home' },
   '/login': { sample: '/login', public: true },
@@ -593,6 +595,7 @@ export const PAGES: Record<string, PageRule> = {
   '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
+  '/sites/[id]/swarm': { sample: '/sites/1/swarm' },
   '/workloads': { sample: '/workloads', redirectOnly: '/workloads/jobs' },
   '/workloads/board': { sample: '/workloads/board' },
   '/workloads/jobs': { sample: '/workloads/jobs' },

@@ -2,7 +2,7 @@
 // real protocol clients to fake miners → the collector polls them → the telemetry confirms the
 // change. Refusals (stock Antminer Code 45, Whatsminer API key) come back as `refused` with their
 // reason; bulk actions are staggered; two executors never send one action twice.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as batchRoute from '@/app/api/v1/action-batches/[id]/route';
@@ -19,6 +19,7 @@ import { getDb } from '@/lib/db/client';
 import { queryRows, sql } from '@/lib/db/raw';
 import { getEnv, resetEnvCache } from '@/lib/env';
 import { readDeviceCredentials } from '@/lib/inventory/credentials';
+import { rotateSecret } from '@/lib/secrets/rotate';
 import { resetServerKeyCache } from '@/lib/secrets/server-key';
 import { startAxeosFake } from '@/lib/sim/wire/axeos-fake';
 import { startCgminerFake } from '@/lib/sim/wire/cgminer-fake';
@@ -333,6 +334,22 @@ describe.each(TEST_PROVIDERS)('remote actions on %s', (provider) => {
       const keyFile = path.join(path.dirname(getEnv().db.filePath!), 'secret.key');
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     }
+    // Rotation: a new key, every value re-sealed with it, the old key gone; the values still open.
+    const before = String((await queryRows(sql`SELECT ciphertext FROM device_credential`))[0]!.ciphertext);
+    if (provider === 'postgresql') {
+      process.env.SWITCHYARD_SECRET_PREVIOUS = process.env.SWITCHYARD_SECRET;
+      process.env.SWITCHYARD_SECRET = 'integration-test-secret-rotated-0123456789';
+      resetEnvCache();
+    }
+    expect((await rotateSecret()).reencrypted).toBe(1);
+    delete process.env.SWITCHYARD_SECRET_PREVIOUS;
+    resetServerKeyCache();
+    const after = String((await queryRows(sql`SELECT ciphertext FROM device_credential`))[0]!.ciphertext);
+    expect(after.split(':')[1]).not.toBe(before.split(':')[1]);
+    expect((await readDeviceCredentials(ids.whatsminer!))?.password).toBe('hunter2-miner-pass');
+    if (provider === 'sqlite')
+      expect(existsSync(path.join(path.dirname(getEnv().db.filePath!), 'secret.key.previous'))).toBe(false);
+
     const del = await call(credentialsRoute.DELETE, {
       method: 'DELETE',
       token: operator,

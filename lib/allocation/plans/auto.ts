@@ -50,6 +50,21 @@ export async function runAllocationTick(now: number): Promise<TickResult> {
     );
     planId = plan.id;
     await applyPlan(AUTO_ACTOR, plan.id, now, { mode: 'auto' });
+    // Sites the plan had to leave out (no price known) get a decision row saying why.
+    if (plan.skippedSites.length) {
+      await getDb().allocationDecision.createMany({
+        data: plan.skippedSites.map((s) => ({
+          ts: BigInt(now),
+          siteId: s.siteId,
+          planId,
+          mode: 'auto',
+          outcome: 'skipped',
+          summary: `${s.name}: not planned: ${s.reason}`.slice(0, 1000),
+          actorName: AUTO_ACTOR.name,
+          details: JSON.stringify({ reason: s.reason }),
+        })),
+      });
+    }
     await pruneAutoPlans(now);
     return { planned: siteIds, planId, error: null };
   } catch (error) {

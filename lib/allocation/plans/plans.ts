@@ -5,6 +5,7 @@
 import { type Actor, requireStaff } from '../../auth/actor';
 import { getDb } from '../../db/client';
 import { badRequest, conflict, notFound } from '../../errors';
+import { PlanViolationError } from '../check-plan';
 import { AllocationInfeasibleError } from '../errors';
 import { DEFAULT_LP_OPTIONS, planExact } from '../exact';
 import type { PlanInputs } from '../inputs';
@@ -88,9 +89,24 @@ async function solve(inputs: PlanInputs, solver: PlanRequest['solver']): Promise
   const useHighs =
     solver === 'highs' || (solver === 'auto' && inputs.instance.devices.length <= HIGHS_AUTO_MAX_DEVICES);
   if (!useHighs) return planHeuristic(inputs.instance);
-  // Loaded on demand: the worker thread and the WebAssembly module are server-only.
-  const { solveLpInWorker } = await import('../highs/solve-lp');
-  return planExact(inputs.instance, solveLpInWorker, { ...DEFAULT_LP_OPTIONS, timeLimitS: 20 });
+  try {
+    // Loaded on demand: the worker thread and the WebAssembly module are server-only.
+    const { solveLpInWorker } = await import('../highs/solve-lp');
+    return await planExact(inputs.instance, solveLpInWorker, { ...DEFAULT_LP_OPTIONS, timeLimitS: 20 });
+  } catch (error) {
+    // Under "auto" a HiGHS failure (worker could not start, no solution in time) falls back to the
+    // heuristic; infeasibility and post-check violations are answers, not failures, and propagate.
+    if (
+      solver !== 'auto' ||
+      error instanceof AllocationInfeasibleError ||
+      error instanceof PlanViolationError
+    )
+      throw error;
+    console.log(
+      `[allocation] HiGHS failed, using the heuristic: ${error instanceof Error ? error.message : error}`,
+    );
+    return planHeuristic(inputs.instance);
+  }
 }
 
 export type CreateOptions = { source?: 'manual' | 'auto' };

@@ -10,7 +10,7 @@ import { pollCycle } from '../poller';
 import { holdSiteLeases, releaseSiteLeases } from './leases';
 import { readingToSample } from './samples';
 import { applyOutcome, CLAIM_MARGIN_MS, deviceJitter, type Outcome } from './schedule';
-import { claimDue, storeStates, syncStates } from './state';
+import { claimDue, type DeviceFacts, storeStates, syncStates } from './state';
 
 export type CollectorOptions = {
   intervalMs: number;
@@ -30,6 +30,20 @@ export type TickReport = { sites: number[] | null; polled: number; ok: number; f
 
 const SYNC_EVERY_MS = 5_000;
 const SUMMARY_EVERY_MS = 60_000;
+
+const finite = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** Firmware and best share difficulties from a poll's details (AxeOS reports both; §2.2). */
+export function deviceFacts(protocol: string, details: Record<string, unknown>): DeviceFacts {
+  const version = typeof details.firmware === 'string' ? details.firmware.slice(0, 100) : undefined;
+  const family =
+    protocol === 'axeos' ? 'AxeOS' : typeof details.family === 'string' ? details.family : undefined;
+  return {
+    firmware: family && version ? `${family} ${version}` : (version ?? family),
+    bestDiffSession: finite(details.bestSessionDiff),
+    bestDiffAllTime: finite(details.bestDiff),
+  };
+}
 
 export class Collector {
   readonly instanceId: string;
@@ -70,10 +84,13 @@ export class Collector {
       { concurrency: this.opts.concurrency, timeoutMs, now: () => this.clock(), sessions: this.sessions },
     );
     const outcomes = new Map<number, Outcome>();
+    const facts = new Map<number, DeviceFacts>();
     const samples: Record<string, unknown>[] = [];
     for (const { target, result } of results) {
-      if (result.ok) samples.push(readingToSample(target.id, result.reading));
-      else outcomes.set(target.id, { ok: false, kind: result.error.kind, message: result.error.message });
+      if (result.ok) {
+        samples.push(readingToSample(target.id, result.reading));
+        facts.set(target.id, deviceFacts(target.protocol, result.details));
+      } else outcomes.set(target.id, { ok: false, kind: result.error.kind, message: result.error.message });
     }
     for (const [deviceId, reason] of await this.ingest(samples)) {
       outcomes.set(deviceId, {
@@ -92,6 +109,7 @@ export class Collector {
           intervalMs: d.intervalMs,
           jitter: deviceJitter(d.deviceId),
         }),
+        facts: facts.get(d.deviceId),
       })),
     );
     const failed = [...outcomes.values()].filter((o) => !o.ok).length;

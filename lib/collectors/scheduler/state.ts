@@ -100,15 +100,23 @@ function numOrNull(v: unknown): number | null {
   return v == null ? null : Number(v);
 }
 
+/** What a good poll learnt about the device itself (kept until a later poll says otherwise). */
+export type DeviceFacts = { firmware?: string; bestDiffSession?: number; bestDiffAllTime?: number };
+
 /** Stores the outcomes of one cycle in one transaction. */
-export async function storeStates(states: { deviceId: number; state: PollStateFields }[]): Promise<void> {
+export async function storeStates(
+  states: { deviceId: number; state: PollStateFields; facts?: DeviceFacts }[],
+): Promise<void> {
   if (states.length === 0) return;
   await withRawTransaction(async (client?: pg.PoolClient) => {
-    for (const { deviceId, state: s } of states) {
+    for (const { deviceId, state: s, facts: f } of states) {
       await execute(
         sql`UPDATE collector_state SET next_poll_at = ${s.nextPollAt}, last_poll_at = ${s.lastPollAt},
           last_ok_at = ${s.lastOkAt}, last_error = ${s.lastError}, last_error_kind = ${s.lastErrorKind},
-          last_error_at = ${s.lastErrorAt}, consecutive_failures = ${s.consecutiveFailures}
+          last_error_at = ${s.lastErrorAt}, consecutive_failures = ${s.consecutiveFailures},
+          firmware = COALESCE(${f?.firmware ?? null}, firmware),
+          best_diff_session = COALESCE(${f?.bestDiffSession ?? null}, best_diff_session),
+          best_diff_all_time = COALESCE(${f?.bestDiffAllTime ?? null}, best_diff_all_time)
           WHERE device_id = ${deviceId}`,
         client,
       );

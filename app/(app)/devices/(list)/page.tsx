@@ -28,7 +28,10 @@ export default async function DevicesPage({ searchParams }: Props) {
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <DevicesTable canMoveTenants={actor.tenantId === null && hasRole(actor, 'admin')} />
+      <DevicesTable
+        canMoveTenants={actor.tenantId === null && hasRole(actor, 'admin')}
+        canOperate={hasRole(actor, 'operator')}
+      />
     </HydrationBoundary>
   );
 }
