@@ -62,20 +62,20 @@ export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
 }
 
-<<<<<<< HEAD
 /** A plan was applied or automatic mode changed: allocation views plus everything an assignment touches. */
 export function invalidateAllocation(queryClient: QueryClient): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: allocationKeys.all }),
     invalidateWorkloads(queryClient),
-=======
+  ]);
+}
+
 /** Found devices were added: the scan (its known marks), device lists, site totals. */
 export function invalidateDiscovery(queryClient: QueryClient): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: discoveryKeys.all }),
     queryClient.invalidateQueries({ queryKey: deviceKeys.lists() }),
     queryClient.invalidateQueries({ queryKey: siteKeys.all }),
->>>>>>> main
   ]);
 }
 

@@ -90,7 +90,6 @@ export const alertKeys = {
   silences: () => ['alerts', 'silences'] as const,
 };
 
-<<<<<<< HEAD
 /** Allocation: draft plans by the sites they cover, stored plans, automatic mode and the decision log. */
 export const allocationKeys = {
   all: ['allocation'] as const,
@@ -100,13 +99,13 @@ export const allocationKeys = {
   plan: (id: number) => ['allocation', 'plans', id] as const,
   auto: () => ['allocation', 'auto'] as const,
   decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
-=======
+};
+
 /** Network scans; found devices become devices, so an add also invalidates deviceKeys. */
 export const discoveryKeys = {
   all: ['discovery'] as const,
   list: () => ['discovery', 'list'] as const,
   scan: (id: number) => ['discovery', id] as const,
->>>>>>> main
 };
 
 export const tenantKeys = { all: ['tenants'] as const, home: () => ['tenants', 'home'] as const };
