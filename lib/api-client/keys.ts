@@ -101,6 +101,12 @@ export const allocationKeys = {
   decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
 };
 
+export const backtestKeys = {
+  all: ['backtests'] as const,
+  list: () => ['backtests', 'list'] as const,
+  detail: (id: number) => ['backtests', id] as const,
+};
+
 /** Network scans; found devices become devices, so an add also invalidates deviceKeys. */
 export const discoveryKeys = {
   all: ['discovery'] as const,

@@ -4,6 +4,7 @@
 import { runActionsTick } from '../actions/executor';
 import { deliverNotifications } from '../alerts/notify/deliver';
 import { runAlertsTick } from '../alerts/tick';
+import { runBacktests } from '../allocation/backtest/runner';
 import { runAllocationTick } from '../allocation/plans/auto';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
@@ -47,6 +48,13 @@ export function startBackgroundWork() {
       everyMs: 5_000,
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
+    },
+    // Allocation backtests (lib/allocation/backtest/runner.ts): runs queued ones to the end, one at a time.
+    {
+      name: 'backtests',
+      everyMs: 2_000,
+      lockKey: JOB_LOCK_KEYS.allocationBacktests,
+      run: (now) => runBacktests(now),
     },
     // Automatic allocation mode: re-plans and applies the sites whose interval is due (per-site settings).
     {

@@ -17,6 +17,7 @@ export const JOB_LOCK_KEYS = {
   alertsNotify: 31,
   /** Automatic allocation mode (lib/allocation/plans/auto.ts). */
   allocation: 35,
+  allocationBacktests: 36,
   /** AI job executor i (lib/workloads/executors) takes executorsFrom + i: keep the range below free. */
   executorsFrom: 40,
 } as const;

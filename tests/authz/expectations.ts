@@ -17,6 +17,7 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
+  | 'backtest'
   | 'allocationPlan'
   | 'allocationDecision'
   | 'scan'
@@ -93,9 +94,42 @@ const alertRule = () => ({
   forS: 60,
   severity: 'info',
 });
+const backtest = () => ({
+  from: '2024-01-01T00:00:00Z',
+  to: '2024-01-02T00:00:00Z',
+  policies: [{ kind: 'always-mine' }],
+});
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 export const ROUTES: Record<string, RouteRule> = {
+  // Backtests replay the caller's own inventory (a tenant's devices only) on historical prices.
+  'GET /api/v1/allocation/backtests': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/allocation/backtests': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: () => json(backtest()),
+  },
+  'GET /api/v1/allocation/backtests/[id]': { access: 'signed-in', minRole: 'viewer', object: 'backtest' },
+  'DELETE /api/v1/allocation/backtests/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'backtest',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/allocation/backtests/[id]/export': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    object: 'backtest',
+  },
+  'GET /api/v1/allocation/backtests/uploads': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/allocation/backtests/uploads': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: () => ({
+      ...csv('timestamp,price_usd\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,11\n'),
+      query: 'kind=electricity',
+    }),
+  },
   'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
   'POST /api/v1/agent/sites/[id]/polls': {
     access: 'signed-in',
@@ -579,6 +613,7 @@ export const PAGES: Record<string, PageRule> = {
   '/': { sample: '/', redirectOnly: '/fleet' },
   '/alerts': { sample: '/alerts' },
   '/allocation': { sample: '/allocation' },
+  '/allocation/backtests': { sample: '/allocation/backtests' },
   '/devices': { sample: '/devices' },
   '/devices/[id]': { sample: '/devices/1' },
   '/devices/discovery': { sample: '/devices/discovery' },
