@@ -88,6 +88,7 @@ export const alertKeys = {
   count: () => ['alerts', 'count'] as const,
   rules: () => ['alerts', 'rules'] as const,
   silences: () => ['alerts', 'silences'] as const,
+  targets: () => ['alerts', 'targets'] as const,
 };
 
 /** Allocation: draft plans by the sites they cover, stored plans, automatic mode and the decision log. */

@@ -64,9 +64,10 @@ export type { UserView } from '@/lib/auth/user-admin';
 export type { TenantView } from '@/lib/tenants/tenants';
 export type { RentalSettings } from '@/lib/workloads/rental';
 export type { AlertDeviceView, AlertEventView, AlertView } from '../alerts/alerts';
+export type { TargetView } from '../alerts/notify/targets';
 export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';
-export type { RuleCreate, SilenceCreate } from '../alerts/schemas';
+export type { RuleCreate, SilenceCreate, TargetCreate, TargetUpdate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
 export type { Decision as AllocationDecision } from '../allocation/explain';
 // Allocation (issue #10).

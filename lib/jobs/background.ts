@@ -3,6 +3,7 @@
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { runActionsTick } from '../actions/executor';
 import { deliverNotifications } from '../alerts/notify/deliver';
+import { applyAlertRetention } from '../alerts/retention';
 import { runAlertsTick } from '../alerts/tick';
 import { runBacktests } from '../allocation/backtest/runner';
 import { runAllocationTick } from '../allocation/plans/auto';
@@ -34,7 +35,10 @@ export function startBackgroundWork() {
       name: 'retention',
       everyMs: 30 * 60_000,
       lockKey: JOB_LOCK_KEYS.retention,
-      run: (now) => applyRetention(now),
+      run: async (now) => ({
+        ...(await applyRetention(now)),
+        alerts: await applyAlertRetention(env.RETENTION_ALERTS_DAYS, now),
+      }),
     },
     // Alerts (lib/alerts): evaluation from latest state, then notification delivery from the outbox.
     {

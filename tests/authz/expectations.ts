@@ -203,6 +203,13 @@ export const ROUTES: Record<string, RouteRule> = {
     staffOnly: true,
     request: () => json({ name: 'matrix hook', kind: 'webhook', address: 'http://127.0.0.1:9/hook' }),
   },
+  'PATCH /api/v1/notification-targets/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'target',
+    request: () => json({ enabled: false }),
+  },
   'DELETE /api/v1/notification-targets/[id]': {
     access: 'signed-in',
     minRole: 'admin',
