@@ -14,6 +14,7 @@ import {
   tenantKeys,
   tokenKeys,
   userKeys,
+  webhookKeys,
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -68,6 +69,11 @@ export function invalidateAllocation(queryClient: QueryClient): Promise<unknown>
     queryClient.invalidateQueries({ queryKey: allocationKeys.all }),
     invalidateWorkloads(queryClient),
   ]);
+}
+
+/** Webhook endpoints or their deliveries changed. */
+export function invalidateWebhooks(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: webhookKeys.all });
 }
 
 /** Found devices were added: the scan (its known marks), device lists, site totals. */

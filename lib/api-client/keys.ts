@@ -102,6 +102,11 @@ export const allocationKeys = {
   decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
 };
 
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  deliveries: (id: number) => ['webhooks', id, 'deliveries'] as const,
+};
+
 export const backtestKeys = {
   all: ['backtests'] as const,
   list: () => ['backtests', 'list'] as const,

@@ -17,6 +17,7 @@ import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
 import { evaluateStatuses } from '../telemetry/status-job';
+import { deliverWebhooks } from '../webhooks/deliver';
 import { EXECUTORS } from '../workloads/executors';
 import { JOB_LOCK_KEYS } from './lock-keys';
 import { type Job, startJobs } from './scheduler';
@@ -53,6 +54,8 @@ export function startBackgroundWork() {
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
     },
+    // Event webhooks (lib/webhooks): signed deliveries from the outbox with retries.
+    { name: 'webhooks', everyMs: 5_000, lockKey: JOB_LOCK_KEYS.webhooks, run: (now) => deliverWebhooks(now) },
     // Allocation backtests (lib/allocation/backtest/runner.ts): runs queued ones to the end, one at a time.
     {
       name: 'backtests',

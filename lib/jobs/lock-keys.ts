@@ -15,6 +15,7 @@ export const JOB_LOCK_KEYS = {
   marketGpu: 23,
   alerts: 30,
   alertsNotify: 31,
+  webhooks: 37,
   /** Automatic allocation mode (lib/allocation/plans/auto.ts). */
   allocation: 35,
   allocationBacktests: 36,

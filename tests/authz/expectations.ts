@@ -17,6 +17,7 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
+  | 'webhook'
   | 'backtest'
   | 'allocationPlan'
   | 'allocationDecision'
@@ -217,6 +218,39 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'target',
     allowedUses: 'spare',
   },
+  'GET /api/v1/webhooks': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'POST /api/v1/webhooks': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ name: 'matrix events', url: 'http://127.0.0.1:9/events' }),
+  },
+  'PATCH /api/v1/webhooks/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+    request: () => json({ enabled: false }),
+  },
+  'DELETE /api/v1/webhooks/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/webhooks/[id]/deliveries': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+  },
+  'POST /api/v1/webhooks/[id]/test': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+  },
   'POST /api/auth/login': {
     access: 'public',
     why: 'signs in: the credentials are the input (throttled, see login-throttle test)',
@@ -263,6 +297,11 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+  'GET /api/openapi.json': {
+    access: 'public',
+    why: 'describes the interface (OpenAPI), holds no data; code generators fetch it anonymously',
+    anonymousStatus: 200,
+  },
   'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
   'POST /api/v1/allocation/plans': {
     access: 'signed-in',
@@ -630,10 +669,12 @@ export const PAGES: Record<string, PageRule> = {
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+  '/settings/api': { sample: '/settings/api' },
   '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
   '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/settings/webhooks': { sample: '/settings/webhooks', staffOnly: true, minRole: 'admin' },
   '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },

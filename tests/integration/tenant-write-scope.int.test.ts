@@ -49,6 +49,9 @@ import * as token from '@/app/api/v1/tokens/[id]/route';
 import * as tokens from '@/app/api/v1/tokens/route';
 import * as user from '@/app/api/v1/users/[id]/route';
 import * as users from '@/app/api/v1/users/route';
+import * as webhook from '@/app/api/v1/webhooks/[id]/route';
+import * as webhookTest from '@/app/api/v1/webhooks/[id]/test/route';
+import * as webhooks from '@/app/api/v1/webhooks/route';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { queryRows, raw, sql } from '@/lib/db/raw';
@@ -83,6 +86,8 @@ const TABLES = [
   'alert_event',
   'alert_silence',
   'notification_target',
+  'webhook_endpoint',
+  'webhook_outbox',
   'device_action',
   'action_batch',
   'device_credential',
@@ -804,6 +809,38 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       name: "automatic mode of the provider's sites",
       handler: allocationAuto.PUT,
       options: () => ({ method: 'PUT', body: { siteId: ids.siteA, maxSwitchPct: 25 } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/webhooks',
+      name: 'an event webhook',
+      handler: webhooks.POST,
+      options: () => ({ method: 'POST', body: { name: 'w', url: 'http://127.0.0.1:9/events' } }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/webhooks/[id]',
+      name: 'an event webhook',
+      handler: webhook.PATCH,
+      options: () => ({
+        method: 'PATCH',
+        params: { id: String(ids.alerting.webhook.a) },
+        body: { enabled: false },
+      }),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/webhooks/[id]',
+      name: 'an event webhook',
+      handler: webhook.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.alerting.webhook.a) } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/webhooks/[id]/test',
+      name: 'an event webhook',
+      handler: webhookTest.POST,
+      options: () => ({ method: 'POST', params: { id: String(ids.alerting.webhook.a) } }),
     },
     {
       status: 403,

@@ -76,3 +76,6 @@ export const UploadQuerySchema = z.object({
 });
 
 export const ListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/** `GET /api/v1/allocation/backtests/{id}/export?what=results|cumulative`. */
+export const BacktestExportQuery = z.object({ what: z.enum(['results', 'cumulative']).default('results') });

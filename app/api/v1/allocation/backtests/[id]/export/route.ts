@@ -1,17 +1,15 @@
 // GET /api/v1/allocation/backtests/{id}/export?what=results|cumulative – CSV download of the
 // per-policy figures, or of the cumulative profit series (one column per policy).
-import { z } from 'zod';
+import { BacktestExportQuery } from '@/lib/allocation/backtest/schemas';
 import { exportBacktestCsv } from '@/lib/allocation/backtest/store';
 import { IdParam } from '@/lib/http/params';
 import { parseQuery, route } from '@/lib/http/route';
 
 type P = { id: string };
 
-const Query = z.object({ what: z.enum(['results', 'cumulative']).default('results') });
-
 export const GET = route<P>(async ({ req, actor, params }) => {
   const id = IdParam.parse(params.id);
-  const { what } = parseQuery(req, Query);
+  const { what } = parseQuery(req, BacktestExportQuery);
   const csv = await exportBacktestCsv(actor, id, what);
   return new Response(csv, {
     headers: {
