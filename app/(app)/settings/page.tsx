@@ -5,6 +5,7 @@ import {
   LineChart,
   type LucideIcon,
   ScrollText,
+  UserCog,
   Users,
 } from 'lucide-react';
 import type { Metadata } from 'next';
@@ -20,6 +21,12 @@ export const metadata: Metadata = { title: 'Settings' };
 type Entry = { href: string; icon: LucideIcon; title: string; text: string; adminOnly?: true };
 
 const ENTRIES: Entry[] = [
+  {
+    href: '/settings/account',
+    icon: UserCog,
+    title: 'Account',
+    text: 'Your password and where you are signed in',
+  },
   {
     href: '/settings/tenants',
     icon: Building2,
