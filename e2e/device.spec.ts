@@ -35,3 +35,37 @@ test('a device shows its charts, last sample age and status history', async ({ p
   await page.getByTestId('maintenance-toggle').click();
   await expect(history.getByRole('row').filter({ hasText: 'returned to service' })).toHaveCount(1);
 });
+
+test('a device polled by a site agent names the agent as its collector', async ({ page, api }, testInfo) => {
+  const tag = uniqueTag();
+  const site = await createSite(api, `E2E Agent ${tag}`);
+  const created = await api.post('/api/v1/devices', {
+    data: {
+      name: `E2E-${tag}-LAN`,
+      serial: `E2E${tag}LAN`,
+      siteId: site.id,
+      modelId: await modelId(api, 'S21'),
+      protocol: 'cgminer',
+      host: '192.168.77.10',
+      port: 4028,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const device = (await created.json()) as { id: number; name: string };
+  // What `npm run agent` sends after each cycle: the agent's outcomes, which lease it the device.
+  const listed = await api.get(`/api/v1/agent/sites/${site.id}/devices`);
+  expect(((await listed.json()) as { devices: { id: number }[] }).devices.map((d) => d.id)).toEqual([
+    device.id,
+  ]);
+  const report = await api.post(`/api/v1/agent/sites/${site.id}/polls`, {
+    data: { agent: `lan-${tag}`, outcomes: [{ deviceId: device.id, ok: true, at: Date.now() }] },
+  });
+  expect(report.status(), await report.text()).toBe(200);
+
+  await page.goto(`/devices/${device.id}`);
+  const collector = page.getByTestId('device-collector');
+  await expect(collector.getByTestId('collector-source')).toHaveText(`site agent lan-${tag}`);
+  await expect(collector.getByTestId('collector-last-ok')).toContainText(/ago|just\snow/);
+  await expect(collector).toContainText('Agent lease until');
+  await snap(page, testInfo, 'device-agent-collector');
+});

@@ -50,6 +50,8 @@ export async function createTestDb(
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = withDatabase(base, name);
+  // Every PostgreSQL deployment needs a server secret (lib/secrets); tests get a throwaway one.
+  process.env.SWITCHYARD_SECRET ??= 'integration-tests-only-server-secret-0123456789';
   await migrate(url);
   pointEnvAt(url);
   return {

@@ -11,6 +11,7 @@ import * as agentDevices from '@/app/api/v1/agent/sites/[id]/devices/route';
 import * as agentPolls from '@/app/api/v1/agent/sites/[id]/polls/route';
 import * as deviceRoute from '@/app/api/v1/devices/[id]/route';
 import * as telemetry from '@/app/api/v1/telemetry/route';
+import { refreshNow } from '@/lib/actions/refresh';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { SiteAgent } from '@/lib/collectors/agent/agent';
@@ -176,6 +177,13 @@ describe.each(TEST_PROVIDERS)('site agent on %s', (provider) => {
     expect(Date.parse(res.json.collector.lastOkAt)).toBeGreaterThan(Date.now() - 60_000);
     // The lease: the server's collector is not due to poll the device for a while.
     expect(Date.parse(res.json.collector.nextPollAt)).toBeGreaterThan(Date.now() + 60_000);
+    // "Refresh now" leaves a leased device to its agent instead of handing it to the server.
+    const leaseEnd = Date.parse(res.json.collector.nextPollAt);
+    expect(await refreshNow(SYSTEM_ACTOR, [polled[0]!], Date.now())).toMatchObject({
+      notPolled: [polled[0]],
+    });
+    const again = await call(deviceRoute.GET, { token: viewer, params: { id: String(polled[0]) } });
+    expect(Date.parse(again.json.collector.nextPollAt)).toBe(leaseEnd);
     const axe = await call(deviceRoute.GET, { token: viewer, params: { id: String(tenantDevice) } });
     expect(axe.json.hashrateThs).toBeGreaterThan(0.5);
     agent.close();
@@ -207,6 +215,38 @@ describe.each(TEST_PROVIDERS)('site agent on %s', (provider) => {
     const after = await stored();
     for (const k of produced) expect(after.has(k)).toBe(true);
     expect(await storedCount()).toBe(before + 9);
+    agent.close();
+  });
+
+  it('drops the oldest batches when the buffer is full, counts them and says so', async () => {
+    const logs: string[] = [];
+    const agent = newAgent('rack-c', { maxBufferBytes: 1_600, log: (l) => logs.push(l) });
+    await agent.refreshDevices();
+    const before = await storedCount();
+    await serverDown();
+    const kept: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      await agent.pollOnce();
+      await agent.flush();
+      kept.push(agent.buffer.peek(1_000).samples.map(keyOf));
+    }
+    // Each cycle is one batch of 3 samples (about 700 bytes): two fit, the two oldest went.
+    expect(agent.buffer.stats()).toMatchObject({
+      batches: 2,
+      samples: 6,
+      droppedSamples: 6,
+      droppedBatches: 2,
+    });
+    expect(logs.filter((l) => /buffer full .* dropped the 3 oldest samples/.test(l))).toHaveLength(2);
+    expect(agent.cycleLine({ devices: 3, ok: 3, failed: 0 })).toMatch(
+      /dropped 6 \(total 6\) · backlog 6 samples/,
+    );
+    await serverUp();
+    await agent.flush();
+    expect(await storedCount()).toBe(before + 6);
+    const now = await stored();
+    for (const k of kept.at(-1)!) expect(now.has(k)).toBe(true);
+    expect(now.has(kept[0]![0]!)).toBe(false);
     agent.close();
   });
 
@@ -260,9 +300,10 @@ describe.each(TEST_PROVIDERS)('site agent on %s', (provider) => {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
+    // 'close', not 'exit': the last lines of a killed agent may still be in its pipe at 'exit'.
     const exited = (child: ChildProcess) =>
       new Promise<void>((resolve) =>
-        child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+        child.stdout!.closed && child.stderr!.closed ? resolve() : child.once('close', () => resolve()),
       );
 
     // Run 1: fetches its device list, sends, then the server goes away and the backlog grows.
@@ -272,7 +313,7 @@ describe.each(TEST_PROVIDERS)('site agent on %s', (provider) => {
     await waitFor('a backlog', () => cycles(0).some((c) => c.backlog >= 6), first);
     first.kill('SIGKILL');
     await exited(first);
-    const atKill = await storedCount();
+    const atKill = await stored();
     const onDisk = DiskBuffer.open(bufferPath, { maxBytes: 1_048_576 });
     const left = onDisk.peek(100_000).samples.map(keyOf);
     onDisk.close();
@@ -307,7 +348,10 @@ describe.each(TEST_PROVIDERS)('site agent on %s', (provider) => {
     reopened.close();
     // Every sample run 2 polled is stored or still buffered, and none twice: the row count adds up.
     const run2 = cycles(mark).reduce((n, c) => n + c.ok, 0);
-    expect(await storedCount()).toBe(atKill + left.length + run2 - remaining);
+    // A batch in flight when the server went away may be both stored and left on disk (the reply
+    // was lost): the union counts it once, as the server does.
+    const beforeRun2 = new Set([...atKill, ...left]).size;
+    expect(await storedCount()).toBe(beforeRun2 + run2 - remaining);
     expect(lines.some((l) => /server back after/.test(l))).toBe(true);
   });
 

@@ -133,7 +133,8 @@ export class SiteAgent {
       }
     }
     this.wake?.();
-    for (let i = 0; i < report.length; i += REPORT_CHUNK) {
+    // While the send loop backs off, a report would only wait for the same dead server.
+    for (let i = 0; this.failures === 0 && i < report.length; i += REPORT_CHUNK) {
       const error = await reportPolls(this.conn, this.opts.siteId, {
         agent: this.opts.name,
         intervalS: Math.ceil(this.intervalMs / 1000),
@@ -188,6 +189,8 @@ export class SiteAgent {
 
   private refuse(ids: number[], reason: string, samples: number): boolean {
     this.buffer.ack(ids);
+    this.failures = 0;
+    this.lastFailure = null;
     this.counters.rejected += samples;
     this.log(`server refused ${samples} samples for good (${reason}); dropped them`);
     return true;
@@ -243,7 +246,9 @@ export class SiteAgent {
       while (!signal.aborted) {
         const started = this.now();
         try {
-          await this.refreshDevices();
+          // In back-off the send loop is the one probing the server (the buffer is never empty
+          // then: the batch it failed to send is still there); polling goes on with the known list.
+          if (this.failures === 0) await this.refreshDevices();
           this.opts.log?.(this.cycleLine(await this.pollOnce()));
         } catch (error) {
           // A full disk or an unwritable buffer: say so every cycle rather than exit silently.
