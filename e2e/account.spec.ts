@@ -36,7 +36,7 @@ test('a user changes their password on Settings → Account; other sessions end,
   await expect(table.getByRole('button', { name: 'Sign out' })).toHaveCount(1);
 
   await page.getByLabel('Current password').fill(FIRST);
-  await page.getByLabel('New password', { exact: true }).fill(SECOND);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(SECOND);
   await page.getByLabel('Repeat new password').fill(SECOND);
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('1 other session(s) signed out.')).toBeVisible();
@@ -49,6 +49,7 @@ test('a user changes their password on Settings → Account; other sessions end,
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
   expect((await elsewhere.post('/api/auth/login', { data: { email, password: FIRST } })).status()).toBe(401);
   expect((await elsewhere.post('/api/auth/login', { data: { email, password: SECOND } })).status()).toBe(200);
+  await page.reload();
   await page.getByRole('button', { name: 'Sign out other sessions' }).click();
   await expect(page.getByText('1 other session(s) signed out')).toBeVisible();
   expect((await elsewhere.get('/api/v1/sessions')).status()).toBe(401);
