@@ -84,3 +84,41 @@ test('a fault fires an alert, the operator acknowledges it, and it resolves on r
   await page.goto(`/devices/${device.id}`);
   await expect(page.getByTestId('device-alerts')).toContainText(ruleName);
 });
+
+test('an admin adds a webhook target, pauses it and removes it from the Notifications tab', async ({
+  page,
+  api,
+}) => {
+  const tag = uniqueTag();
+  const name = `Ops hook ${tag}`;
+  await page.goto('/alerts');
+  await page.getByRole('tab', { name: 'Notifications' }).click();
+  const panel = page.getByTestId('notification-targets');
+  await panel.getByLabel('Target name').fill(name);
+  await panel.getByLabel('Target address').fill('not a url');
+  await panel.getByRole('button', { name: 'Add target' }).click();
+  await expect(panel.getByText('A webhook needs an http(s) URL')).toBeVisible();
+  await panel.getByLabel('Target address').fill(`http://127.0.0.1:9/hook-${tag}`);
+  await panel.getByLabel('Minimum severity').selectOption('critical');
+  await panel.getByRole('button', { name: 'Add target' }).click();
+  const row = panel.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('critical+');
+  await expect(row).toContainText('never used');
+
+  await expect(row).toContainText('active');
+  await row.getByRole('button', { name: 'Pause' }).click();
+  await expect(row).toContainText('paused');
+  await expect(row.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect
+    .poll(async () => {
+      const list = (await (await api.get('/api/v1/notification-targets')).json()) as {
+        data: { name: string; enabled: boolean }[];
+      };
+      return list.data.find((t) => t.name === name)?.enabled;
+    })
+    .toBe(false);
+
+  page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await expect(panel.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+});

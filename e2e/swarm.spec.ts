@@ -1,6 +1,7 @@
 // The swarm pane of a site of micro-miners. The e2e server runs the HTTP simulator without the
 // collector, so devices here report by push: hashrate and shares arrive through the ingest API;
 // best difficulty and firmware (which only a poll of the device's API gives) show as not known yet.
+// Bulk restart runs through the remote-actions API (its outcome is e2e/actions.spec.ts's subject).
 // tests/integration/swarm.int.test.ts covers the polled path (AxeOS fake → collector → pane data).
 import type { APIRequestContext } from '@playwright/test';
 import { expect, snap, test, uniqueTag } from './fixtures';
@@ -71,7 +72,13 @@ test('a site of micro-miners shows hashrate, shares, solo odds, firmware and whi
   await expect(firmware).toContainText('unknown (push only)');
   await expect(pane.getByTestId('swarm-best-diff')).toContainText('—');
   await expect(pane.getByText(/NerdMiner has no local API/)).toBeVisible();
-  // No bulk restart until remote actions exist: no button pretends to do one.
-  await expect(pane.getByRole('button', { name: /restart/i })).toHaveCount(0);
+  // Bulk restart of the whole swarm goes through remote actions, with the count confirmed and progress.
+  await pane.getByTestId('bulk-actions').click();
+  await expect(page.getByText('All 2 matching the filter')).toBeVisible();
+  await page.getByTestId('filter-reboot').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('2 devices');
+  await dialog.getByTestId('action-confirm').click();
+  await expect(pane.getByTestId('batch-progress')).toContainText('of 2');
   await snap(page, testInfo, 'swarm');
 });

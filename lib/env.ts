@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   RETENTION_5M_DAYS: z.coerce.number().positive().default(90),
   /** Hourly rollups are kept forever unless set. */
   RETENTION_1H_DAYS: z.coerce.number().positive().optional(),
+  /** Days a resolved alert (with its timeline and notifications) is kept. */
+  RETENTION_ALERTS_DAYS: z.coerce.number().positive().default(400),
   /** Expected seconds between samples of one device (offline after 3 missed intervals). */
   TELEMETRY_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(30),
   /** Seconds between alert evaluation ticks (lib/alerts). */

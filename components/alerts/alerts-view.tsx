@@ -11,11 +11,21 @@ import { ALERT_SEVERITY_FILTERS, ALERT_STATUS_FILTERS, alertSearchParams } from 
 import { AlertsTable } from './alerts-table';
 import { RulesPanel } from './rules-panel';
 import { SilencesPanel } from './silences-panel';
+import { TargetsPanel } from './targets-panel';
 
 const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
-/** The Alerts page: filtered alerts with a detail panel, rules and silences. */
-export function AlertsView({ canOperate, isStaff }: { canOperate: boolean; isStaff: boolean }) {
+/** The Alerts page: filtered alerts with a detail panel, rules, silences and (admins) notification targets. */
+export function AlertsView({
+  canOperate,
+  isStaff,
+  isAdmin = false,
+}: {
+  canOperate: boolean;
+  isStaff: boolean;
+  isAdmin?: boolean;
+}) {
+  const canNotify = isStaff && isAdmin;
   const [state, setState] = useQueryStates(alertSearchParams);
   const [tab, setTab] = useState('alerts');
   const alerts = useQuery(
@@ -30,6 +40,7 @@ export function AlertsView({ canOperate, isStaff }: { canOperate: boolean; isSta
         <TabsTrigger value="alerts">Alerts</TabsTrigger>
         <TabsTrigger value="rules">Rules</TabsTrigger>
         {isStaff && <TabsTrigger value="silences">Silences</TabsTrigger>}
+        {canNotify && <TabsTrigger value="notifications">Notifications</TabsTrigger>}
       </TabsList>
       <TabsContent value="alerts" className="flex flex-col gap-4">
         <div className="flex flex-wrap gap-2">
@@ -67,6 +78,11 @@ export function AlertsView({ canOperate, isStaff }: { canOperate: boolean; isSta
       {isStaff && (
         <TabsContent value="silences">
           <SilencesPanel canManage={canOperate} />
+        </TabsContent>
+      )}
+      {canNotify && (
+        <TabsContent value="notifications">
+          <TargetsPanel />
         </TabsContent>
       )}
     </Tabs>

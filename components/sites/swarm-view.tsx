@@ -1,6 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BatchProgress } from '@/components/actions/batch-progress';
+import { BulkActions } from '@/components/actions/bulk-actions';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ColumnDef } from '@/components/data-table/types';
 import { TopBarTitle } from '@/components/shell/page-title';
@@ -70,9 +73,11 @@ const columns: ColumnDef<SwarmDevice>[] = [
 ];
 
 /** One pane for a site's micro-miners (Bitaxe, NerdAxe, NerdMiner): best difficulty, shares, lottery odds, firmware. */
-export function SwarmView({ siteId }: { siteId: number }) {
+export function SwarmView({ siteId, canOperate = false }: { siteId: number; canOperate?: boolean }) {
   const site = useQuery(siteQuery(siteId));
   const swarm = useQuery(siteSwarmQuery(siteId));
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [batch, setBatch] = useState<string | null>(null);
   if (swarm.error && !swarm.data)
     return <ErrorState error={swarm.error} onRetry={() => void swarm.refetch()} />;
   const s = swarm.data;
@@ -90,6 +95,21 @@ export function SwarmView({ siteId }: { siteId: number }) {
         </Alert>
       ) : (
         <>
+          {canOperate && (
+            <div className="flex justify-end">
+              {/* Restart, pause, pool or power target for the selection or the whole swarm (remote actions, staggered). */}
+              <BulkActions
+                selectedIds={[...selected].map(Number)}
+                filter={{ siteId, class: ['micro'] }}
+                matching={s.totals.devices}
+                onStarted={(id) => {
+                  setSelected(new Set());
+                  setBatch(id);
+                }}
+              />
+            </div>
+          )}
+          {batch && <BatchProgress batchId={batch} onDismiss={() => setBatch(null)} />}
           <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
             <KpiCard
               label="Swarm hashrate"
@@ -131,6 +151,7 @@ export function SwarmView({ siteId }: { siteId: number }) {
               rows={s.devices}
               getRowId={(d) => String(d.id)}
               getRowHref={(d) => `/devices/${d.id}`}
+              selection={canOperate ? { selectedIds: selected, onSelectedIdsChange: setSelected } : undefined}
               maxHeight="none"
               data-testid="swarm-table"
             />

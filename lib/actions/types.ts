@@ -4,6 +4,14 @@ import { ACTIONS, type ActionName } from '../collectors/clients/capabilities';
 export { ACTIONS, type ActionName };
 
 export const ACTION_STATUSES = ['pending', 'confirmed', 'failed', 'timed_out', 'refused'] as const;
+
+/** `GET /api/v1/actions?batchId&deviceId&status&limit`. */
+export const ActionListQuery = z.object({
+  batchId: z.string().uuid().optional(),
+  deviceId: z.coerce.number().int().positive().optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type ActionPhase = 'queued' | 'sending' | 'sent';
 
@@ -43,6 +51,11 @@ export const DeviceFilter = z
 export type DeviceFilter = z.infer<typeof DeviceFilter>;
 
 export const MAX_BULK_DEVICES = 10_000;
+
+/** `POST /api/v1/devices/refresh { deviceIds }`. */
+export const RefreshInput = z
+  .object({ deviceIds: z.array(z.number().int().positive()).min(1).max(MAX_BULK_DEVICES) })
+  .strict();
 
 export const BulkActionInput = z
   .object({

@@ -15,11 +15,14 @@ import {
 import { FLEET_METRICS, type Metric, SITE_METRICS, type Subject } from './types';
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+/** A stored timestamp as ms: a number on SQLite, a Date from PostgreSQL. */
+const toMs = (v: unknown) =>
+  v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : Number(v);
 
 export async function loadDeviceRows(): Promise<DeviceRow[]> {
   const rows = await queryRows(sql`
     SELECT d.id, d.site_id, d.rack_id, d.model_id, d.tenant_id, CAST(d.status AS TEXT) AS device_status,
-           CAST(m.class AS TEXT) AS class, m.nominal_hashrate_ths, m.max_temp_c,
+           CAST(m.class AS TEXT) AS class, m.nominal_hashrate_ths, m.max_temp_c, d.created_at,
            l.ts, l.hashrate_ths, l.power_w, l.chip_temp_c, l.board_temp_c, l.gpu_temp_c, l.fan_rpm,
            l.status AS reported_status, CAST(w.kind AS TEXT) AS workload
     FROM device d
@@ -37,6 +40,7 @@ export async function loadDeviceRows(): Promise<DeviceRow[]> {
     class: r.class as DeviceRow['class'],
     nominalHashrateThs: num(r.nominal_hashrate_ths),
     maxTempC: num(r.max_temp_c),
+    createdAt: toMs(r.created_at),
     ts: num(r.ts),
     hashrateThs: num(r.hashrate_ths),
     powerW: num(r.power_w),

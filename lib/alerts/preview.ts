@@ -1,5 +1,5 @@
-// Dry run of a rule over the last 24 h of stored 5-minute rollups and assignment history: the
-// alerts it would have raised, before anyone turns it on.
+// Dry run of a rule over the last 24 h of stored 5-minute rollups, status changes and assignment
+// history: the alerts it would have raised, before anyone turns it on.
 import { type Actor, requireStaff } from '../auth/actor';
 import { queryRows, sql } from '../db/raw';
 import { badRequest } from '../errors';
@@ -28,7 +28,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function previewRule(actor: Actor, input: RuleCreate, now = Date.now()): Promise<RulePreview> {
   requireStaff(actor, 'operator');
   if (!REPLAYABLE.has(input.metric)) {
-    throw badRequest(`A preview needs stored rollups; ${input.metric} is not in them`, [
+    throw badRequest(`A preview replays stored rollups and status changes; ${input.metric} is not in them`, [
       { path: 'metric', message: `replayable: ${[...REPLAYABLE].join(', ')}` },
     ]);
   }
@@ -60,6 +60,12 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
   const spans = await queryRows(sql`
     SELECT device_id, from_ts, to_ts FROM assignment
     WHERE CAST(kind AS TEXT) IN ('curtail', 'idle', 'maintenance') AND from_ts < ${toMs} AND (to_ts IS NULL OR to_ts > ${fromMs})`);
+  const changes =
+    rule.metric === 'status'
+      ? await queryRows(sql`
+          SELECT device_id, ts, CAST(from_status AS TEXT) AS from_status, CAST(to_status AS TEXT) AS to_status
+          FROM device_status_change WHERE ts >= ${fromMs} AND ts < ${toMs} ORDER BY ts`)
+      : [];
   const replay = replayRule({
     rule,
     devices,
@@ -67,6 +73,14 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
     intent: spans
       .filter((s) => ids.has(Number(s.device_id)))
       .map((s) => ({ deviceId: Number(s.device_id), fromTs: Number(s.from_ts), toTs: num(s.to_ts) })),
+    statusChanges: changes
+      .filter((c) => ids.has(Number(c.device_id)))
+      .map((c) => ({
+        deviceId: Number(c.device_id),
+        ts: Number(c.ts),
+        fromStatus: String(c.from_status),
+        toStatus: String(c.to_status),
+      })),
     fromMs,
     toMs,
     stepMs: STEP_MS,

@@ -16,6 +16,7 @@ const device = (id: number): DeviceRow => ({
   class: 'asic',
   nominalHashrateThs: 200,
   maxTempC: 90,
+  createdAt: FROM,
   ts: null,
   hashrateThs: null,
   powerW: null,
@@ -108,4 +109,40 @@ it('a device that stops reporting ages into the offline rule', () => {
   const r = run(offline, { 1: [200, 200, null, null, null, null, 200, 200] });
   expect(r.evaluations).toBe(8);
   expect(r.alerts).toEqual([{ firedAt: FROM + 5 * STEP, resolvedAt: FROM + 7 * STEP, deviceIds: [1] }]);
+});
+
+it('a status rule replays the stored status changes', () => {
+  const degraded = rule({ metric: 'status', op: '==', threshold: 'degraded', forS: 600 });
+  const steady = { 1: [200, 200, 200, 200, 200, 200, 200, 200], 2: [200, 200, 200, 200, 200, 200, 200, 200] };
+  const r = replayRule({
+    rule: degraded,
+    devices: [device(1), device(2)],
+    buckets: buckets(steady),
+    intent: [],
+    statusChanges: [
+      // Device 1 degraded from the middle of bucket 1 to the end of bucket 5; device 2 only 5 minutes.
+      { deviceId: 1, ts: FROM + 1.5 * STEP, fromStatus: 'online', toStatus: 'degraded' },
+      { deviceId: 1, ts: FROM + 5.5 * STEP, fromStatus: 'degraded', toStatus: 'online' },
+      { deviceId: 2, ts: FROM + 2.5 * STEP, fromStatus: 'online', toStatus: 'degraded' },
+      { deviceId: 2, ts: FROM + 3.5 * STEP, fromStatus: 'degraded', toStatus: 'online' },
+    ],
+    fromMs: FROM,
+    toMs: FROM + 8 * STEP,
+    stepMs: STEP,
+  });
+  expect(r.alerts).toEqual([{ firedAt: FROM + 4 * STEP, resolvedAt: FROM + 6 * STEP, deviceIds: [1] }]);
+});
+
+it('without changes in the window a device keeps its current status', () => {
+  const offline = rule({ metric: 'status', op: '==', threshold: 'offline', forS: 0 });
+  const r = replayRule({
+    rule: offline,
+    devices: [{ ...device(1), deviceStatus: 'offline' }],
+    buckets: buckets({ 1: [200, 200] }),
+    intent: [],
+    fromMs: FROM,
+    toMs: FROM + 2 * STEP,
+    stepMs: STEP,
+  });
+  expect(r.alerts).toEqual([{ firedAt: FROM + STEP, resolvedAt: null, deviceIds: [1] }]);
 });

@@ -17,6 +17,9 @@ export type BucketValues = {
 /** A span during which a device was curtailed, idle or in maintenance on purpose. */
 export type IntentSpan = { deviceId: number; fromTs: number; toTs: number | null };
 
+/** A stored status change (device_status_change): the device's status from `ts` on. */
+export type StatusChange = { deviceId: number; ts: number; fromStatus: string; toStatus: string };
+
 export type ReplayedAlert = { firedAt: number; resolvedAt: number | null; deviceIds: number[] };
 
 export type ReplayInput = {
@@ -25,6 +28,8 @@ export type ReplayInput = {
   /** bucket start → device id → values. */
   buckets: Map<number, Map<number, BucketValues>>;
   intent: IntentSpan[];
+  /** Status changes in the window, oldest first; without them a device keeps its current status. */
+  statusChanges?: StatusChange[];
   fromMs: number;
   toMs: number;
   stepMs: number;
@@ -40,7 +45,29 @@ export const REPLAYABLE = new Set<Rule['metric']>([
   'powerW',
   'efficiencyJPerTh',
   'lastSeenAgeS',
+  'status',
 ]);
+
+/**
+ * The status of each device at any time in the window: before its first change there, the status
+ * that change left; after a change, the status it went to; with no change, its status now.
+ */
+export function statusTimeline(devices: DeviceRow[], changes: StatusChange[]) {
+  const byDevice = new Map<number, StatusChange[]>();
+  for (const c of changes) byDevice.set(c.deviceId, [...(byDevice.get(c.deviceId) ?? []), c]);
+  for (const list of byDevice.values()) list.sort((a, b) => a.ts - b.ts);
+  const current = new Map(devices.map((d) => [d.id, d.deviceStatus]));
+  return (deviceId: number, at: number): string => {
+    const list = byDevice.get(deviceId);
+    if (!list || list.length === 0) return current.get(deviceId) ?? 'online';
+    let status = list[0]!.fromStatus;
+    for (const c of list) {
+      if (c.ts > at) break;
+      status = c.toStatus;
+    }
+    return status;
+  };
+}
 
 export function replayRule(input: ReplayInput): { alerts: ReplayedAlert[]; evaluations: number } {
   const { rule, stepMs } = input;
@@ -49,6 +76,7 @@ export function replayRule(input: ReplayInput): { alerts: ReplayedAlert[]; evalu
   for (const s of input.intent) spans.set(s.deviceId, [...(spans.get(s.deviceId) ?? []), s]);
   let conditions: Condition[] = [];
   const alerts: AlertState[] = [];
+  const statusAt = statusTimeline(input.devices, input.statusChanges ?? []);
   let evaluations = 0;
   for (let bucket = input.fromMs; bucket < input.toMs; bucket += stepMs) {
     const at = bucket + stepMs;
@@ -70,7 +98,7 @@ export function replayRule(input: ReplayInput): { alerts: ReplayedAlert[]; evalu
         fanRpm: v?.fanRpm ?? null,
         reportedStatus: null,
         workload: onPurpose ? 'curtail' : null,
-        deviceStatus: 'online',
+        deviceStatus: statusAt(d.id, at),
       };
       // Fresh = this bucket reported; older values only count towards the age.
       return toDeviceSubject(row, at, v ? at : Number.POSITIVE_INFINITY);

@@ -108,3 +108,14 @@ export const TargetCreate = z
   })
   .strict();
 export type TargetCreate = z.infer<typeof TargetCreate>;
+
+export const TargetUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    address: z.string().trim().min(3).max(500).optional(),
+    minSeverity: z.enum(SEVERITIES).optional(),
+    ruleIds: z.array(Id).nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+export type TargetUpdate = z.infer<typeof TargetUpdate>;

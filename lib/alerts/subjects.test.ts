@@ -14,6 +14,7 @@ const row = (over: Partial<DeviceRow> = {}): DeviceRow => ({
   class: 'asic',
   nominalHashrateThs: 200,
   maxTempC: 90,
+  createdAt: NOW - 86_400_000,
   ts: NOW - 10_000,
   hashrateThs: 150,
   powerW: 3000,
@@ -45,6 +46,14 @@ describe('toDeviceSubject', () => {
       hashratePctOfNominal: null,
       lastSeenAgeS: 3600,
       status: 'offline',
+    });
+  });
+
+  it('counts a device that never reported as unseen since it was added', () => {
+    const never = row({ ts: null, hashrateThs: null, createdAt: NOW - 900_000 });
+    expect(toDeviceSubject(never, NOW, FRESH_AFTER).values).toMatchObject({
+      lastSeenAgeS: 900,
+      hashratePctOfNominal: null,
     });
   });
 

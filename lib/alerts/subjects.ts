@@ -11,6 +11,8 @@ export type DeviceRow = {
   class: 'asic' | 'micro' | 'gpu';
   nominalHashrateThs: number | null;
   maxTempC: number | null;
+  /** When the device was added (ms): a device that never reported counts as unseen since then. */
+  createdAt: number;
   ts: number | null;
   hashrateThs: number | null;
   powerW: number | null;
@@ -41,7 +43,8 @@ export function isIntentional(row: DeviceRow, fresh: boolean): boolean {
 /**
  * Sensor metrics count only while fresh (a stale reading is the offline rule's business, not a
  * hashrate or temperature alert). `gpuXidErrors` is 1 while a GPU node reports `error` — what the
- * DCGM collector and the simulator report during a fatal XID — else 0.
+ * DCGM collector and the simulator report during a fatal XID — else 0. A device that never
+ * reported has been unseen since it was added, so the offline rule sees it too.
  */
 export function toDeviceSubject(row: DeviceRow, now: number, freshAfterMs: number): Subject {
   const fresh = row.ts !== null && row.ts >= freshAfterMs;
@@ -72,7 +75,7 @@ export function toDeviceSubject(row: DeviceRow, now: number, freshAfterMs: numbe
       powerW: power,
       efficiencyJPerTh: hashing && hashrate && power !== null ? power / hashrate : null,
       gpuXidErrors: row.class === 'gpu' && fresh ? (row.reportedStatus === 'error' ? 1 : 0) : null,
-      lastSeenAgeS: row.ts === null ? null : Math.max(0, (now - row.ts) / 1000),
+      lastSeenAgeS: Math.max(0, (now - (row.ts ?? row.createdAt)) / 1000),
       status: row.deviceStatus,
     },
   };

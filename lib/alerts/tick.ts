@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import { getDb } from '../db/client';
 import { execute, join, sql, withRawTransaction } from '../db/raw';
+import { emitEvent } from '../webhooks/emit';
 import { evaluateTick } from './evaluate';
 import { loadSubjects } from './load-subjects';
 import { type AlertMessage, type Target, targetWants } from './notify/message';
@@ -117,6 +118,20 @@ export async function runAlertsTick(now: number, preloaded?: { subjects?: Subjec
       const a = out.alerts[e.alert] as AlertState;
       const stored = { ...a, id: ids[e.alert] as number };
       notifications += await enqueue(client, targets, ruleById.get(a.ruleId), stored, e.kind, now);
+      const rule = ruleById.get(a.ruleId);
+      await emitEvent(
+        client,
+        e.kind === 'fired' ? 'alert.fired' : 'alert.resolved',
+        {
+          alertId: stored.id,
+          ruleId: a.ruleId,
+          ruleName: rule?.name ?? null,
+          severity: a.severity,
+          deviceIds: a.members.flatMap((m) => m.deviceIds).sort((x, y) => x - y),
+          value: a.members[0]?.value ?? null,
+        },
+        now,
+      );
     }
   });
   return {

@@ -10,6 +10,9 @@ import type {
   RuleView,
   SilenceCreate,
   SilenceView,
+  TargetCreate,
+  TargetUpdate,
+  TargetView,
 } from './types';
 
 export type AlertFilters = { status?: string; severity?: string; deviceId?: number };
@@ -79,3 +82,20 @@ export const deleteSilence = (id: number) =>
 
 export const postAlertRulePreview = (rule: RuleCreate) =>
   apiFetch<RulePreview>('/api/v1/alert-rules/preview', { method: 'POST', body: rule });
+
+export const notificationTargetsQuery = () =>
+  queryOptions({
+    queryKey: alertKeys.targets(),
+    queryFn: ({ signal }) =>
+      apiFetch<{ data: TargetView[] }>('/api/v1/notification-targets', { signal }).then((b) => b.data),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+
+export const postNotificationTarget = (target: TargetCreate) =>
+  apiFetch<TargetView>('/api/v1/notification-targets', { method: 'POST', body: target });
+
+export const patchNotificationTarget = (id: number, changes: TargetUpdate) =>
+  apiFetch<TargetView>(`/api/v1/notification-targets/${id}`, { method: 'PATCH', body: changes });
+
+export const deleteNotificationTarget = (id: number) =>
+  apiFetch<null>(`/api/v1/notification-targets/${id}`, { method: 'DELETE' });

@@ -13,6 +13,7 @@ import {
   tenantKeys,
   tokenKeys,
   userKeys,
+  webhookKeys,
   workloadKeys,
 } from './keys';
 import type { DeviceRow } from './types';
@@ -59,6 +60,11 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
 /** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
 export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
+}
+
+/** Webhook endpoints or their deliveries changed. */
+export function invalidateWebhooks(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: webhookKeys.all });
 }
 
 /** Found devices were added: the scan (its known marks), device lists, site totals. */

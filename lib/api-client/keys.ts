@@ -89,6 +89,18 @@ export const alertKeys = {
   count: () => ['alerts', 'count'] as const,
   rules: () => ['alerts', 'rules'] as const,
   silences: () => ['alerts', 'silences'] as const,
+  targets: () => ['alerts', 'targets'] as const,
+};
+
+export const webhookKeys = {
+  all: ['webhooks'] as const,
+  deliveries: (id: number) => ['webhooks', id, 'deliveries'] as const,
+};
+
+export const backtestKeys = {
+  all: ['backtests'] as const,
+  list: () => ['backtests', 'list'] as const,
+  detail: (id: number) => ['backtests', id] as const,
 };
 
 /** Network scans; found devices become devices, so an add also invalidates deviceKeys. */

@@ -30,6 +30,9 @@ export const AuditQuery = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+/** `GET /api/v1/audit/export`: the same filters, the whole result. */
+export const AuditExportQuery = AuditQuery.omit({ cursor: true, limit: true });
+
 export type AuditEventView = {
   id: number;
   ts: string;

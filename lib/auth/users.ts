@@ -7,6 +7,12 @@ import { LOGIN_LIMITS, type LoginLimits } from './login-backoff';
 import { clearRateLimit, hitRateLimit, rateLimitCount, reserveBackoff } from './rate-limit';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './secrets';
 
+/** `POST /api/auth/login`. */
+export const LoginInput = z.object({
+  email: z.string().min(1).max(200),
+  password: z.string().min(1).max(256),
+});
+
 export const CreateUserInput = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address').max(200),
   name: z.string().trim().min(1, 'Name is required').max(100),

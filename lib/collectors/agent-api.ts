@@ -60,6 +60,10 @@ export const AgentPollReport = z.object({
         at: z.number().int().positive(),
         errorKind: z.string().max(40).optional(),
         error: z.string().max(500).optional(),
+        /** What a good poll learnt about the device (the swarm view shows them). */
+        firmware: z.string().max(120).optional(),
+        bestDiffSession: z.number().nonnegative().optional(),
+        bestDiffAllTime: z.number().nonnegative().optional(),
       }),
     )
     .max(5_000),
@@ -88,7 +92,10 @@ export async function recordAgentPolls(
       // A clock far ahead on the agent must not push lastOkAt into the future.
       const at = Math.min(o.at, now);
       const set = o.ok
-        ? sql`last_poll_at = ${at}, last_ok_at = ${at}, consecutive_failures = 0`
+        ? sql`last_poll_at = ${at}, last_ok_at = ${at}, consecutive_failures = 0,
+            firmware = COALESCE(${o.firmware ?? null}, firmware),
+            best_diff_session = COALESCE(${o.bestDiffSession ?? null}, best_diff_session),
+            best_diff_all_time = COALESCE(${o.bestDiffAllTime ?? null}, best_diff_all_time)`
         : sql`last_poll_at = ${at}, last_error = ${o.error ?? 'poll failed'},
             last_error_kind = ${o.errorKind ?? 'network'}, last_error_at = ${at},
             consecutive_failures = collector_state.consecutive_failures + 1`;

@@ -3,7 +3,9 @@
 // takes an advisory lock, so several web instances can run this and each job still runs once.
 import { runActionsTick } from '../actions/executor';
 import { deliverNotifications } from '../alerts/notify/deliver';
+import { applyAlertRetention } from '../alerts/retention';
 import { runAlertsTick } from '../alerts/tick';
+import { runBacktests } from '../allocation/backtest/runner';
 import { runAllocationTick } from '../allocation/plans/auto';
 import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
@@ -15,6 +17,7 @@ import { refreshLatest } from '../telemetry/latest';
 import { applyRetention } from '../telemetry/retention';
 import { runRollups } from '../telemetry/rollups';
 import { evaluateStatuses } from '../telemetry/status-job';
+import { deliverWebhooks } from '../webhooks/deliver';
 import { EXECUTORS } from '../workloads/executors';
 import { JOB_LOCK_KEYS } from './lock-keys';
 import { type Job, startJobs } from './scheduler';
@@ -33,7 +36,10 @@ export function startBackgroundWork() {
       name: 'retention',
       everyMs: 30 * 60_000,
       lockKey: JOB_LOCK_KEYS.retention,
-      run: (now) => applyRetention(now),
+      run: async (now) => ({
+        ...(await applyRetention(now)),
+        alerts: await applyAlertRetention(env.RETENTION_ALERTS_DAYS, now),
+      }),
     },
     // Alerts (lib/alerts): evaluation from latest state, then notification delivery from the outbox.
     {
@@ -47,6 +53,15 @@ export function startBackgroundWork() {
       everyMs: 5_000,
       lockKey: JOB_LOCK_KEYS.alertsNotify,
       run: (now) => deliverNotifications(now),
+    },
+    // Event webhooks (lib/webhooks): signed deliveries from the outbox with retries.
+    { name: 'webhooks', everyMs: 5_000, lockKey: JOB_LOCK_KEYS.webhooks, run: (now) => deliverWebhooks(now) },
+    // Allocation backtests (lib/allocation/backtest/runner.ts): runs queued ones to the end, one at a time.
+    {
+      name: 'backtests',
+      everyMs: 2_000,
+      lockKey: JOB_LOCK_KEYS.allocationBacktests,
+      run: (now) => runBacktests(now),
     },
     // Automatic allocation mode: re-plans and applies the sites whose interval is due (per-site settings).
     {

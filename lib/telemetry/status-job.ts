@@ -1,5 +1,6 @@
 import { execute, queryRows, sql, withRawTransaction } from '../db/raw';
 import { getEnv } from '../env';
+import { emitEvent } from '../webhooks/emit';
 import type { ReportedStatus } from './metrics';
 import { DEFAULT_DEGRADED_BELOW_PCT, type DeviceStatus, deriveStatus, expectedHashrate } from './status';
 
@@ -18,6 +19,8 @@ type Row = {
   gpu_temp_c: number | null;
   reported: ReportedStatus | null;
 };
+
+const OFFLINE_EVENT_MAX_DEVICES = 1000;
 
 /**
  * Re-derives every device's status from its latest sample and records each change (uptime
@@ -66,6 +69,22 @@ export async function evaluateStatuses(now = Date.now()): Promise<{ changed: num
         sql`INSERT INTO device_status_change (device_id, ts, from_status, to_status, reason)
             VALUES (${c.id}, ${now}, ${c.from}, ${c.to}, ${c.reason})`,
         client,
+      );
+    }
+    // One event per pass, not per device: a site losing power is one message, not thousands.
+    const offline = changes.filter((c) => c.to === 'offline');
+    if (offline.length > 0) {
+      await emitEvent(
+        client,
+        'device.offline',
+        {
+          count: offline.length,
+          devices: offline
+            .slice(0, OFFLINE_EVENT_MAX_DEVICES)
+            .map((c) => ({ id: c.id, from: c.from, reason: c.reason })),
+          truncated: offline.length > OFFLINE_EVENT_MAX_DEVICES,
+        },
+        now,
       );
     }
   });

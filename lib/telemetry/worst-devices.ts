@@ -1,8 +1,16 @@
 // Devices that need attention, from the latest state: O(devices), never O(samples).
+import { z } from 'zod';
 import { type Actor, requireRole } from '../auth/actor';
 import { empty, queryRows, sql } from '../db/raw';
+import { IdParam } from '../http/params';
 import { deviceScopeSql } from '../inventory/scope';
 import { HASHRATE_PCT } from './hashrate-pct';
+
+/** `GET /api/v1/fleet/attention?siteId&limit`. */
+export const WorstDevicesQuery = z.object({
+  siteId: IdParam.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
 
 export type WorstDevice = {
   id: number;

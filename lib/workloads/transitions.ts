@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { execute, queryRows, sql, withRawTransaction } from '../db/raw';
 import { conflict, notFound } from '../errors';
+import { emitEvent } from '../webhooks/emit';
 import { executorFor } from './executors';
 import { checkTransition, holdsDevices, type JobStatus, type TransitionVia } from './lifecycle';
 import { actorColumns, type Client, type JobRow, loadJobRow, replaceDeviceWorkload } from './rows';
@@ -50,6 +51,12 @@ export async function applyJobTransition(
     version: job.version + 1,
     updated_at: now,
   };
+  await emitEvent(
+    client,
+    'job.status_changed',
+    { jobId: job.id, name: job.name, from: job.status, to, reason: options.reason ?? null, via: options.via },
+    now,
+  );
   // The executor caused its own reports, and a placement reaches it as the dispatch message.
   if (options.via === 'request') await executorFor(job.executor).jobStatusChanged(client, next, now);
   return next;

@@ -53,6 +53,13 @@ export async function createAlertFixtures(tenantA: number, tenantB: number, devi
         data: { name, kind: 'webhook', address: 'http://127.0.0.1:9/hook', createdAt: now },
       })
     ).id;
+  const webhook = async (name: string) =>
+    (
+      await db.webhookEndpoint.create({
+        data: { name, url: 'http://127.0.0.1:9/events', secret: 'whsec_matrix', createdAt: now },
+      })
+    ).id;
+  const webhooks = { a: await webhook('matrix a'), spare: await webhook('matrix spare') };
   const silences = { a: await silence(), spare: await silence() };
   const targets = { a: await target('matrix a'), spare: await target('matrix spare') };
   return {
@@ -60,5 +67,6 @@ export async function createAlertFixtures(tenantA: number, tenantB: number, devi
     alert: { a: await alert(devices.a), b: await alert(devices.b), spare: await alert(devices.spare) },
     silence: { ...silences, b: silences.a },
     target: { ...targets, b: targets.a },
+    webhook: { ...webhooks, b: webhooks.a },
   };
 }

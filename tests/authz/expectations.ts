@@ -17,6 +17,8 @@ export type ObjectKind =
   | 'alert'
   | 'silence'
   | 'target'
+  | 'webhook'
+  | 'backtest'
   | 'allocationPlan'
   | 'allocationDecision'
   | 'scan'
@@ -93,9 +95,42 @@ const alertRule = () => ({
   forS: 60,
   severity: 'info',
 });
+const backtest = () => ({
+  from: '2024-01-01T00:00:00Z',
+  to: '2024-01-02T00:00:00Z',
+  policies: [{ kind: 'always-mine' }],
+});
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 export const ROUTES: Record<string, RouteRule> = {
+  // Backtests replay the caller's own inventory (a tenant's devices only) on historical prices.
+  'GET /api/v1/allocation/backtests': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/allocation/backtests': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: () => json(backtest()),
+  },
+  'GET /api/v1/allocation/backtests/[id]': { access: 'signed-in', minRole: 'viewer', object: 'backtest' },
+  'DELETE /api/v1/allocation/backtests/[id]': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'backtest',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/allocation/backtests/[id]/export': {
+    access: 'signed-in',
+    minRole: 'viewer',
+    object: 'backtest',
+  },
+  'GET /api/v1/allocation/backtests/uploads': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/allocation/backtests/uploads': {
+    access: 'signed-in',
+    minRole: 'operator',
+    request: () => ({
+      ...csv('timestamp,price_usd\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,11\n'),
+      query: 'kind=electricity',
+    }),
+  },
   'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
   'POST /api/v1/agent/sites/[id]/polls': {
     access: 'signed-in',
@@ -169,12 +204,52 @@ export const ROUTES: Record<string, RouteRule> = {
     staffOnly: true,
     request: () => json({ name: 'matrix hook', kind: 'webhook', address: 'http://127.0.0.1:9/hook' }),
   },
+  'PATCH /api/v1/notification-targets/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'target',
+    request: () => json({ enabled: false }),
+  },
   'DELETE /api/v1/notification-targets/[id]': {
     access: 'signed-in',
     minRole: 'admin',
     staffOnly: true,
     object: 'target',
     allowedUses: 'spare',
+  },
+  'GET /api/v1/webhooks': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'POST /api/v1/webhooks': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ name: 'matrix events', url: 'http://127.0.0.1:9/events' }),
+  },
+  'PATCH /api/v1/webhooks/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+    request: () => json({ enabled: false }),
+  },
+  'DELETE /api/v1/webhooks/[id]': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+    allowedUses: 'spare',
+  },
+  'GET /api/v1/webhooks/[id]/deliveries': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
+  },
+  'POST /api/v1/webhooks/[id]/test': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'webhook',
   },
   'POST /api/auth/login': {
     access: 'public',
@@ -228,6 +303,11 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/v1/audit': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/v1/audit/export': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'GET /api/health': { access: 'public', why: 'liveness probe, no data', anonymousStatus: 200 },
+  'GET /api/openapi.json': {
+    access: 'public',
+    why: 'describes the interface (OpenAPI), holds no data; code generators fetch it anonymously',
+    anonymousStatus: 200,
+  },
   'GET /api/v1/allocation/plans': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
   'POST /api/v1/allocation/plans': {
     access: 'signed-in',
@@ -600,6 +680,7 @@ export const PAGES: Record<string, PageRule> = {
   '/': { sample: '/', redirectOnly: '/fleet' },
   '/alerts': { sample: '/alerts' },
   '/allocation': { sample: '/allocation' },
+  '/allocation/backtests': { sample: '/allocation/backtests' },
   '/devices': { sample: '/devices' },
   '/devices/[id]': { sample: '/devices/1' },
   '/devices/discovery': { sample: '/devices/discovery' },
@@ -610,10 +691,12 @@ export const PAGES: Record<string, PageRule> = {
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
   '/settings/account': { sample: '/settings/account' },
+  '/settings/api': { sample: '/settings/api' },
   '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },
   '/settings/tenants': { sample: '/settings/tenants', staffOnly: true, minRole: 'admin' },
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
+  '/settings/webhooks': { sample: '/settings/webhooks', staffOnly: true, minRole: 'admin' },
   '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },

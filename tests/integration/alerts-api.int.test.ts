@@ -309,12 +309,36 @@ describe.each(TEST_PROVIDERS)('alerts API on %s', (provider) => {
         deviceIds: [sick],
       },
     ]);
+    // Status replays the stored status changes: offline from bucket 4 to bucket 9 (25 min).
+    const windowStart = end - 3 * 3_600_000;
+    await getDb().device.updateMany({ where: { id: { in: [sick, healthy] } }, data: { status: 'online' } });
+    await getDb().deviceStatusChange.createMany({
+      data: [
+        { deviceId: healthy, ts: BigInt(windowStart + 4 * step), fromStatus: 'online', toStatus: 'offline' },
+        { deviceId: healthy, ts: BigInt(windowStart + 9 * step), fromStatus: 'offline', toStatus: 'online' },
+      ],
+    });
     const status = await call(previewRoute.POST, {
       method: 'POST',
       token: tok.operator,
-      body: { ...body, metric: 'status', op: '==', threshold: 'offline' },
+      body: { ...body, metric: 'status', op: '==', threshold: 'offline', forS: 600 },
     });
-    expect(status.status).toBe(400);
+    expect(status.status, JSON.stringify(status.json)).toBe(200);
+    expect(status.json.alerts).toEqual([
+      {
+        firedAt: new Date(windowStart + 6 * step).toISOString(),
+        resolvedAt: new Date(windowStart + 9 * step).toISOString(),
+        deviceIds: [healthy],
+      },
+    ]);
+    // XID errors are not in the rollups: a clear 400 naming what can be replayed.
+    const xid = await call(previewRoute.POST, {
+      method: 'POST',
+      token: tok.operator,
+      body: { ...body, metric: 'gpuXidErrors', op: '>', threshold: 0 },
+    });
+    expect(xid.status).toBe(400);
+    expect(JSON.stringify(xid.json)).toContain('replayable');
   });
 
   it('seeds the default rules once', async () => {

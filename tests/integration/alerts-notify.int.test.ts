@@ -7,6 +7,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverNotifications } from '@/lib/alerts/notify/deliver';
+import { listTargets } from '@/lib/alerts/notify/targets';
 import { createRule } from '@/lib/alerts/rules';
 import { RuleCreate } from '@/lib/alerts/schemas';
 import { runAlertsTick } from '@/lib/alerts/tick';
@@ -181,6 +182,13 @@ describe.each(TEST_PROVIDERS)('alert notifications on %s', (provider) => {
     expect(pending).toHaveLength(2);
     expect(pending.every((p) => Number(p.nextAttemptAt) > now && p.lastError)).toBe(true);
     expect(await deliverNotifications(now + 1000)).toMatchObject({ attempted: 0 });
+    // The targets list shows the failure and what waits for the target.
+    const chatDown = (await listTargets(SYSTEM_ACTOR)).find((t) => t.name === 'chat');
+    expect(chatDown).toMatchObject({ pending: 1, lastAttempt: { error: expect.any(String) } });
+    expect((await listTargets(SYSTEM_ACTOR)).find((t) => t.name === 'quiet')).toMatchObject({
+      pending: 0,
+      lastAttempt: null,
+    });
 
     // Evaluation keeps working while the targets are down: the alert resolves and queues more.
     now += 30_000;
@@ -197,6 +205,8 @@ describe.each(TEST_PROVIDERS)('alert notifications on %s', (provider) => {
       const up = await deliverNotifications(later);
       expect(up).toMatchObject({ attempted: 4, delivered: 4, failed: 0 });
       expect(await deliverNotifications(later + 60_000)).toMatchObject({ attempted: 0 });
+      const chatUp = (await listTargets(SYSTEM_ACTOR)).find((t) => t.name === 'chat');
+      expect(chatUp).toMatchObject({ pending: 0, lastAttempt: { error: null, statusCode: 200 } });
 
       expect(hook.bodies).toHaveLength(2);
       const [firedBody, resolvedBody] = hook.bodies as {

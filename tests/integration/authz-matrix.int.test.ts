@@ -143,6 +143,18 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
     await recordProviderOk('network', 'sim', now);
     await recordProviderOk('btc_usd', 'sim', now);
 
+    const backtestFor = async (tenantId: number | null) =>
+      (
+        await prisma.allocationBacktest.create({
+          data: {
+            tenantId,
+            status: 'queued',
+            request: JSON.stringify({ from: 0, to: 3_600_000, policies: [{ kind: 'always-mine' }] }),
+            createdAt: BigInt(now),
+            updatedAt: BigInt(now),
+          },
+        })
+      ).id;
     const jobFor = async (tenantId: number | null, name: string) =>
       (
         await createJob(
@@ -264,6 +276,11 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
           spare: (await userFor('Spare user', null)).id,
         },
         ...alerting,
+        backtest: {
+          a: await backtestFor(tenantA.id),
+          b: await backtestFor(tenantB.id),
+          spare: await backtestFor(null),
+        },
         ...(await createActionFixtures(tenantA.id, tenantB.id, {
           a: devA.id,
           b: bravo.devices[0]?.id ?? 0,

@@ -186,6 +186,12 @@ describe.each(TEST_PROVIDERS)('site agent on %s', (provider) => {
     expect(Date.parse(again.json.collector.nextPollAt)).toBe(leaseEnd);
     const axe = await call(deviceRoute.GET, { token: viewer, params: { id: String(tenantDevice) } });
     expect(axe.json.hashrateThs).toBeGreaterThan(0.5);
+    // The swarm view's facts come from the agent's report too.
+    const facts = await queryRows(
+      sql`SELECT firmware, best_diff_all_time FROM collector_state WHERE device_id = ${tenantDevice}`,
+    );
+    expect(String(facts[0]!.firmware)).toMatch(/^AxeOS /);
+    expect(Number(facts[0]!.best_diff_all_time)).toBeGreaterThan(0);
     agent.close();
   });
 

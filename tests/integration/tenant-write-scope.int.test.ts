@@ -5,12 +5,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as actions from '@/app/api/v1/actions/route';
+import * as agentPolls from '@/app/api/v1/agent/sites/[id]/polls/route';
 import * as alertRule from '@/app/api/v1/alert-rules/[id]/route';
 import * as alertRulePreview from '@/app/api/v1/alert-rules/preview/route';
 import * as alertRules from '@/app/api/v1/alert-rules/route';
 import * as alertSilence from '@/app/api/v1/alert-silences/[id]/route';
 import * as alertSilences from '@/app/api/v1/alert-silences/route';
 import * as alertAck from '@/app/api/v1/alerts/[id]/ack/route';
+import * as allocationAuto from '@/app/api/v1/allocation/auto/route';
+import * as allocationApply from '@/app/api/v1/allocation/plans/[id]/apply/route';
+import * as allocationPlans from '@/app/api/v1/allocation/plans/route';
 import * as assignments from '@/app/api/v1/assignments/route';
 import * as deviceActions from '@/app/api/v1/devices/[id]/actions/route';
 import * as deviceCredentials from '@/app/api/v1/devices/[id]/credentials/route';
@@ -45,6 +49,9 @@ import * as token from '@/app/api/v1/tokens/[id]/route';
 import * as tokens from '@/app/api/v1/tokens/route';
 import * as user from '@/app/api/v1/users/[id]/route';
 import * as users from '@/app/api/v1/users/route';
+import * as webhook from '@/app/api/v1/webhooks/[id]/route';
+import * as webhookTest from '@/app/api/v1/webhooks/[id]/test/route';
+import * as webhooks from '@/app/api/v1/webhooks/route';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { queryRows, raw, sql } from '@/lib/db/raw';
@@ -79,6 +86,8 @@ const TABLES = [
   'alert_event',
   'alert_silence',
   'notification_target',
+  'webhook_endpoint',
+  'webhook_outbox',
   'device_action',
   'action_batch',
   'device_credential',
@@ -757,6 +766,81 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       name: 'a notification target',
       handler: notificationTarget.DELETE,
       options: () => ({ method: 'DELETE', params: { id: String(ids.alerting.target.a) } }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/notification-targets/[id]',
+      name: 'a notification target',
+      handler: notificationTarget.PATCH,
+      options: () => ({
+        method: 'PATCH',
+        params: { id: String(ids.alerting.target.a) },
+        body: { address: 'http://127.0.0.1:9/mine' },
+      }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/agent/sites/[id]/polls',
+      name: "poll outcomes for another tenant's site",
+      handler: agentPolls.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.siteB) },
+        body: { agent: 'intruder', outcomes: [{ deviceId: ids.devB, ok: true, at: Date.now() }] },
+      }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/allocation/plans',
+      name: "a plan of the provider's sites",
+      handler: allocationPlans.POST,
+      options: () => ({ method: 'POST', body: { siteIds: [ids.siteA] } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/allocation/plans/[id]/apply',
+      name: 'applying a plan',
+      handler: allocationApply.POST,
+      options: () => ({ method: 'POST', params: { id: '1' } }),
+    },
+    {
+      status: 403,
+      route: 'PUT api/v1/allocation/auto',
+      name: "automatic mode of the provider's sites",
+      handler: allocationAuto.PUT,
+      options: () => ({ method: 'PUT', body: { siteId: ids.siteA, maxSwitchPct: 25 } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/webhooks',
+      name: 'an event webhook',
+      handler: webhooks.POST,
+      options: () => ({ method: 'POST', body: { name: 'w', url: 'http://127.0.0.1:9/events' } }),
+    },
+    {
+      status: 403,
+      route: 'PATCH api/v1/webhooks/[id]',
+      name: 'an event webhook',
+      handler: webhook.PATCH,
+      options: () => ({
+        method: 'PATCH',
+        params: { id: String(ids.alerting.webhook.a) },
+        body: { enabled: false },
+      }),
+    },
+    {
+      status: 403,
+      route: 'DELETE api/v1/webhooks/[id]',
+      name: 'an event webhook',
+      handler: webhook.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.alerting.webhook.a) } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/webhooks/[id]/test',
+      name: 'an event webhook',
+      handler: webhookTest.POST,
+      options: () => ({ method: 'POST', params: { id: String(ids.alerting.webhook.a) } }),
     },
     {
       status: 403,

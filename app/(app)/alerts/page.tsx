@@ -11,7 +11,11 @@ export default async function AlertsPage() {
   return (
     <>
       <PageHeader title="Alerts" />
-      <AlertsView canOperate={hasRole(actor, 'operator')} isStaff={actor.tenantId === null} />
+      <AlertsView
+        canOperate={hasRole(actor, 'operator')}
+        isStaff={actor.tenantId === null}
+        isAdmin={hasRole(actor, 'admin')}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  BookOpen,
   Building2,
   ChevronRight,
   KeyRound,
@@ -7,6 +8,7 @@ import {
   ScrollText,
   UserCog,
   Users,
+  Webhook,
 } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -60,6 +62,19 @@ const ENTRIES: Entry[] = [
     icon: LineChart,
     title: 'Market data',
     text: 'Price providers per feature and site, credentials, GPU rental rates, price uploads',
+  },
+  {
+    href: '/settings/webhooks',
+    icon: Webhook,
+    title: 'Webhooks',
+    text: 'Signed event notifications to other systems, with a delivery log',
+    adminOnly: true,
+  },
+  {
+    href: '/settings/api',
+    icon: BookOpen,
+    title: 'API reference',
+    text: 'Every endpoint with its parameters and request schema; the OpenAPI 3.1 document',
   },
 ];
 

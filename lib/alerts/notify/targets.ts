@@ -4,7 +4,7 @@ import { type Actor, requireStaff } from '../../auth/actor';
 import { getDb } from '../../db/client';
 import type { NotificationTarget } from '../../db/generated/sqlite/client';
 import { badRequest, notFound } from '../../errors';
-import type { TargetCreate } from '../schemas';
+import type { TargetCreate, TargetUpdate } from '../schemas';
 
 const view = (t: NotificationTarget) => ({
   id: t.id,
@@ -16,7 +16,13 @@ const view = (t: NotificationTarget) => ({
   enabled: t.enabled,
 });
 
-function checkAddress(input: TargetCreate) {
+export type TargetView = ReturnType<typeof view> & {
+  /** The newest delivery attempt to this target, if any: a target that is down shows here first. */
+  lastAttempt: { ts: string; statusCode: number | null; error: string | null } | null;
+  pending: number;
+};
+
+function checkAddress(input: Pick<TargetCreate, 'kind' | 'address'>) {
   if (input.kind === 'webhook') {
     let url: URL | null = null;
     try {
@@ -29,9 +35,60 @@ function checkAddress(input: TargetCreate) {
   }
 }
 
-export async function listTargets(actor: Actor) {
+export async function listTargets(actor: Actor): Promise<TargetView[]> {
   requireStaff(actor, 'admin');
-  return (await getDb().notificationTarget.findMany({ orderBy: { id: 'asc' } })).map(view);
+  const db = getDb();
+  const targets = await db.notificationTarget.findMany({ orderBy: { id: 'asc' } });
+  return Promise.all(
+    targets.map(async (t) => {
+      const outbox = { targetId: t.id };
+      const [last, pending] = await Promise.all([
+        db.notificationOutbox.findFirst({
+          where: { ...outbox, attempts: { gt: 0 } },
+          orderBy: { id: 'desc' },
+          select: { id: true },
+        }),
+        db.notificationOutbox.count({ where: { ...outbox, status: 'pending' } }),
+      ]);
+      const attempt = last
+        ? await db.notificationDelivery.findFirst({ where: { outboxId: last.id }, orderBy: { id: 'desc' } })
+        : null;
+      return {
+        ...view(t),
+        pending,
+        lastAttempt: attempt
+          ? {
+              ts: new Date(Number(attempt.ts)).toISOString(),
+              statusCode: attempt.statusCode,
+              error: attempt.error,
+            }
+          : null,
+      };
+    }),
+  );
+}
+
+export async function updateTarget(actor: Actor, id: number, input: TargetUpdate) {
+  requireStaff(actor, 'admin');
+  const db = getDb();
+  const existing = await db.notificationTarget.findUnique({ where: { id } });
+  if (!existing) throw notFound(`Notification target ${id}`);
+  if (input.address !== undefined)
+    checkAddress({ kind: existing.kind as TargetCreate['kind'], address: input.address });
+  const row = await db.notificationTarget.update({
+    where: { id },
+    data: {
+      name: input.name,
+      address: input.address,
+      minSeverity: input.minSeverity,
+      ruleIds: input.ruleIds === undefined ? undefined : input.ruleIds ? JSON.stringify(input.ruleIds) : null,
+      enabled: input.enabled,
+    },
+  });
+  await recordAudit(actor, 'notification_target.update', `notification_target:${id}`, {
+    fields: Object.keys(input),
+  });
+  return view(row);
 }
 
 export async function createTarget(actor: Actor, input: TargetCreate, now = Date.now()) {

@@ -97,6 +97,16 @@ describe('backtest policy replay', () => {
     expect(held.profitUsd).toBeCloseTo(6, 9);
   });
 
+  it('counts the hours a reference policy draws more than the site cap', () => {
+    // two 10 kW miners on a 15 kW cap: always mine is over it every hour; the optimizer never is
+    const capped = { sites: [site('a', prices, { capacityKw: 15 })] };
+    expect(run(prices, { kind: 'always-mine' }, capped).overCapHours).toBe(4);
+    const opt = run(prices, { kind: 'optimizer' }, capped);
+    expect(opt.overCapHours).toBe(0);
+    // one miner in hours 0, 2, 3 (hour 1 is above breakeven): $2 − $1 per hour
+    expect(opt.profitUsd).toBeCloseTo(3, 9);
+  });
+
   it('strike: a site that cannot shed load always mines', () => {
     const r = run(
       prices,

@@ -55,6 +55,11 @@ export type PolicyResult = {
   curtailedDeviceHours: number;
   /** On/off changes of miners, summed over devices. */
   switches: number;
+  /**
+   * Hours in which some site drew more than its cap at the meter. The optimizer never does; the
+   * reference policies ignore the cap, so a non-zero value means their figures are not achievable.
+   */
+  overCapHours: number;
   hours: number;
   /** Cumulative profit at the end of each hour (windows up to 31 days) or of each day. */
   cumulative: CumulativePoint[];
@@ -162,6 +167,8 @@ export function* replayPolicy(
     });
   }
   const maintenanceKw = model.sites.reduce((a, s) => a + s.maintenanceKw, 0);
+  const capKw = model.sites.map((s) => s.site.capacityKw);
+  const siteKw = model.sites.map(() => 0);
 
   const r: PolicyResult = {
     policy,
@@ -176,6 +183,7 @@ export function* replayPolicy(
     curtailedHours: 0,
     curtailedDeviceHours: 0,
     switches: 0,
+    overCapHours: 0,
     hours: T,
     cumulative: [],
   };
@@ -203,6 +211,7 @@ export function* replayPolicy(
       let kwh = maintenanceKw;
       let revenue = 0;
       let curtailed = 0;
+      for (let s = 0; s < siteKw.length; s++) siteKw[s] = model.sites[s]!.maintenanceKw;
       for (let i = 0; i < miners.length; i++) {
         const m = miners[i]!;
         const p = chunk.profiles[i]![k]!;
@@ -219,6 +228,7 @@ export function* replayPolicy(
           continue;
         }
         kwh += m.kw[p]!;
+        siteKw[m.siteIndex]! += m.kw[p]!;
         revenue += m.revPerHp[p]! * hp;
       }
       let ai = 0;
@@ -226,7 +236,9 @@ export function* replayPolicy(
         const s = gpus[g]!;
         const rented = chunk.rented[g]![k]!;
         s.rented = rented;
-        kwh += s.idleKw + rented * s.busyKwPerGpu;
+        const kw = s.idleKw + rented * s.busyKwPerGpu;
+        kwh += kw;
+        siteKw[s.siteIndex]! += kw;
         ai += rented * s.usdPerGpuH;
       }
       r.miningRevenueUsd += revenue;
@@ -234,6 +246,7 @@ export function* replayPolicy(
       r.energyCostUsd += (kwh * price) / 1000;
       r.mwh += kwh / 1000;
       if (curtailed > 0) r.curtailedHours++;
+      if (siteKw.some((kw, si) => kw > capKw[si]! + 1e-6)) r.overCapHours++;
       r.curtailedDeviceHours += curtailed;
       if (hourly || (t + 1) % 24 === 0 || t === T - 1) {
         r.cumulative.push({

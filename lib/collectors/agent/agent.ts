@@ -4,7 +4,7 @@
 import type { AgentDevice } from '../agent-api';
 import type { DeviceSession } from '../clients/collect';
 import { pollCycle } from '../poller';
-import { readingToSample } from '../scheduler/samples';
+import { deviceFacts, readingToSample } from '../scheduler/samples';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff';
 import { DiskBuffer } from './buffer';
 import { fetchDeviceList, reportPolls, type ServerConnection, sendSamples } from './server-api';
@@ -114,7 +114,7 @@ export class SiteAgent {
     const report = outcomes.map(({ target, result }) => {
       if (result.ok) samples.push(readingToSample(target.id, result.reading));
       return result.ok
-        ? { deviceId: target.id, ok: true, at: this.now() }
+        ? { deviceId: target.id, ok: true, at: this.now(), ...deviceFacts(target.protocol, result.details) }
         : {
             deviceId: target.id,
             ok: false,

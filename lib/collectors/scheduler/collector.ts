@@ -8,7 +8,7 @@ import { ingestBatch } from '../../telemetry/ingest';
 import type { DeviceSession } from '../clients/collect';
 import { pollCycle } from '../poller';
 import { holdSiteLeases, releaseSiteLeases } from './leases';
-import { readingToSample } from './samples';
+import { deviceFacts, readingToSample } from './samples';
 import { applyOutcome, CLAIM_MARGIN_MS, deviceJitter, type Outcome } from './schedule';
 import { claimDue, type DeviceFacts, storeStates, syncStates } from './state';
 
@@ -30,20 +30,6 @@ export type TickReport = { sites: number[] | null; polled: number; ok: number; f
 
 const SYNC_EVERY_MS = 5_000;
 const SUMMARY_EVERY_MS = 60_000;
-
-const finite = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/** Firmware and best share difficulties from a poll's details (AxeOS reports both; §2.2). */
-export function deviceFacts(protocol: string, details: Record<string, unknown>): DeviceFacts {
-  const version = typeof details.firmware === 'string' ? details.firmware.slice(0, 100) : undefined;
-  const family =
-    protocol === 'axeos' ? 'AxeOS' : typeof details.family === 'string' ? details.family : undefined;
-  return {
-    firmware: family && version ? `${family} ${version}` : (version ?? family),
-    bestDiffSession: finite(details.bestSessionDiff),
-    bestDiffAllTime: finite(details.bestDiff),
-  };
-}
 
 export class Collector {
   readonly instanceId: string;

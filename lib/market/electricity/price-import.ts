@@ -1,12 +1,27 @@
+import { z } from 'zod';
 import { recordAudit } from '../../audit/record';
 import { type Actor, requireStaff } from '../../auth/actor';
 import { withRawTransaction } from '../../db/raw';
 import { invalidCsv } from '../../errors';
+import { isValidTimeZone } from '../../time/zone';
 import { effectiveEurUsd, readMarketSettings } from '../settings/market-settings';
 import { storeEnergyPrices } from '../store';
 import { parsePriceCsv } from './price-csv';
 import { getSiteContract } from './site-price';
 import { parseSpotSource } from './spot-source';
+
+/** `POST /api/v1/sites/{id}/prices/import?timeZone&currency&stepMinutes`. */
+export const PriceImportQuery = z.strictObject({
+  timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code')
+    .optional(),
+  stepMinutes: z.coerce
+    .number()
+    .pipe(z.union([z.literal(15), z.literal(30), z.literal(60)]))
+    .optional(),
+});
 
 export type PriceImportOptions = {
   /** Zone of timestamps without an offset; defaults to the site's zone. */

@@ -20,11 +20,15 @@ export const GpuRateRowSchema = z
   .refine((r) => r.maxUsdPerGpuH === undefined || r.maxUsdPerGpuH >= r.usdPerGpuH, {
     message: 'maximum is below the rate',
   });
+
 export const GpuRateTableSchema = z
   .array(GpuRateRowSchema)
   .refine((rows) => new Set(rows.map((r) => r.gpuModel.toLowerCase())).size === rows.length, {
     message: 'each GPU model may appear only once',
   });
+
+/** `PUT /api/v1/market/gpu-rates`. */
+export const GpuRateTableBody = z.strictObject({ rows: GpuRateTableSchema });
 
 export type GpuRateRow = z.infer<typeof GpuRateRowSchema>;
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 // GET /api/v1/market/history: bucketed market series for charts (≤ 1,500 points each), read from the
 // configured provider only, each with the provider names it was built from. Hashprice is computed per
 // bucket from the stored inputs with lib/economics, never stored as a second truth.
@@ -33,6 +34,24 @@ const NETWORK_KEYS: Record<string, { series: NetworkSeries; label: string; unit:
 };
 export const HISTORY_SERIES_PATTERN =
   /^(btc_usd|difficulty|fees_btc_per_block|network_hashrate_ehs|block_height|hashprice_usd_per_ph_day|site:\d{1,9}|gpu:[A-Za-z0-9._-]{1,64})$/;
+
+/** `?series=a,b&series=c`: names of the series to chart. */
+export const HistorySeriesQuery = z.object({
+  series: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(HISTORY_SERIES_PATTERN, 'unknown series'))
+        .min(1, 'name at least one series')
+        .max(20, 'at most 20 series'),
+    ),
+});
 
 export type HistorySeries = {
   key: string;

@@ -1,15 +1,12 @@
 // POST /api/auth/login – email + password → session cookie.
-import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
 import { assertSameOrigin, clientIp, isSecureRequest } from '@/lib/auth/request';
 import { sessionCookie } from '@/lib/auth/session-cookie';
 import { createSession } from '@/lib/auth/sessions';
-import { verifyCredentials } from '@/lib/auth/users';
+import { LoginInput, verifyCredentials } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
 import { readJson } from '@/lib/http/body';
 import { publicRoute } from '@/lib/http/route';
-
-const LoginInput = z.object({ email: z.string().min(1).max(200), password: z.string().min(1).max(256) });
 
 export const POST = publicRoute(async ({ req }) => {
   assertSameOrigin(req);

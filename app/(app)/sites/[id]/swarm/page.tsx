@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/page-header';
 import { SwarmView } from '@/components/sites/swarm-view';
 import { siteQuery, siteSwarmQuery } from '@/lib/api-client/sites';
+import { hasRole } from '@/lib/auth/actor';
 import { type DetailPageProps, parseRouteId } from '@/lib/auth/detail-page';
 import { requirePageActor } from '@/lib/auth/page';
 import { loadSitePage } from '@/lib/inventory/detail-pages';
@@ -26,7 +27,7 @@ export default async function SiteSwarmPage({ params }: DetailPageProps) {
         title={`${site.name}: micro-miner swarm`}
         description="Bitaxe, NerdAxe and NerdMiner devices of this site: best share difficulty, shares, solo-block odds at the current network difficulty, firmware versions."
       />
-      <SwarmView siteId={id} />
+      <SwarmView siteId={id} canOperate={hasRole(actor, 'operator')} />
     </HydrationBoundary>
   );
 }

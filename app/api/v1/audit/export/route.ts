@@ -1,11 +1,9 @@
 // GET /api/v1/audit/export?actor=&action=&from=&to= – the filtered audit log as CSV, streamed (staff admin).
-import { AuditQuery, auditCsvStream } from '@/lib/audit/list';
+import { AuditExportQuery, auditCsvStream } from '@/lib/audit/list';
 import { parseQuery, route } from '@/lib/http/route';
 
-const ExportQuery = AuditQuery.omit({ cursor: true, limit: true });
-
 export const GET = route(async ({ req, actor }) => {
-  const stream = auditCsvStream(actor, parseQuery(req, ExportQuery));
+  const stream = auditCsvStream(actor, parseQuery(req, AuditExportQuery));
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
     headers: {

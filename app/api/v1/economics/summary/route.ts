@@ -1,12 +1,9 @@
 // GET /api/v1/economics/summary?siteId → { asOf, fleet, sites: [{ …terms, mining, ai, totals, costPerBtcUsd,
 //   models: [{ revenue/cost/margin per day, breakeven $/MWh nameplate + measured }] }], provenance }
-import { z } from 'zod';
 import { getEconomicsSummary } from '@/lib/economics/live/money';
-import { IdParam } from '@/lib/http/params';
+import { SiteIdQuery } from '@/lib/http/params';
 import { parseQuery, route } from '@/lib/http/route';
 
-const Query = z.object({ siteId: IdParam.optional() });
-
 export const GET = route(async ({ req, actor }) =>
-  getEconomicsSummary(actor, parseQuery(req, Query), Date.now()),
+  getEconomicsSummary(actor, parseQuery(req, SiteIdQuery), Date.now()),
 );

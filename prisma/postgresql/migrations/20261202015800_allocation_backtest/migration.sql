@@ -1,0 +1,42 @@
+-- CreateTable
+CREATE TABLE "allocation_backtest" (
+    "id" SERIAL NOT NULL,
+    "tenant_id" INTEGER,
+    "created_by" INTEGER,
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "progress" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "request" TEXT NOT NULL,
+    "results" TEXT,
+    "meta" TEXT,
+    "error" TEXT,
+    "created_at" BIGINT NOT NULL,
+    "started_at" BIGINT,
+    "finished_at" BIGINT,
+    "updated_at" BIGINT NOT NULL,
+
+    CONSTRAINT "allocation_backtest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "backtest_upload" (
+    "id" SERIAL NOT NULL,
+    "tenant_id" INTEGER,
+    "kind" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "rows" TEXT NOT NULL,
+    "row_count" INTEGER NOT NULL,
+    "from_ts" BIGINT NOT NULL,
+    "to_ts" BIGINT NOT NULL,
+    "created_at" BIGINT NOT NULL,
+
+    CONSTRAINT "backtest_upload_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "allocation_backtest_status_idx" ON "allocation_backtest"("status");
+
+-- CreateIndex
+CREATE INDEX "allocation_backtest_tenant_id_idx" ON "allocation_backtest"("tenant_id");
+
+-- CreateIndex
+CREATE INDEX "backtest_upload_tenant_id_idx" ON "backtest_upload"("tenant_id");
