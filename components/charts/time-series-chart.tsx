@@ -157,7 +157,7 @@ export function TimeSeriesChart({
             isAnimationActive: false,
             dot: false,
             activeDot: { r: 3, strokeWidth: 0 },
-            type: 'monotoneX' as const,
+            type: item.curve === 'step' ? ('stepAfter' as const) : ('monotoneX' as const),
           };
           return item.type === 'area' ? (
             <Area

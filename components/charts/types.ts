@@ -18,6 +18,8 @@ export interface SeriesDef {
   stack?: string;
   yAxis?: AxisSide;
   dashed?: boolean;
+  /** 'step' for per-interval values (an hourly plan); smooth by default. */
+  curve?: 'smooth' | 'step';
 }
 
 export interface AxisOptions {

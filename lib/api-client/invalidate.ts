@@ -3,6 +3,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   alertKeys,
+  allocationKeys,
   auditKeys,
   deviceKeys,
   discoveryKeys,
@@ -60,6 +61,14 @@ export function invalidateWorkloads(queryClient: QueryClient): Promise<unknown> 
 /** After an acknowledgement, a rule or a silence change: every alert view (lists, count, detail). */
 export function invalidateAlerts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: alertKeys.all });
+}
+
+/** A plan was applied or automatic mode changed: allocation views plus everything an assignment touches. */
+export function invalidateAllocation(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: allocationKeys.all }),
+    invalidateWorkloads(queryClient),
+  ]);
 }
 
 /** Webhook endpoints or their deliveries changed. */

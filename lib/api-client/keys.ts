@@ -92,6 +92,17 @@ export const alertKeys = {
   targets: () => ['alerts', 'targets'] as const,
 };
 
+/** Allocation: draft plans by the sites they cover, stored plans, automatic mode and the decision log. */
+export const allocationKeys = {
+  all: ['allocation'] as const,
+  draft: (siteIds: readonly number[]) =>
+    ['allocation', 'draft', [...siteIds].sort((a, b) => a - b).join(',')] as const,
+  latest: () => ['allocation', 'latest'] as const,
+  plan: (id: number) => ['allocation', 'plans', id] as const,
+  auto: () => ['allocation', 'auto'] as const,
+  decisions: (siteId: number | null) => ['allocation', 'decisions', siteId ?? 'all'] as const,
+};
+
 export const webhookKeys = {
   all: ['webhooks'] as const,
   deliveries: (id: number) => ['webhooks', id, 'deliveries'] as const,

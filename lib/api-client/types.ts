@@ -69,6 +69,26 @@ export type { RulePreview } from '../alerts/preview';
 export type { RuleView } from '../alerts/rules';
 export type { RuleCreate, SilenceCreate, TargetCreate, TargetUpdate } from '../alerts/schemas';
 export type { SilenceView } from '../alerts/silences';
+export type { Decision as AllocationDecision } from '../allocation/explain';
+// Allocation (issue #10).
+export type { PlanInputs as AllocationPlanInputs } from '../allocation/inputs';
+export type {
+  PlanBody as AllocationPlanBody,
+  PlanDevice as AllocationPlanDevice,
+  PlanHour as AllocationPlanHour,
+  PlanSite as AllocationPlanSite,
+} from '../allocation/plan-body';
+export type { ApplyResult as AllocationApplyResult } from '../allocation/plans/apply';
+export type { DecisionView as AllocationDecisionLogEntry } from '../allocation/plans/decisions';
+export type {
+  PlanSummary as AllocationPlanSummary,
+  PlanView as AllocationPlan,
+} from '../allocation/plans/plans';
+export type { AutoSettingsUpdate as AllocationAutoSettingsUpdate } from '../allocation/plans/schemas';
+export type { AutoSettings as AllocationAutoSettings } from '../allocation/plans/settings';
+export type { AllocationOverrides } from '../allocation/request';
+/** The request as sent (defaults filled by the server). */
+export type AllocationPlanRequest = import('zod').input<typeof import('../allocation/request').PlanRequest>;
 export type { AddOutcome } from '../discovery/add';
 export type { DiscoveryProtocol, FoundView, ScanView } from '../discovery/types';
 export type { SwarmDevice } from '../swarm/summarise';
