@@ -39,6 +39,7 @@ export const fleetKeys = {
 };
 
 export const tokenKeys = { all: ['tokens'] as const };
+export const sessionKeys = { all: ['sessions'] as const };
 
 export const marketKeys = {
   all: ['market'] as const,

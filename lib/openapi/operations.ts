@@ -2,6 +2,7 @@
 // document cannot drift from validation (tests/integration/openapi.int.test.ts reads each route file
 // and checks that the schemas it passes to parseJson/parseQuery are the ones named here).
 import type { z } from 'zod';
+import { PasswordChange } from '@/lib/auth/account';
 import { ActionInput, ActionListQuery, BulkActionInput, RefreshInput } from '../actions/types';
 import {
   AckBody,
@@ -106,6 +107,11 @@ const TELEMETRY_SAMPLE = {
 export const OPERATIONS: Record<string, Operation> = {
   'POST /api/auth/login': { summary: 'Sign in: sets the session cookie', access: 'public', body: LoginInput },
   'POST /api/auth/logout': { summary: 'Sign out: ends the session', access: 'public' },
+  'POST /api/auth/password': {
+    summary: 'Change your own password; other sessions end (session cookie only)',
+    access: 'public',
+    body: PasswordChange,
+  },
   'GET /api/auth/me': { summary: 'The caller (user or token) and how it authenticated', access: 'viewer' },
   'GET /api/health': { summary: 'Liveness and database check', access: 'public' },
   'GET /api/openapi.json': { summary: 'This document (OpenAPI 3.1)', access: 'public' },
@@ -582,6 +588,18 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'admin',
     staff: true,
     body: TenantUpdate,
+  },
+  'GET /api/v1/sessions': {
+    summary: "The caller's own browser sessions (session cookie only)",
+    access: 'public',
+  },
+  'DELETE /api/v1/sessions/[id]': {
+    summary: 'End one of your own sessions (session cookie only)',
+    access: 'public',
+  },
+  'POST /api/v1/sessions/revoke-others': {
+    summary: 'End your other sessions (session cookie only)',
+    access: 'public',
   },
   'GET /api/v1/tokens': { summary: 'List API tokens', access: 'admin', staff: true },
   'POST /api/v1/tokens': {

@@ -263,6 +263,12 @@ export const ROUTES: Record<string, RouteRule> = {
     anonymousStatus: 204,
   },
   'GET /api/auth/me': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/auth/password': {
+    access: 'public',
+    why: "changes the caller's own password: needs the session cookie and the current password (tokens have no password)",
+    anonymousStatus: 401,
+    request: () => json({ currentPassword: 'wrong-password-1', newPassword: 'another-password-2' }),
+  },
   'DELETE /api/[...path]': {
     access: 'public',
     why: 'unknown API path: the JSON 404 envelope',
@@ -626,6 +632,21 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'user',
     allowedUses: 'spare',
   },
+  'GET /api/v1/sessions': {
+    access: 'public',
+    why: "the caller's own browser sessions: the session cookie is the credential (API tokens have none; see account test)",
+    anonymousStatus: 401,
+  },
+  'DELETE /api/v1/sessions/[id]': {
+    access: 'public',
+    why: "ends one of the caller's own sessions (session cookie only; another user's id answers 404)",
+    anonymousStatus: 401,
+  },
+  'POST /api/v1/sessions/revoke-others': {
+    access: 'public',
+    why: "ends the caller's other sessions (session cookie only)",
+    anonymousStatus: 401,
+  },
   'GET /api/v1/tokens': { access: 'signed-in', minRole: 'admin', staffOnly: true },
   'POST /api/v1/tokens': {
     access: 'signed-in',
@@ -669,6 +690,7 @@ export const PAGES: Record<string, PageRule> = {
   '/market': { sample: '/market' },
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
+  '/settings/account': { sample: '/settings/account' },
   '/settings/api': { sample: '/settings/api' },
   '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },

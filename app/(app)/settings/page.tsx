@@ -6,6 +6,7 @@ import {
   LineChart,
   type LucideIcon,
   ScrollText,
+  UserCog,
   Users,
   Webhook,
 } from 'lucide-react';
@@ -22,6 +23,12 @@ export const metadata: Metadata = { title: 'Settings' };
 type Entry = { href: string; icon: LucideIcon; title: string; text: string; adminOnly?: true };
 
 const ENTRIES: Entry[] = [
+  {
+    href: '/settings/account',
+    icon: UserCog,
+    title: 'Account',
+    text: 'Your password and where you are signed in',
+  },
   {
     href: '/settings/tenants',
     icon: Building2,
