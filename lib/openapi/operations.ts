@@ -596,6 +596,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'DELETE /api/v1/sessions/[id]': {
     summary: 'End one of your own sessions (session cookie only)',
     access: 'public',
+    status: 204,
   },
   'POST /api/v1/sessions/revoke-others': {
     summary: 'End your other sessions (session cookie only)',

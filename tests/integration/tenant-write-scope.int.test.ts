@@ -137,9 +137,16 @@ const PUBLIC = [
   'PUT api/[...path]',
 ];
 
-// Routes whose only write is a row owned by the caller's own tenant, with nothing of another tenant
-// named in the request: a hosting client's CSV of its own prices for its own backtests.
-const OWN_ONLY = ['POST api/v1/allocation/backtests/uploads'];
+// Routes whose only write is a row owned by the caller itself or its own tenant, with nothing of
+// another tenant named in the request: a hosting client's CSV of its own prices for its own
+// backtests; the caller's own password and browser sessions (session cookie only; another user's
+// session id answers 404, tested in account.int.test.ts).
+const OWN_ONLY = [
+  'POST api/v1/allocation/backtests/uploads',
+  'POST api/auth/password',
+  'DELETE api/v1/sessions/[id]',
+  'POST api/v1/sessions/revoke-others',
+];
 
 describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
   let db: TestDb;
