@@ -31,6 +31,12 @@ trap 'rm -rf "$scratch"' EXIT
 for entry in $(ls -A "$root"); do
   case "$entry" in .git | .next | data | node_modules) ;; *) cp -al "$root/$entry" "$scratch/" ;; esac
 done
+# data/ holds the local database (not copied) and the files the product ships there (copied).
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+  (cd "$root" && git ls-files -z data | xargs -0 -r cp -al --parents -t "$scratch")
+elif [[ -d "$root/data/backtest" ]]; then
+  mkdir -p "$scratch/data" && cp -al "$root/data/backtest" "$scratch/data/"
+fi
 mkdir "$scratch/node_modules"
 for entry in $(ls -A "$root/node_modules"); do
   [[ "$entry" == better-sqlite3 ]] || cp -al "$root/node_modules/$entry" "$scratch/node_modules/"
