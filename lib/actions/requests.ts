@@ -66,11 +66,12 @@ async function loadDevices(actor: Actor, ids: number[]): Promise<DeviceFacts[]> 
 async function paramsFor(
   actor: Actor,
   input: { action: ActionName; poolId?: number; powerTargetW?: number },
+  poolUrlIndex = 0,
 ): Promise<(device: DeviceFacts) => ActionParams> {
   if (input.action === 'setPowerTarget') return () => ({ powerTargetW: input.powerTargetW });
   if (input.action !== 'switchPool') return () => ({});
   const pool = await findVisiblePool(actor, input.poolId!);
-  const url = (JSON.parse(pool.urls) as string[])[0];
+  const url = (JSON.parse(pool.urls) as string[])[poolUrlIndex];
   if (!url) throw badRequest('The pool has no URL', [{ path: 'poolId', message: 'pool without URLs' }]);
   return (d) => ({
     poolId: pool.id,
@@ -111,16 +112,21 @@ function rowsFor(
   }));
 }
 
+/**
+ * `options` is for callers inside the server (alert rules, lib/alerts/auto): which of the pool's
+ * URLs to switch to (the failover one) and context for the audit record (the rule and alert).
+ */
 export async function requestAction(
   actor: Actor,
   deviceId: number,
   input: ActionInput,
   now: number,
+  options: { poolUrlIndex?: number; audit?: Record<string, unknown> } = {},
 ): Promise<{ id: number; status: 'pending'; simulated: boolean }> {
   requireRole(actor, 'operator');
   const [device] = await loadDevices(actor, [deviceId]);
   if (!device) throw notFound(`Device ${deviceId}`);
-  const params = await paramsFor(actor, input);
+  const params = await paramsFor(actor, input, options.poolUrlIndex);
   const [data] = rowsFor(actor, [device], input.action, params, now, () => now, null);
   const row = await getDb().deviceAction.create({ data: data! });
   await recordAudit(actor, 'device.action.request', `device:${deviceId}`, {
@@ -128,6 +134,7 @@ export async function requestAction(
     action: input.action,
     ...params(device),
     simulated: row.simulated,
+    ...options.audit,
   });
   return { id: row.id, status: 'pending', simulated: row.simulated };
 }

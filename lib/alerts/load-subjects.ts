@@ -2,7 +2,7 @@
 // query over devices per tick, never the raw samples.
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { queryRows, sql } from '../db/raw';
-import { composeGroup } from '../economics/live/compose';
+import { composeGroup, type DeviceGroup } from '../economics/live/compose';
 import { loadDeviceGroups, loadMoneyContext } from '../economics/live/load';
 import { telemetryFreshAfterMs } from '../telemetry/freshness';
 import {
@@ -55,6 +55,49 @@ export async function loadDeviceRows(): Promise<DeviceRow[]> {
 
 const STOPPED = new Set(['curtail', 'idle', 'maintenance']);
 
+/**
+ * Devices a price rule curtailed still count towards their site's breakeven, at their model's
+ * nameplate efficiency: otherwise curtailing the least efficient model would move the breakeven
+ * up to the next model, clear the alert and resume them at once (an on/off storm). So the alert
+ * resolves — and the rule resumes them — when the price drops below their own breakeven.
+ */
+async function ruleCurtailedGroups(now: number): Promise<DeviceGroup[]> {
+  const rows = await queryRows(sql`
+    SELECT d.site_id, d.model_id, CAST(m.class AS TEXT) AS class, m.vendor, m.model, m.nominal_hashrate_ths,
+           m.nominal_power_w, COUNT(*) AS n
+    FROM device_workload w JOIN assignment a ON a.id = w.assignment_id JOIN device d ON d.id = w.device_id
+      JOIN device_model m ON m.id = d.model_id
+    WHERE CAST(w.kind AS TEXT) = 'curtail' AND CAST(a.source AS TEXT) = 'rule' AND a.from_ts <= ${now}
+    GROUP BY d.site_id, d.model_id, m.class, m.vendor, m.model, m.nominal_hashrate_ths, m.nominal_power_w`);
+  return rows
+    .filter((r) => r.class !== 'gpu' && r.nominal_hashrate_ths != null)
+    .map((r) => {
+      const n = Number(r.n);
+      return {
+        siteId: Number(r.site_id),
+        modelId: Number(r.model_id),
+        modelName: `${r.vendor} ${r.model}`,
+        class: r.class as DeviceGroup['class'],
+        devices: n,
+        reporting: n,
+        hashrateThs: Number(r.nominal_hashrate_ths) * n,
+        powerW: Number(r.nominal_power_w) * n,
+        gpuUtilPctSum: 0,
+        nominalHashrateThs: Number(r.nominal_hashrate_ths),
+        nominalPowerW: Number(r.nominal_power_w),
+        gpuCount: null,
+        gpuModel: null,
+        workload: {
+          kind: 'none',
+          poolFeePct: null,
+          rateUsdPerGpuHour: null,
+          utilisationPct: null,
+          assignedGpus: 0,
+        },
+      };
+    });
+}
+
 async function loadMarketSubjects(devices: Subject[], now: number, want: Set<Metric>): Promise<Subject[]> {
   const money = await loadMoneyContext(SYSTEM_ACTOR, now);
   const out: Subject[] = [];
@@ -63,7 +106,7 @@ async function loadMarketSubjects(devices: Subject[], now: number, want: Set<Met
     out.push(toFleetSubject(h ? h.usdPerThDay * 1000 : null));
   }
   if (!SITE_METRICS.some((m) => want.has(m))) return out;
-  const groups = await loadDeviceGroups(SYSTEM_ACTOR, {}, now);
+  const groups = [...(await loadDeviceGroups(SYSTEM_ACTOR, {}, now)), ...(await ruleCurtailedGroups(now))];
   const worst = new Map<number, SiteBreakeven['worst']>();
   for (const g of groups) {
     const site = money.siteTerms.get(g.siteId);

@@ -1,14 +1,16 @@
 // Dry run of a rule over the last 24 h of stored 5-minute rollups, status changes and assignment
 // history: the alerts it would have raised, before anyone turns it on.
 import { type Actor, requireStaff } from '../auth/actor';
-import { queryRows, sql } from '../db/raw';
+import { join, queryRows, sql } from '../db/raw';
 import { badRequest } from '../errors';
+import { loadWire } from './auto/run';
+import { ActionSimulator, type SimulatedAction } from './auto/simulate';
 import { loadDeviceRows } from './load-subjects';
 import { type BucketValues, REPLAYABLE, type ReplayedAlert, replayRule } from './replay';
 import type { RuleCreate } from './schemas';
 import { inScope } from './scope';
 import { toDeviceSubject } from './subjects';
-import type { Rule } from './types';
+import type { Rule, RuleActionSpec } from './types';
 
 const STEP_MS = 300_000;
 const WINDOW_MS = 24 * 3_600_000;
@@ -20,6 +22,29 @@ export type RulePreview = {
   evaluations: number;
   devicesInScope: number;
   alerts: { firedAt: string; resolvedAt: string | null; deviceIds: number[] }[];
+  /** With `action`: what the rule would have done, under its rate limit, device by device. */
+  actions?: RuleActionPreview;
+};
+
+export type RuleActionPreview = {
+  kind: RuleActionSpec['kind'];
+  maxDevicesPerHour: number;
+  requested: number;
+  rateLimited: number;
+  skipped: number;
+  /** Distinct devices the rule would have acted on. */
+  devicesActedOn: number;
+  log: {
+    at: string;
+    alertNo: number;
+    deviceId: number;
+    deviceName: string | null;
+    kind: SimulatedAction['kind'];
+    outcome: SimulatedAction['outcome'];
+    via: SimulatedAction['via'];
+    reason: string | null;
+    value: number | string | null;
+  }[];
 };
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -66,7 +91,11 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
           SELECT device_id, ts, CAST(from_status AS TEXT) AS from_status, CAST(to_status AS TEXT) AS to_status
           FROM device_status_change WHERE ts >= ${fromMs} AND ts < ${toMs} ORDER BY ts`)
       : [];
+  const simulator = rule.action
+    ? new ActionSimulator(rule.action, await loadWire([...ids], undefined))
+    : null;
   const replay = replayRule({
+    onStep: simulator ? (at, alerts) => simulator.step(at, alerts) : undefined,
     rule,
     devices,
     buckets,
@@ -96,5 +125,30 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
       resolvedAt: a.resolvedAt === null ? null : iso(a.resolvedAt),
       deviceIds: a.deviceIds,
     })),
+    ...(simulator && rule.action && { actions: await summarise(rule.action, simulator.log) }),
+  };
+}
+
+const LOG_LIMIT = 500;
+
+async function summarise(spec: RuleActionSpec, log: SimulatedAction[]): Promise<RuleActionPreview> {
+  const shown = log.slice(0, LOG_LIMIT);
+  const ids = [...new Set(shown.map((l) => l.deviceId))];
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 400) {
+    const rows = await queryRows(
+      sql`SELECT id, name FROM device WHERE id IN (${join(ids.slice(i, i + 400))})`,
+    );
+    for (const r of rows) names.set(Number(r.id), String(r.name));
+  }
+  const count = (o: SimulatedAction['outcome']) => log.filter((l) => l.outcome === o).length;
+  return {
+    kind: spec.kind,
+    maxDevicesPerHour: spec.maxDevicesPerHour,
+    requested: count('requested'),
+    rateLimited: count('rate_limited'),
+    skipped: count('skipped'),
+    devicesActedOn: new Set(log.filter((l) => l.outcome === 'requested').map((l) => l.deviceId)).size,
+    log: shown.map((l) => ({ ...l, at: iso(l.at), deviceName: names.get(l.deviceId) ?? null })),
   };
 }

@@ -33,6 +33,8 @@ export type ReplayInput = {
   fromMs: number;
   toMs: number;
   stepMs: number;
+  /** Called after every step with the alerts so far (ids 1, 2, … in order of firing). */
+  onStep?: (at: number, alerts: readonly AlertState[]) => void;
 };
 
 /** Metrics a rollup holds; the rest (status, XID, market) cannot be replayed from rollups. */
@@ -110,6 +112,7 @@ export function replayRule(input: ReplayInput): { alerts: ReplayedAlert[]; evalu
       if (a.id === null) alerts.push({ ...a, id: alerts.length + 1 });
       else alerts[a.id - 1] = a;
     }
+    input.onStep?.(at, alerts);
   }
   return {
     alerts: alerts.map((a) => ({

@@ -4,8 +4,8 @@ import { recordAudit } from '../audit/record';
 import { type Actor, requireRole, requireStaff } from '../auth/actor';
 import { getDb } from '../db/client';
 import type { AlertRule } from '../db/generated/sqlite/client';
-import { notFound } from '../errors';
-import type { RuleCreate, RuleUpdate } from './schemas';
+import { badRequest, notFound } from '../errors';
+import { type RuleCreate, type RuleUpdate, ruleActionProblem } from './schemas';
 import type { Rule, Scope } from './types';
 
 export type RuleView = Rule & { builtin: string | null; createdAt: string; updatedAt: string };
@@ -24,6 +24,7 @@ export function ruleFromRow(row: AlertRule): Rule {
     severity: row.severity as Rule['severity'],
     scope: JSON.parse(row.scope) as Scope,
     enabled: row.enabled,
+    action: row.action ? (JSON.parse(row.action) as Rule['action']) : null,
   };
 }
 
@@ -53,6 +54,7 @@ function toData(input: Partial<RuleCreate>) {
     ...(input.severity !== undefined && { severity: input.severity }),
     ...(input.scope !== undefined && { scope: JSON.stringify(input.scope) }),
     ...(input.enabled !== undefined && { enabled: input.enabled }),
+    ...(input.action !== undefined && { action: input.action ? JSON.stringify(input.action) : null }),
   };
 }
 
@@ -92,6 +94,10 @@ export async function updateRule(actor: Actor, id: number, input: RuleUpdate, no
   requireStaff(actor, 'operator');
   const existing = await getDb().alertRule.findUnique({ where: { id } });
   if (!existing) throw notFound(`Alert rule ${id}`);
+  const action = input.action === undefined ? ruleFromRow(existing).action : input.action;
+  const problem = action ? ruleActionProblem(input.metric ?? existing.metric, action) : null;
+  if (problem)
+    throw badRequest(problem.message, [{ path: `action.${problem.path}`, message: problem.message }]);
   const row = await getDb().alertRule.update({
     where: { id },
     data: { ...toData(input), updatedAt: BigInt(now) },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QueryId, queryInt } from '@/lib/ids';
-import { METRICS, OPS, SEVERITIES } from './types';
+import { DEVICE_METRICS, METRICS, OPS, RULE_ACTION_KINDS, SEVERITIES } from './types';
 
 const Id = z.number().int().positive();
 
@@ -12,6 +12,14 @@ export const ScopeSchema = z
     class: z.enum(['asic', 'micro', 'gpu']).optional(),
     deviceIds: z.array(Id).min(1).max(10_000).optional(),
     tenantId: Id.optional(),
+  })
+  .strict();
+
+export const RuleActionSchema = z
+  .object({
+    kind: z.enum(RULE_ACTION_KINDS),
+    maxDevicesPerHour: z.number().int().min(1).max(10_000),
+    poolId: Id.nullable().optional(),
   })
   .strict();
 
@@ -38,10 +46,28 @@ const RuleFields = z
     severity: z.enum(SEVERITIES),
     scope: ScopeSchema.default({}),
     enabled: z.boolean().default(true),
+    action: RuleActionSchema.nullable().optional(),
   })
   .strict();
 
 type Fields = z.infer<typeof RuleFields>;
+
+/**
+ * Which actions suit which metrics: curtailing answers price; reboots and pool switches act on one
+ * device's readings. Also checked on PATCH against the stored metric.
+ */
+export function ruleActionProblem(
+  metric: string,
+  action: z.infer<typeof RuleActionSchema>,
+): { path: 'kind' | 'poolId'; message: string } | null {
+  if (action.kind === 'curtail' && metric !== 'sitePriceVsBreakevenUsdPerMwh')
+    return { path: 'kind', message: 'curtail acts on sitePriceVsBreakevenUsdPerMwh rules' };
+  if (action.kind !== 'curtail' && !(DEVICE_METRICS as readonly string[]).includes(metric))
+    return { path: 'kind', message: `${action.kind} acts on device metrics` };
+  if (action.kind !== 'switchPool' && action.poolId != null)
+    return { path: 'poolId', message: 'poolId is for switchPool' };
+  return null;
+}
 
 /** Cross-field rules: string thresholds only for status with == / !=, numbers otherwise. */
 function coherent(r: Partial<Fields>, ctx: z.RefinementCtx) {
@@ -56,6 +82,10 @@ function coherent(r: Partial<Fields>, ctx: z.RefinementCtx) {
   }
   if (isStatus && r.op !== undefined && r.op !== '==' && r.op !== '!=') {
     ctx.addIssue({ code: 'custom', path: ['op'], message: 'status rules use == or !=' });
+  }
+  if (r.action && r.metric !== undefined) {
+    const problem = ruleActionProblem(r.metric, r.action);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['action', problem.path], message: problem.message });
   }
   if (r.relativeTo && !['chipTempC', 'boardTempC', 'gpuTempC'].includes(r.metric)) {
     ctx.addIssue({ code: 'custom', path: ['relativeTo'], message: 'modelMaxTempC applies to temperatures' });

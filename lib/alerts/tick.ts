@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { getDb } from '../db/client';
 import { execute, join, sql, withRawTransaction } from '../db/raw';
 import { emitEvent } from '../webhooks/emit';
+import { type AutoSummary, runRuleActions } from './auto/run';
 import { evaluateTick } from './evaluate';
 import { loadSubjects } from './load-subjects';
 import { type AlertMessage, type Target, targetWants } from './notify/message';
@@ -17,6 +18,8 @@ export type TickSummary = {
   changed: number;
   events: number;
   notifications: number;
+  /** Automatic actions of rules (lib/alerts/auto) this tick. */
+  actions: AutoSummary;
 };
 
 export async function loadTargets(): Promise<Target[]> {
@@ -86,9 +89,9 @@ export async function runAlertsTick(now: number, preloaded?: { subjects?: Subjec
   const before = new Map(alerts.map((a) => [a.id, a]));
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   let notifications = 0;
+  const ids: number[] = [];
   await withRawTransaction(async (client) => {
     await saveConditions(conditions, out.conditions, client);
-    const ids: number[] = [];
     for (const a of out.alerts) {
       ids.push(await saveAlert(a, a.id === null ? undefined : before.get(a.id), client));
     }
@@ -134,11 +137,22 @@ export async function runAlertsTick(now: number, preloaded?: { subjects?: Subjec
       );
     }
   });
+  // Automatic actions run after the alert state is committed: a device that cannot be reached
+  // must not roll back (or hold up) the alerts themselves.
+  let actions: AutoSummary = { requested: 0, rateLimited: 0, skipped: 0, failed: 0 };
+  if (rules.some((r) => r.action)) {
+    const after = new Map(alerts.map((a) => [a.id as number, a as AlertState & { id: number }]));
+    out.alerts.forEach((a, i) => {
+      after.set(ids[i]!, { ...a, id: ids[i]! });
+    });
+    actions = await runRuleActions(now, rules, [...after.values()], subjects);
+  }
   return {
     rules: enabled.length,
     subjects: subjects.length,
     changed: out.alerts.length,
     events: out.events.length,
     notifications,
+    actions,
   };
 }

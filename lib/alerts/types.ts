@@ -33,6 +33,20 @@ export type Scope = {
 };
 
 /**
+ * A rule's automatic action (issue #12 §4): curtail on price (and resume when the alert clears),
+ * reboot a device whose hashboard died, switch a device whose pool is down to the failover pool.
+ */
+export const RULE_ACTION_KINDS = ['curtail', 'reboot', 'switchPool'] as const;
+export type RuleActionKind = (typeof RULE_ACTION_KINDS)[number];
+export type RuleActionSpec = {
+  kind: RuleActionKind;
+  /** At most this many distinct devices acted on per rolling hour (resumes do not count). */
+  maxDevicesPerHour: number;
+  /** switchPool: the pool profile to switch to; absent = the next URL of the device's own profile. */
+  poolId?: number | null;
+};
+
+/**
  * `relativeTo: "modelMaxTempC"` makes the threshold (and clear threshold) an offset from the
  * device model's temperature limit, so one rule covers every model ("over the model's limit").
  */
@@ -49,6 +63,7 @@ export type Rule = {
   severity: Severity;
   scope: Scope;
   enabled: boolean;
+  action?: RuleActionSpec | null;
 };
 
 /** What a rule looks at: one device, one site (market metrics) or the fleet (hashprice). */

@@ -2,7 +2,7 @@
 // run on the raw connection so a check and its write sit in one transaction on both databases).
 import type pg from 'pg';
 import type { Actor } from '../auth/actor';
-import { execute, queryOne, queryRows, sql } from '../db/raw';
+import { execute, queryOne, queryRows, sql, withRawTransaction } from '../db/raw';
 import type { JobStatus } from './lifecycle';
 import type { AssignmentKind, AssignmentSource } from './schemas';
 
@@ -120,4 +120,24 @@ export async function replaceDeviceWorkload(
     client,
   );
   return { ok: true, assignmentId };
+}
+
+/**
+ * Ends a rule's assignment and hands the device back to "no assignment" (what it had before the
+ * rule curtailed it), only while that assignment is still the one in force: if a person or a plan
+ * assigned the device since, nothing changes and this returns false.
+ */
+export async function releaseAssignment(assignmentId: number, now: number): Promise<boolean> {
+  return withRawTransaction(async (client) => {
+    const gone = await execute(
+      sql`DELETE FROM device_workload WHERE assignment_id = ${assignmentId}`,
+      client,
+    );
+    if (gone === 0) return false;
+    await execute(
+      sql`UPDATE assignment SET to_ts = ${now} WHERE id = ${assignmentId} AND to_ts IS NULL`,
+      client,
+    );
+    return true;
+  });
 }
