@@ -1,9 +1,11 @@
 // Alert reads and acknowledgement. Hosting clients see only alerts that list their devices,
 // and only their devices in them.
+
 import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { empty, execute, join, queryRows, type Sql, sql, withRawTransaction } from '../db/raw';
 import { conflict, notFound } from '../errors';
+import { listAlertRuleActions, type RuleActionView } from './auto/history';
 import type { AlertsQuery } from './schemas';
 import type { AlertStatus, Severity } from './types';
 
@@ -112,7 +114,10 @@ export async function listAlerts(actor: Actor, q: AlertsQuery): Promise<AlertVie
   return withDevices(actor, rows);
 }
 
-export async function getAlert(actor: Actor, id: number): Promise<AlertView & { events: AlertEventView[] }> {
+export async function getAlert(
+  actor: Actor,
+  id: number,
+): Promise<AlertView & { events: AlertEventView[]; ruleActions: RuleActionView[] }> {
   requireRole(actor, 'viewer');
   const rows = await queryRows(sql`${SELECT} WHERE a.id = ${id} ${tenantAlert(actor)}`);
   const [alert] = await withDevices(actor, rows);
@@ -121,8 +126,13 @@ export async function getAlert(actor: Actor, id: number): Promise<AlertView & { 
     sql`SELECT id, ts, kind, subject_key, value, actor, note FROM alert_event WHERE alert_id = ${id} ORDER BY ts, id`,
   );
   const visibleKeys = new Set(alert.devices.map((d) => `d:${d.id}`));
+  const ruleActions = await listAlertRuleActions(
+    id,
+    actor.tenantId === null ? null : new Set(alert.devices.map((d) => d.id)),
+  );
   return {
     ...alert,
+    ruleActions,
     events: events
       // A hosting client's timeline leaves out other tenants' devices.
       .filter(
