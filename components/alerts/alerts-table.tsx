@@ -34,6 +34,21 @@ const columns: ColumnDef<AlertView>[] = [
   },
 ];
 
+/** GPU XID alerts: how many nodes still report an XID error (DCGM), of those the alert listed. */
+const xidColumn: ColumnDef<AlertView> = {
+  id: 'xid',
+  header: 'GPU XID',
+  align: 'right',
+  cell: (a) =>
+    a.metric === 'gpuXidErrors' ? (
+      <span className="tabular-nums" data-testid="xid-cell">
+        {a.devices.filter((d) => d.clearedAt === null).length}/{a.devices.length} nodes
+      </span>
+    ) : (
+      '—'
+    ),
+};
+
 export function AlertsTable(props: {
   rows: AlertView[] | undefined;
   isLoading: boolean;
@@ -45,7 +60,11 @@ export function AlertsTable(props: {
     <DataTable
       data-testid="alerts-table"
       label="Alerts"
-      columns={columns}
+      columns={
+        props.rows?.some((a) => a.metric === 'gpuXidErrors')
+          ? [...columns.slice(0, 5), xidColumn, ...columns.slice(5)]
+          : columns
+      }
       rows={props.rows}
       getRowId={(a) => String(a.id)}
       onRowClick={props.onSelect}

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { METRICS, OPS, SEVERITIES } from '@/lib/alerts/types';
+import { METRICS, OPS, RULE_ACTION_KINDS, SEVERITIES } from '@/lib/alerts/types';
 import {
   alertRulesQuery,
   deleteAlertRule,
@@ -18,7 +18,8 @@ import {
   postAlertRulePreview,
 } from '@/lib/api-client/alerts';
 import { invalidateAlerts } from '@/lib/api-client/invalidate';
-import type { RuleCreate, RuleView } from '@/lib/api-client/types';
+import type { RuleActionPreview, RuleCreate, RuleView } from '@/lib/api-client/types';
+import { poolsQuery } from '@/lib/api-client/workloads';
 import { SeverityBadge } from './alert-badges';
 
 const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
@@ -37,9 +38,73 @@ function describeRule(r: RuleView): string {
   return `${r.metric} ${r.op} ${limit} for ${r.forS} s${r.clearThreshold != null ? `, clears at ${r.clearThreshold}` : ''}`;
 }
 
+function describeAction(r: RuleView): string {
+  if (!r.action) return '—';
+  const pool =
+    r.action.kind === 'switchPool'
+      ? r.action.poolId
+        ? ` → pool ${r.action.poolId}`
+        : ' → failover URL'
+      : '';
+  return `${r.action.kind}${pool}, ≤ ${r.action.maxDevicesPerHour}/h`;
+}
+
+const ACTION_HINT: Record<string, string> = {
+  curtail: 'curtails the listed devices while firing and resumes them when it clears (site price rules)',
+  reboot: 'reboots each device it fires on (e.g. hashrate under 50 % of nominal: a dead hashboard)',
+  switchPool:
+    "switches each device it fires on to the chosen pool, or to the next URL of the device's own pool profile",
+};
+
+/** The preview's answer to "what would this rule have done": counts and one row per device decision. */
+function ActionPreviewTable({ actions }: { actions: RuleActionPreview }) {
+  return (
+    <div className="mt-2" data-testid="rule-preview-actions">
+      <p>
+        Automatic {actions.kind}: {actions.devicesActedOn} device{actions.devicesActedOn === 1 ? '' : 's'}{' '}
+        acted on ({actions.requested} actions, {actions.rateLimited} held back by the limit of{' '}
+        {actions.maxDevicesPerHour}/h, {actions.skipped} skipped)
+      </p>
+      {actions.log.length > 0 && (
+        <table className="mt-1 w-full text-xs">
+          <thead className="text-left text-muted-foreground">
+            <tr>
+              <th className="font-normal">When</th>
+              <th className="font-normal">Device</th>
+              <th className="font-normal">Action</th>
+              <th className="font-normal">Outcome</th>
+              <th className="text-right font-normal">Value</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.log.slice(0, 100).map((l) => (
+              <tr key={`${l.at}-${l.deviceId}-${l.kind}`} data-testid="preview-action-row">
+                <td className="tabular-nums">{new Date(l.at).toLocaleString()}</td>
+                <td>{l.deviceName ?? `device ${l.deviceId}`}</td>
+                <td>
+                  {l.kind}
+                  {l.via ? ` (${l.via === 'remote_action' ? 'remote' : 'assignment'})` : ''}
+                </td>
+                <td title={l.reason ?? undefined}>{l.outcome.replace('_', ' ')}</td>
+                <td className="text-right tabular-nums">
+                  {typeof l.value === 'number' ? Math.round(l.value * 100) / 100 : (l.value ?? '')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
 function RuleForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
+  const pools = useQuery(poolsQuery());
   const [draft, setDraft] = useState({
+    actionKind: '',
+    maxPerHour: '5',
+    poolId: '',
     name: '',
     metric: 'chipTempC',
     op: '>',
@@ -68,6 +133,13 @@ function RuleForm({ onDone }: { onDone: () => void }) {
       severity: draft.severity as RuleCreate['severity'],
       scope,
       enabled: true,
+      action: draft.actionKind
+        ? {
+            kind: draft.actionKind as NonNullable<RuleCreate['action']>['kind'],
+            maxDevicesPerHour: Number(draft.maxPerHour),
+            ...(draft.actionKind === 'switchPool' && draft.poolId && { poolId: Number(draft.poolId) }),
+          }
+        : null,
     };
   };
   const create = useMutation({
@@ -140,6 +212,40 @@ function RuleForm({ onDone }: { onDone: () => void }) {
           value={draft.deviceIds}
           onChange={set('deviceIds')}
         />
+        <Select
+          aria-label="Automatic action"
+          options={[{ value: '', label: 'No automatic action' }, ...options(RULE_ACTION_KINDS)]}
+          value={draft.actionKind}
+          onChange={set('actionKind')}
+        />
+        {draft.actionKind && (
+          <Input
+            aria-label="Max devices per hour"
+            placeholder="Max devices per hour"
+            inputMode="numeric"
+            value={draft.maxPerHour}
+            onChange={set('maxPerHour')}
+            required
+          />
+        )}
+        {draft.actionKind === 'switchPool' && (
+          <Select
+            aria-label="Failover pool"
+            options={[
+              { value: '', label: "Next URL of the device's pool" },
+              ...(pools.data ?? []).map((p) => ({ value: String(p.id), label: p.name })),
+            ]}
+            value={draft.poolId}
+            onChange={set('poolId')}
+          />
+        )}
+        {draft.actionKind && (
+          <p className="col-span-full text-muted-foreground text-xs">
+            The rule {ACTION_HINT[draft.actionKind]}; at most {draft.maxPerHour || '?'} devices per hour,
+            devices curtailed or in maintenance on purpose are left alone. Preview to see what it would have
+            done.
+          </p>
+        )}
         <div className="col-span-2 flex items-center gap-2">
           <Button type="submit" disabled={create.isPending} data-testid="save-rule">
             Save rule
@@ -167,6 +273,7 @@ function RuleForm({ onDone }: { onDone: () => void }) {
                 </li>
               ))}
             </ul>
+            {preview.data.actions && <ActionPreviewTable actions={preview.data.actions} />}
           </div>
         )}
       </form>
@@ -196,6 +303,7 @@ export function RulesPanel({ canManage }: { canManage: boolean }) {
       cell: (r) => (Object.keys(r.scope).length ? JSON.stringify(r.scope) : 'fleet'),
     },
     { id: 'severity', header: 'Severity', cell: (r) => <SeverityBadge severity={r.severity} /> },
+    { id: 'action', header: 'Automatic action', cell: (r) => describeAction(r) },
     { id: 'enabled', header: 'Enabled', cell: (r) => (r.enabled ? 'yes' : 'no') },
   ];
   if (canManage) {

@@ -23,6 +23,8 @@ export type AlertView = {
   id: number;
   ruleId: number;
   ruleName: string | null;
+  /** The rule's metric (null once the rule is deleted): which detail the alert deserves, e.g. GPU XID. */
+  metric: string | null;
   status: AlertStatus;
   severity: Severity;
   devices: AlertDeviceView[];
@@ -79,6 +81,7 @@ async function withDevices(actor: Actor, rows: Record<string, unknown>[]): Promi
     id: Number(r.id),
     ruleId: Number(r.rule_id),
     ruleName: (r.rule_name as string | null) ?? null,
+    metric: (r.rule_metric as string | null) ?? null,
     status: r.status as AlertStatus,
     severity: r.severity as Severity,
     devices: byAlert.get(Number(r.id)) ?? [],
@@ -90,7 +93,7 @@ async function withDevices(actor: Actor, rows: Record<string, unknown>[]): Promi
   }));
 }
 
-const SELECT = sql`SELECT a.id, a.rule_id, r.name AS rule_name, a.status, a.severity, a.fired_at, a.acknowledged_at,
+const SELECT = sql`SELECT a.id, a.rule_id, r.name AS rule_name, r.metric AS rule_metric, a.status, a.severity, a.fired_at, a.acknowledged_at,
                           a.acknowledged_by, a.ack_note, a.resolved_at
                    FROM alert a LEFT JOIN alert_rule r ON r.id = a.rule_id`;
 

@@ -3,14 +3,17 @@
 import { type Actor, requireStaff } from '../auth/actor';
 import { join, queryRows, sql } from '../db/raw';
 import { badRequest } from '../errors';
+import { listSiteContracts, sitePriceSeries } from '../market/electricity/site-price';
+import { getMarketHistory } from '../market/views/history';
 import { loadWire } from './auto/run';
 import { ActionSimulator, type SimulatedAction } from './auto/simulate';
 import { loadDeviceRows } from './load-subjects';
 import { type BucketValues, REPLAYABLE, type ReplayedAlert, replayRule } from './replay';
+import { type MarketSite, replayMarketRule } from './replay-market';
 import type { RuleCreate } from './schemas';
 import { inScope } from './scope';
 import { toDeviceSubject } from './subjects';
-import type { Rule, RuleActionSpec } from './types';
+import type { AlertState, Rule, RuleActionSpec } from './types';
 
 const STEP_MS = 300_000;
 const WINDOW_MS = 24 * 3_600_000;
@@ -52,15 +55,24 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function previewRule(actor: Actor, input: RuleCreate, now = Date.now()): Promise<RulePreview> {
   requireStaff(actor, 'operator');
-  if (!REPLAYABLE.has(input.metric)) {
-    throw badRequest(`A preview replays stored rollups and status changes; ${input.metric} is not in them`, [
-      { path: 'metric', message: `replayable: ${[...REPLAYABLE].join(', ')}` },
-    ]);
+  const market = MARKET_METRICS.has(input.metric);
+  if (!REPLAYABLE.has(input.metric) && !market) {
+    const replayable = [...REPLAYABLE, ...MARKET_METRICS];
+    throw badRequest(
+      `A preview replays stored rollups, status changes and market history; ${input.metric} is not in them`,
+      [{ path: 'metric', message: `replayable: ${replayable.join(', ')}` }],
+    );
   }
   const rule: Rule = { ...input, id: 0, enabled: true };
   const toMs = Math.floor(now / STEP_MS) * STEP_MS;
   const fromMs = toMs - WINDOW_MS;
-  const devices = (await loadDeviceRows()).filter((d) => inScope(rule.scope, toDeviceSubject(d, now, now)));
+  const all = await loadDeviceRows();
+  // A market rule looks at whole sites (every model there sets the breakeven), a device rule at its scope.
+  const sites = market ? await marketSites(actor, rule, fromMs, toMs) : [];
+  const siteIds = new Set(sites.map((s) => s.siteId));
+  const devices = market
+    ? all.filter((d) => siteIds.has(d.siteId))
+    : all.filter((d) => inScope(rule.scope, toDeviceSubject(d, now, now)));
   const ids = new Set(devices.map((d) => d.id));
   const rows = await queryRows(sql`
     SELECT device_id, bucket, hashrate_ths, power_w_x10, chip_temp_c_x100, board_temp_c_x100, gpu_temp_c_x100, fan_rpm
@@ -94,26 +106,43 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
   const simulator = rule.action
     ? new ActionSimulator(rule.action, await loadWire([...ids], undefined))
     : null;
-  const replay = replayRule({
-    onStep: simulator ? (at, alerts) => simulator.step(at, alerts) : undefined,
-    rule,
-    devices,
-    buckets,
-    intent: spans
-      .filter((s) => ids.has(Number(s.device_id)))
-      .map((s) => ({ deviceId: Number(s.device_id), fromTs: Number(s.from_ts), toTs: num(s.to_ts) })),
-    statusChanges: changes
-      .filter((c) => ids.has(Number(c.device_id)))
-      .map((c) => ({
-        deviceId: Number(c.device_id),
-        ts: Number(c.ts),
-        fromStatus: String(c.from_status),
-        toStatus: String(c.to_status),
-      })),
-    fromMs,
-    toMs,
-    stepMs: STEP_MS,
-  });
+  const onStep = simulator
+    ? (at: number, alerts: readonly AlertState[]) => simulator.step(at, alerts)
+    : undefined;
+  const intent = spans
+    .filter((s) => ids.has(Number(s.device_id)))
+    .map((s) => ({ deviceId: Number(s.device_id), fromTs: Number(s.from_ts), toTs: num(s.to_ts) }));
+  const replay = market
+    ? replayMarketRule({
+        rule,
+        devices,
+        buckets,
+        intent,
+        sites,
+        hashprice: await hashpricePoints(actor, fromMs, toMs),
+        fromMs,
+        toMs,
+        stepMs: STEP_MS,
+        onStep,
+      })
+    : replayRule({
+        onStep,
+        rule,
+        devices,
+        buckets,
+        intent,
+        statusChanges: changes
+          .filter((c) => ids.has(Number(c.device_id)))
+          .map((c) => ({
+            deviceId: Number(c.device_id),
+            ts: Number(c.ts),
+            fromStatus: String(c.from_status),
+            toStatus: String(c.to_status),
+          })),
+        fromMs,
+        toMs,
+        stepMs: STEP_MS,
+      });
   return {
     from: iso(fromMs),
     to: iso(toMs),
@@ -127,6 +156,34 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
     })),
     ...(simulator && rule.action && { actions: await summarise(rule.action, simulator.log) }),
   };
+}
+
+const MARKET_METRICS = new Set<Rule['metric']>(['sitePriceVsBreakevenUsdPerMwh', 'hashpriceUsdPerPhDay']);
+
+/** The sites a market rule covers, with their contract's price intervals over the window. */
+async function marketSites(actor: Actor, rule: Rule, fromMs: number, toMs: number): Promise<MarketSite[]> {
+  if (rule.metric !== 'sitePriceVsBreakevenUsdPerMwh') return [];
+  const contracts = (await listSiteContracts(actor)).filter(
+    (s) => rule.scope.siteId === undefined || s.id === rule.scope.siteId,
+  );
+  const out: MarketSite[] = [];
+  for (const c of contracts) {
+    const { points } = await sitePriceSeries(c, fromMs - STEP_MS, toMs + STEP_MS);
+    out.push({ siteId: c.id, pue: c.pue, poolFeePct: c.poolFeePct, prices: points });
+  }
+  return out;
+}
+
+/** Hashprice (USD/PH/day) over the window from the stored market inputs, oldest first. */
+async function hashpricePoints(actor: Actor, fromMs: number, toMs: number) {
+  // From a day before the window: the first step needs the value in force then, and difficulty
+  // and fees are stored less often than the BTC price.
+  const history = await getMarketHistory(actor, {
+    series: ['hashprice_usd_per_ph_day'],
+    from: fromMs - WINDOW_MS,
+    to: toMs,
+  });
+  return [...(history.series[0]?.points ?? [])].sort((a, b) => a.ts - b.ts);
 }
 
 const LOG_LIMIT = 500;

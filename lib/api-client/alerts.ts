@@ -5,6 +5,7 @@ import { LIVE_REFRESH_MS } from './range';
 import type {
   AlertEventView,
   AlertView,
+  RuleActionView,
   RuleCreate,
   RulePreview,
   RuleView,
@@ -36,7 +37,12 @@ export const alertQuery = (id: number) =>
   queryOptions({
     queryKey: alertKeys.detail(id),
     queryFn: ({ signal }) =>
-      apiFetch<AlertView & { events: AlertEventView[] }>(`/api/v1/alerts/${id}`, { signal }),
+      apiFetch<AlertView & { events: AlertEventView[]; ruleActions: RuleActionView[] }>(
+        `/api/v1/alerts/${id}`,
+        {
+          signal,
+        },
+      ),
     refetchInterval: LIVE_REFRESH_MS,
   });
 

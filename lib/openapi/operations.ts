@@ -230,7 +230,8 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/v1/alert-rules': { summary: 'List alert rules', access: 'viewer' },
   'POST /api/v1/alert-rules': {
-    summary: 'Create an alert rule',
+    summary:
+      'Create an alert rule; optional `action: { kind: curtail | reboot | switchPool, maxDevicesPerHour, poolId? }` acts on what it fires on',
     access: 'operator',
     staff: true,
     body: RuleCreate,
@@ -250,7 +251,8 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 204,
   },
   'POST /api/v1/alert-rules/preview': {
-    summary: 'What a rule would have raised over the last 24 h',
+    summary:
+      'What a rule would have raised over the last 24 h, and with `action` what it would have done to which devices under its rate limit (`actions`)',
     access: 'operator',
     staff: true,
     body: RuleCreate,
@@ -276,7 +278,10 @@ export const OPERATIONS: Record<string, Operation> = {
     status: 204,
   },
   'GET /api/v1/alerts': { summary: 'List alerts', access: 'viewer', query: [AlertsQuery] },
-  'GET /api/v1/alerts/[id]': { summary: 'One alert with its timeline', access: 'viewer' },
+  'GET /api/v1/alerts/[id]': {
+    summary: 'One alert with its timeline and what its rule did automatically (`ruleActions`)',
+    access: 'viewer',
+  },
   'POST /api/v1/alerts/[id]/ack': {
     summary: 'Acknowledge a firing alert',
     access: 'operator',

@@ -372,4 +372,79 @@ describe.each(TEST_PROVIDERS)('automatic rule actions on %s', (provider) => {
     ]);
     expect(actions.log[0].deviceName).toBe('Auto-A0');
   });
+
+  it('previews a price rule over 24 h of market history: curtail in the peak hours, resume after', async () => {
+    const market = await createSmallFleet(2, 'Market');
+    const to = Math.floor(Date.now() / 300_000) * 300_000;
+    const from = to - 24 * 3_600_000;
+    // A two-hour peak at $200/MWh (above the S21's ~$124 breakeven) that does not straddle the window's start.
+    let peak = (new Date(from).getUTCHours() + 3) % 24;
+    if (peak === 23) peak = 0;
+    const days = [1, 2, 3, 4, 5, 6, 7];
+    const bands = [
+      ...(peak > 0 ? [{ days, fromHour: 0, toHour: peak, priceUsdPerMwh: 40 }] : []),
+      { days, fromHour: peak, toHour: peak + 2, priceUsdPerMwh: 200 },
+      ...(peak + 2 < 24 ? [{ days, fromHour: peak + 2, toHour: 24, priceUsdPerMwh: 40 }] : []),
+    ];
+    await getDb().site.update({
+      where: { id: market.site.id },
+      data: { contractKind: 'tou', touSchedule: JSON.stringify(bands) },
+    });
+    await storeNetworkPoints(
+      [
+        { series: 'difficulty', ts: from - 1_800_000, value: 108.52e12, provider: 'sim' },
+        { series: 'btc_usd', ts: from - 1_800_000, value: 93_450, provider: 'sim' },
+        { series: 'fees_btc_per_block', ts: from - 1_800_000, value: 0.0931, provider: 'sim' },
+      ],
+      Date.now(),
+    );
+    const rows = [];
+    for (let b = from; b < to; b += 300_000)
+      for (const dev of market.devices)
+        rows.push({ deviceId: dev.id, bucket: BigInt(b), samples: 10, hashrateThs: 200, powerWX10: 35_000 });
+    await getDb().telemetryRollup5m.createMany({ data: rows });
+    const res = await call(previewRoute.POST, {
+      method: 'POST',
+      token: operator,
+      body: {
+        name: 'price preview',
+        metric: 'sitePriceVsBreakevenUsdPerMwh',
+        op: '>',
+        threshold: 0,
+        forS: 0,
+        severity: 'warning',
+        scope: { siteId: market.site.id },
+        action: { kind: 'curtail', maxDevicesPerHour: 10 },
+      },
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json.alerts).toHaveLength(1);
+    const [alert] = res.json.alerts;
+    const peakStart =
+      from + ((peak - new Date(from).getUTCHours() + 24) % 24) * 3_600_000 - (from % 3_600_000);
+    // Each step reads the price at its end: the step ending at the peak's start already sees $200.
+    expect(Date.parse(alert.firedAt)).toBe(peakStart);
+    expect(Date.parse(alert.resolvedAt)).toBe(peakStart + 2 * 3_600_000);
+    expect(alert.deviceIds).toEqual(market.devices.map((x) => x.id));
+    expect(res.json.actions).toMatchObject({ kind: 'curtail', requested: 4, devicesActedOn: 2 });
+    expect(res.json.actions.log.map((l: { kind: string; at: string }) => [l.kind, Date.parse(l.at)])).toEqual(
+      [
+        ['curtail', peakStart],
+        ['curtail', peakStart],
+        ['resume', peakStart + 2 * 3_600_000],
+        ['resume', peakStart + 2 * 3_600_000],
+      ],
+    );
+
+    const hashprice = await call(previewRoute.POST, {
+      method: 'POST',
+      token: operator,
+      body: { name: 'hp', metric: 'hashpriceUsdPerPhDay', op: '<', threshold: 60, forS: 0, severity: 'info' },
+    });
+    expect(hashprice.status, JSON.stringify(hashprice.json)).toBe(200);
+    // $55.75/PH/day all day: one alert from the first step, never resolved.
+    expect(hashprice.json.alerts).toEqual([
+      { firedAt: new Date(from + 300_000).toISOString(), resolvedAt: null, deviceIds: [] },
+    ]);
+  });
 });
