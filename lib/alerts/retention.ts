@@ -1,5 +1,5 @@
 // Alert history retention: resolved alerts older than RETENTION_ALERTS_DAYS go, with their device
-// list, timeline and the notifications sent for them. Firing and acknowledged alerts are kept
+// list, timeline, the rule actions recorded for them and the notifications sent for them. Firing and acknowledged alerts are kept
 // whatever their age (they are still open), and so is everything an open alert refers to.
 
 import { isOneOf } from '../db/dialect';
@@ -29,6 +29,7 @@ export async function applyAlertRetention(keepDays: number, now = Date.now()): P
       );
       result.notifications += await execute(sql`DELETE FROM notification_outbox WHERE ${inIds}`, client);
       await execute(sql`DELETE FROM alert_event WHERE ${inIds}`, client);
+      await execute(sql`DELETE FROM rule_action WHERE ${inIds}`, client);
       await execute(sql`DELETE FROM alert_device WHERE ${inIds}`, client);
       result.alerts += await execute(sql`DELETE FROM alert WHERE ${isOneOf(sql`id`, ids)}`, client);
     });
