@@ -2,6 +2,8 @@
 // One alert evaluation tick (lib/alerts/tick.ts: load latest state, evaluate, write changes) for a
 // fleet of `devices` on SQLite, with `rules` rules over every device metric and the site price.
 // About 3 % of devices are hot, so the first tick opens alerts and later ticks carry state.
+// Rule 2 (hashrate under 80 % of nominal) carries an automatic reboot capped at 100 devices per
+// hour, so the ticks include the automatic-action pass (lib/alerts/auto) and its rate limit.
 // Prints the first tick, the median steady tick and the pure evaluation alone. Not a pass/fail test.
 import { parseArgs } from 'node:util';
 import { evaluateTick } from '../lib/alerts/evaluate';
@@ -60,6 +62,7 @@ function ruleRow(i: number, now: number) {
     s.severity,
     '{}',
     1,
+    i === 2 ? JSON.stringify({ kind: 'reboot', maxDevicesPerHour: 100 }) : null,
     now,
     now,
   ];
@@ -106,6 +109,7 @@ async function main() {
         'severity',
         'scope',
         'enabled',
+        'action',
         'created_at',
         'updated_at',
       ],
@@ -144,7 +148,8 @@ async function main() {
     console.log(`machine: ${JSON.stringify(machineInfo())}`);
     console.log(
       `SQLite, ${DEVICES} devices × ${RULES} rules, first tick opened ${first.changed} alerts ` +
-        `(${first.events} events); ${TICKS} steady ticks, ${conditions.length} conditions carried`,
+        `(${first.events} events); ${TICKS} steady ticks, ${conditions.length} conditions carried; ` +
+        `automatic reboots first tick: ${first.actions.requested} requested, ${first.actions.rateLimited} held back by the limit, ${first.actions.skipped} skipped`,
     );
     const figures = {
       alerts_devices: DEVICES,
@@ -152,6 +157,8 @@ async function main() {
       alerts_first_tick_ms: firstMs,
       alerts_tick_ms: medianMs,
       alerts_evaluate_only_ms: evaluateMs,
+      alerts_rule_actions_first_tick:
+        first.actions.requested + first.actions.rateLimited + first.actions.skipped,
     };
     printFigures(figures);
     saveResults('alerts', { machine: machineInfo(), figures });

@@ -212,6 +212,8 @@ export async function runRuleActions(
   const intentional = new Map<number, boolean>();
   for (const s of subjects) if (s.kind === 'device') intentional.set(s.deviceIds[0]!, s.intentional);
   for (const rule of withAction) {
+    // A disabled rule starts nothing; only a curtail rule still has something to undo.
+    if (!rule.enabled && rule.action!.kind !== 'curtail') continue;
     const { reserved, wire } = await reserve(rule, alerts, intentional, now);
     for (const r of reserved) {
       const d = r.decision;
