@@ -21,7 +21,11 @@ describe('planDemoWorkloads', () => {
   });
 
   it('rack by rack in name order: job, job + rent, rent, rent + idle, then again', () => {
-    expect(plan.jobs.map((j) => j.deviceIds)).toEqual([[1, 2, 3, 4], [5, 6], [17, 18, 19, 20]]);
+    expect(plan.jobs.map((j) => j.deviceIds)).toEqual([
+      [1, 2, 3, 4],
+      [5, 6],
+      [17, 18, 19, 20],
+    ]);
     expect(plan.jobs.map((j) => [j.gpuModel, j.gpuCount, j.multiNode])).toEqual([
       ['h100-sxm', 32, true],
       ['h100-sxm', 16, true],

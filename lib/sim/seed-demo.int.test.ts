@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../../tests/helpers/test-db';
-import { getDb } from '../db/client';
-import { DEVICE_MODELS } from '../inventory/catalogue';
-import { buildDemoFleet } from './demo-fleet';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { getDb } from '../db/client';
 import { getEconomicsSummary } from '../economics/live/money';
+import { DEVICE_MODELS } from '../inventory/catalogue';
 import { getReport } from '../reports/get-report';
+import { buildDemoFleet } from './demo-fleet';
 import { seedDemoWorkloads } from './demo-workloads';
 import { seedDemoFleet, seedDeviceModels } from './seed-demo';
 
