@@ -93,6 +93,7 @@ async function ruleCurtailedGroups(now: number): Promise<DeviceGroup[]> {
           rateUsdPerGpuHour: null,
           utilisationPct: null,
           assignedGpus: 0,
+          jobRunning: false,
         },
       };
     });
