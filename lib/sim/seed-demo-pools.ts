@@ -46,7 +46,10 @@ export const DEMO_SITE_POOLS: Record<string, DemoPool> = {
   },
   garage: {
     name: 'Solo pool — micro-miners',
-    urls: ['stratum+tcp://solo.public-pool.example:21496', 'stratum+tcp://solo-backup.public-pool.example:21496'],
+    urls: [
+      'stratum+tcp://solo.public-pool.example:21496',
+      'stratum+tcp://solo-backup.public-pool.example:21496',
+    ],
     workerTemplate: '{name}',
     feePct: 0,
     payoutScheme: 'solo',
@@ -82,7 +85,13 @@ export async function seedDemoPools(tx: Tx, siteIds: Map<string, number>, now: n
     created++;
     poolBySite.set(siteId, pool.id);
     await tx.poolCoverage.create({
-      data: { poolId: pool.id, scope: 'site', scopeId: siteId, actorName: 'demo seed', createdAt: BigInt(since) },
+      data: {
+        poolId: pool.id,
+        scope: 'site',
+        scopeId: siteId,
+        actorName: 'demo seed',
+        createdAt: BigInt(since),
+      },
     });
   }
 

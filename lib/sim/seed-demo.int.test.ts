@@ -78,11 +78,14 @@ describe.each(TEST_PROVIDERS)('seeding the demo fleet on %s', (provider) => {
     const prisma = getDb();
     const miners = await prisma.device.findMany({
       where: { model: { class: { in: ['asic', 'micro'] } } },
-      select: { id: true, tenantId: true, site: { select: { name: true } }, model: { select: { class: true } } },
+      select: {
+        id: true,
+        tenantId: true,
+        site: { select: { name: true } },
+        model: { select: { class: true } },
+      },
     });
-    const workloads = new Map(
-      (await prisma.deviceWorkload.findMany()).map((w) => [w.deviceId, w] as const),
-    );
+    const workloads = new Map((await prisma.deviceWorkload.findMany()).map((w) => [w.deviceId, w] as const));
     const pools = new Map((await prisma.poolProfile.findMany()).map((p) => [p.id, p] as const));
     expect(miners.length).toBeGreaterThan(1000);
     for (const d of miners) {
