@@ -43,27 +43,26 @@ export async function braiinsLogin(
   return { ok: true, token };
 }
 
-/** Sets the tuner's power target (W); a token refused as expired is renewed once (edge case B6). */
+/**
+ * Sets the tuner's power target (W). Each action logs in afresh (actions are rare; a cached
+ * token would only add the expiry dance of edge case B6), then SetPowerTarget with SAVE_AND_APPLY.
+ */
 export async function braiinsSetPowerTarget(
   ep: Endpoint,
   login: BraiinsLogin,
   powerTargetW: number,
   deadline: number,
 ): Promise<ActionResult> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const auth = await braiinsLogin(ep, login, deadline);
-    if (!auth.ok) return auth;
-    const reply = await grpcUnary(ep, SET_POWER_TARGET_PATH, encodeSetPowerTargetRequest(powerTargetW), {
-      timeoutMs: remainingMs(deadline),
-      metadata: { authorization: auth.token },
-    });
-    if (!reply.ok) return reply;
-    if (reply.status === GRPC_STATUS.UNAUTHENTICATED && attempt === 0) continue;
-    if (reply.status !== GRPC_STATUS.OK)
-      return { ok: false, error: statusError(reply.status, reply.statusMessage, 'SetPowerTarget') };
-    const set = reply.message ? decodeSetPowerTargetResponse(reply.message) : undefined;
-    const w = set?.powerTargetW ?? Math.round(powerTargetW);
-    return { ok: true, message: `Braiins tuner power target set to ${w} W (gRPC SetPowerTarget)` };
-  }
-  return { ok: false, error: { kind: 'credentials_rejected', message: 'Braiins token refused twice' } };
+  const auth = await braiinsLogin(ep, login, deadline);
+  if (!auth.ok) return auth;
+  const reply = await grpcUnary(ep, SET_POWER_TARGET_PATH, encodeSetPowerTargetRequest(powerTargetW), {
+    timeoutMs: remainingMs(deadline),
+    metadata: { authorization: auth.token },
+  });
+  if (!reply.ok) return reply;
+  if (reply.status !== GRPC_STATUS.OK)
+    return { ok: false, error: statusError(reply.status, reply.statusMessage, 'SetPowerTarget') };
+  const set = reply.message ? decodeSetPowerTargetResponse(reply.message) : undefined;
+  const w = set?.powerTargetW ?? Math.round(powerTargetW);
+  return { ok: true, message: `Braiins tuner power target set to ${w} W (gRPC SetPowerTarget)` };
 }

@@ -49,10 +49,14 @@ export function grpcUnary(
         }),
       opts.timeoutMs,
     );
-    session.on('error', (err: NodeJS.ErrnoException) => {
-      const kind = err.code === 'ECONNREFUSED' ? 'refused' : err.code === 'ECONNRESET' ? 'reset' : 'network';
-      finish({ ok: false, error: { kind, message: `${err.code ?? 'error'}: ${err.message}` } });
-    });
+    const transportError = (err: NodeJS.ErrnoException) => {
+      // A stream cancelled because the connection failed carries the socket error as its cause.
+      const cause = (err.cause as NodeJS.ErrnoException | undefined) ?? err;
+      const code = cause.code ?? err.code;
+      const kind = code === 'ECONNREFUSED' ? 'refused' : code === 'ECONNRESET' ? 'reset' : 'network';
+      finish({ ok: false, error: { kind, message: `${code ?? 'error'}: ${cause.message}` } });
+    };
+    session.on('error', transportError);
     const stream = session.request({
       ':method': 'POST',
       ':path': path,
@@ -80,7 +84,9 @@ export function grpcUnary(
       chunks.push(chunk);
     });
     stream.on('error', (err: NodeJS.ErrnoException) =>
-      finish({ ok: false, error: { kind: 'reset', message: `gRPC stream: ${err.message}` } }),
+      err.cause
+        ? transportError(err)
+        : finish({ ok: false, error: { kind: 'reset', message: `gRPC stream: ${err.message}` } }),
     );
     stream.on('end', () => {
       const httpStatus = Number(header(headers, ':status') ?? 0);
