@@ -9,6 +9,7 @@ import {
   type Capability,
   capabilitiesFor,
   type DeviceCapabilities,
+  isNerdMiner,
 } from '../collectors/clients/capabilities';
 import { type CgSession, identifyCgminer } from '../collectors/clients/cgminer';
 import { getDb } from '../db/client';
@@ -49,14 +50,15 @@ export async function getDeviceCapabilities(
     select: { protocol: true, host: true, port: true, model: { select: { class: true, model: true } } },
   });
   if (!device) throw notFound(`Device ${deviceId}`);
-  if (isSimulatedDevice(device.protocol))
+  // A NerdMiner has no local API even in the demo (reference §2.5): the simulator does not pretend.
+  if (isSimulatedDevice(device.protocol) && !isNerdMiner(device.model.model))
     return {
       ...simulatedCapabilities(device.model.class),
       simulated: true,
       identified: null,
       probeError: null,
     };
-  const base = { simulated: false, identified: null, probeError: null };
+  const base = { simulated: isSimulatedDevice(device.protocol), identified: null, probeError: null };
   if (device.protocol === 'push' || device.protocol === 'dcgm' || !device.host || !device.port)
     return {
       ...capabilitiesFor({

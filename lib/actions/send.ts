@@ -2,7 +2,7 @@
 // device whose telemetry comes from the built-in simulator, by telling the simulator (which obeys:
 // sim_device_control). Either way confirmation comes later, from telemetry (confirm.ts).
 import { type AxeosAction, type AxeosSession, axeosAction, pollAxeos } from '../collectors/clients/axeos';
-import { type Capability, capabilitiesFor } from '../collectors/clients/capabilities';
+import { type Capability, capabilitiesFor, isNerdMiner } from '../collectors/clients/capabilities';
 import { type CgSession, identifyCgminer } from '../collectors/clients/cgminer';
 import { type CgAction, type CgWriteContext, cgminerAction } from '../collectors/clients/cgminer-actions';
 import type { ActionResult, CollectError, Endpoint } from '../collectors/clients/types';
@@ -153,8 +153,22 @@ export async function sendAction(
   params: ActionParams,
   opts: { timeoutMs: number; now: number },
 ): Promise<SendOutcome> {
-  if (target.simulated) return sendSimulated(target.deviceId, action, params, opts.now);
   const protocol = target.protocol as 'cgminer' | 'axeos' | 'dcgm' | 'push';
+  if (protocol === 'push') {
+    // A NerdMiner has no local API, simulated or not (reference §2.5): refused with its reason.
+    const row = await getDb().device.findUnique({
+      where: { id: target.deviceId },
+      select: { model: { select: { model: true } } },
+    });
+    if (isNerdMiner(row?.model.model))
+      return fromCapability(
+        capabilitiesFor({ protocol: 'push', model: row?.model.model }).actions[action] as Exclude<
+          Capability,
+          { supported: true }
+        >,
+      );
+  }
+  if (target.simulated) return sendSimulated(target.deviceId, action, params, opts.now);
   if (protocol === 'push' || protocol === 'dcgm' || target.host === null || target.port === null) {
     const cap = capabilitiesFor({ protocol: protocol === 'dcgm' ? 'dcgm' : 'push' }).actions[action];
     return cap.supported

@@ -224,6 +224,40 @@ describe.each(TEST_PROVIDERS)('firmware write protocols on %s', (provider) => {
     expect(states.avalon!.powerTargetW).toBe(2625); // level 1 = 75 % of 3500 W
   });
 
+  it('NerdMiner: push-only (no local API) in its capabilities, and every action refused as push_only', async () => {
+    const model = await getDb().deviceModel.create({
+      data: {
+        vendor: 'BitMaker',
+        model: 'NerdMiner v2',
+        class: 'micro',
+        nominalHashrateThs: 7.8e-8,
+        nominalPowerW: 1,
+        maxTempC: 80,
+      },
+    });
+    const site = await getDb().site.findFirstOrThrow();
+    const nerd = await getDb().device.create({
+      data: {
+        name: 'nerd',
+        serial: `NERD-${provider}`,
+        siteId: site.id,
+        modelId: model.id,
+        protocol: 'push',
+      },
+    });
+    ids.nerd = nerd.id;
+    const caps = await capabilities('nerd');
+    expect(caps).toMatchObject({ pushOnly: true, simulated: false });
+    expect(caps.actions.reboot).toMatchObject({
+      supported: false,
+      reason: 'push_only',
+      message: expect.stringContaining('NerdMiner has no local API'),
+    });
+    const res = await act('nerd', { action: 'reboot' });
+    await runActionsTick(Date.now());
+    expect(await getAction(res.json.id)).toMatchObject({ status: 'refused', reasonKind: 'push_only' });
+  });
+
   it('stock Antminer: power targets stay refused as write_refused (Code 45 firmware)', async () => {
     await setCredentials('antminer', { username: 'root', password: 'root' });
     const done = await runToEnd('antminer', { action: 'setPowerTarget', powerTargetW: 3000 });

@@ -41,6 +41,11 @@ export const BRAIINS_NO_LOGIN =
 export const NERDMINER_PUSH_ONLY =
   'NerdMiner has no local API (its firmware serves no telemetry or control routes): push-only. Its samples arrive through the ingest API; Switchyard cannot control it';
 
+/** NerdMiner firmware serves no API at all (reference §2.5); known by its model name. */
+export function isNerdMiner(model: string | null | undefined): boolean {
+  return /nerd\s*miner/i.test(model ?? '');
+}
+
 const yes = (via: string): Capability => ({ supported: true, via });
 const no = (reason: Exclude<Capability, { supported: true }>['reason'], message: string): Capability => ({
   supported: false,
@@ -68,7 +73,7 @@ export function capabilitiesFor(input: CapabilityInput): DeviceCapabilities {
       actions: all(
         no(
           'push_only',
-          /nerdminer/i.test(input.model ?? '')
+          isNerdMiner(input.model)
             ? NERDMINER_PUSH_ONLY
             : 'Push-only device (e.g. NerdMiner): no local API to poll or control',
         ),
