@@ -90,7 +90,17 @@ async function sendCgminer(
   const err = await identifyCgminer(ep, session, deadline);
   if (err) return fromError(err);
   const family = session.firmware!.family;
-  const ctx = await writeContext(deviceId);
+  let ctx: CgWriteContext;
+  try {
+    ctx = await writeContext(deviceId);
+  } catch (error) {
+    // A changed server secret (or a damaged row) must not pass for a network failure.
+    return {
+      kind: 'failed',
+      reasonKind: 'credentials_unreadable',
+      reason: `stored device credentials could not be decrypted: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
   const hasCredentials = Boolean(ctx.credentials);
   const cap = capabilitiesFor({ protocol: 'cgminer', family, hasCredentials }).actions[action];
   if (!cap.supported) return fromCapability(cap);
