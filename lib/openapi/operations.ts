@@ -27,6 +27,7 @@ import type { Role } from '../auth/actor';
 import { CreateTokenInput } from '../auth/api-tokens';
 import { UserCreate, UserUpdate } from '../auth/user-admin';
 import { LoginInput } from '../auth/users';
+import { AgentActionClaim, AgentActionResults } from '../actions/agent-exchange';
 import { AgentPollReport } from '../collectors/agent-api';
 import { DiscoveryAdd, DiscoveryRequest } from '../discovery/schemas';
 import { HashpriceQuerySchema } from '../economics/hashprice-query';
@@ -132,6 +133,16 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/agent/sites/[id]/devices': {
     summary: 'The polled devices of a site, for its site agent',
     access: 'viewer',
+  },
+  'POST /api/v1/agent/sites/[id]/actions/claim': {
+    summary: 'A site agent claims the due remote actions of its site’s devices',
+    access: 'operator',
+    body: AgentActionClaim,
+  },
+  'POST /api/v1/agent/sites/[id]/actions/results': {
+    summary: 'A site agent reports the outcome of the actions it sent',
+    access: 'operator',
+    body: AgentActionResults,
   },
   'POST /api/v1/agent/sites/[id]/polls': {
     summary: 'A site agent reports its poll outcomes',
