@@ -70,7 +70,8 @@ export async function claimAgentActions(
   const intervalS = Number(site[0]?.collector_interval_s ?? getEnv().COLLECTOR_INTERVAL_S);
   const claimUntil = now + agentClaimMs(intervalS * 1000);
   // Simulated actions are the server's (the simulator lives there); push devices have no endpoint.
-  const due = await queryRows(sql`SELECT a.id, a.device_id FROM device_action a JOIN device d ON d.id = a.device_id
+  const due =
+    await queryRows(sql`SELECT a.id, a.device_id FROM device_action a JOIN device d ON d.id = a.device_id
     WHERE d.site_id = ${siteId} AND a.status = 'pending' AND a.phase = 'queued' AND a.due_at <= ${now}
       AND a.simulated = ${false} AND d.protocol <> 'push' AND d.host IS NOT NULL AND d.port IS NOT NULL
       ${deviceScopeSql(actor)}

@@ -5,8 +5,8 @@
 // twice is worse than one reported as unknown.
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record';
-import { AGENT_PREFIX } from '../collectors/agent-api';
 import type { Actor } from '../auth/actor';
+import { AGENT_PREFIX } from '../collectors/agent-api';
 import { join, queryRows, serializeSqliteWrite, sql } from '../db/raw';
 import { getEnv } from '../env';
 import { confirmDeadlineMs, judge } from './confirm';

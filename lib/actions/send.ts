@@ -6,7 +6,6 @@ import { type Capability, capabilitiesFor } from '../collectors/clients/capabili
 import { type CgSession, identifyCgminer } from '../collectors/clients/cgminer';
 import { type CgAction, cgminerAction } from '../collectors/clients/cgminer-actions';
 import type { ActionResult, CollectError, Endpoint } from '../collectors/clients/types';
-import { getDb } from '../db/client';
 import type { ActionName, ActionParams } from './types';
 
 export type SendTarget = {
@@ -108,6 +107,8 @@ async function sendAxeos(
 
 /** The simulator's side of an action: what the simulated device is told, read by lib/sim/fleet-source.ts. */
 async function sendSimulated(deviceId: number, action: ActionName, params: ActionParams, now: number) {
+  // Loaded here, not at the top: the site agent sends with this module and imports no database code.
+  const { getDb } = await import('../db/client');
   const change: { paused?: boolean; powerTargetW?: number; poolUrl?: string } = {};
   if (action === 'pause') change.paused = true;
   if (action === 'resume') change.paused = false;

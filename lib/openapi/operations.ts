@@ -3,6 +3,7 @@
 // and checks that the schemas it passes to parseJson/parseQuery are the ones named here).
 import type { z } from 'zod';
 import { PasswordChange } from '@/lib/auth/account';
+import { AgentActionClaim, AgentActionResults } from '../actions/agent-exchange';
 import { ActionInput, ActionListQuery, BulkActionInput, RefreshInput } from '../actions/types';
 import {
   AckBody,
@@ -27,7 +28,6 @@ import type { Role } from '../auth/actor';
 import { CreateTokenInput } from '../auth/api-tokens';
 import { UserCreate, UserUpdate } from '../auth/user-admin';
 import { LoginInput } from '../auth/users';
-import { AgentActionClaim, AgentActionResults } from '../actions/agent-exchange';
 import { AgentPollReport } from '../collectors/agent-api';
 import { DiscoveryAdd, DiscoveryRequest } from '../discovery/schemas';
 import { HashpriceQuerySchema } from '../economics/hashprice-query';

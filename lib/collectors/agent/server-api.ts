@@ -123,7 +123,9 @@ async function postJson<T>(conn: ServerConnection, path: string, body: unknown):
   }
   if (!res.ok) return { ok: false, reason: await errorText(res) };
   const value = (await res.json().catch(() => null)) as T | null;
-  return value === null ? { ok: false, reason: `unreadable answer (HTTP ${res.status})` } : { ok: true, value };
+  return value === null
+    ? { ok: false, reason: `unreadable answer (HTTP ${res.status})` }
+    : { ok: true, value };
 }
 
 /** Claims the due actions of the site's devices; a lost answer is harmless (the next claim repeats them). */
