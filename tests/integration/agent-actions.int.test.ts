@@ -200,9 +200,7 @@ describe.each(TEST_PROVIDERS)('remote actions through the site agent on %s', (pr
     const a = newAgent('lan-a');
     const b = newAgent('lan-b');
     // No lease on these two: the executor may send too, and all three race for each action.
-    await execute(
-      sql`DELETE FROM collector_state WHERE device_id IN (${ids.luxos!}, ${ids.braiins2!})`,
-    );
+    await execute(sql`DELETE FROM collector_state WHERE device_id IN (${ids.luxos!}, ${ids.braiins2!})`);
     const before = [states.luxos!.restarts, states.braiins2!.restarts];
     const r1 = await act(ids.luxos!, { action: 'reboot' });
     const r2 = await act(ids.braiins2!, { action: 'reboot' });
