@@ -40,6 +40,7 @@ type DeviceFacts = {
  * parameter limit … exceeded"), so a selection of thousands is read in chunks.
  */
 const IDS_PER_QUERY = 500;
+const BULK_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 
 async function loadDevices(actor: Actor, ids: number[]): Promise<DeviceFacts[]> {
   const rows = [];
@@ -222,7 +223,8 @@ export async function requestBulkAction(
     });
     for (let i = 0; i < rows.length; i += 500)
       await tx.deviceAction.createMany({ data: rows.slice(i, i + 500) });
-  });
+    // Thousands of rows outlast Prisma's 5 s default for an interactive transaction on a busy host.
+  }, BULK_TRANSACTION);
   await recordAudit(actor, 'device.action.bulk', `batch:${batchId}`, {
     action: input.action,
     devices: rows.length,

@@ -132,5 +132,5 @@ describe.each(TEST_PROVIDERS)('bulk selections of 5,000 devices on %s', (provide
     expect(Number(rows[0]!.n)).toBe(COUNT);
     const [view] = (await listPools(client)).filter((p) => p.id === pool.id);
     expect(view!.deviceCount).toBe(COUNT);
-  }, 300_000);
+  }, 600_000);
 });
