@@ -75,7 +75,7 @@ export async function finishAction(
           status,
           reason,
           reasonKind,
-          batchId: r.batch_id == null ? null : Number(r.batch_id),
+          batchId: r.batch_id == null ? null : String(r.batch_id),
         },
         now,
       );
