@@ -11,9 +11,16 @@ export const getPageActor = cache(async (): Promise<Actor | null> => {
   return token ? getSessionActor(token) : null;
 });
 
-/** Every page calls this (not only the proxy): no session → the sign-in page. */
+/** The enrolment page of users whose role must use two-factor (see lib/auth/two-factor-policy.ts). */
+export const ENROL_PATH = '/setup-two-factor';
+
+/**
+ * Every page calls this (not only the proxy): no session → the sign-in page; a session held for
+ * two-factor enrolment → the enrolment page (which uses getPageActor itself).
+ */
 export async function requirePageActor(): Promise<Actor> {
   const actor = await getPageActor();
   if (!actor) redirect('/login');
+  if (actor.twoFactorEnrolmentDue) redirect(ENROL_PATH);
   return actor;
 }
