@@ -16,11 +16,11 @@ export const ENROL_PATH = '/setup-two-factor';
 
 /**
  * Every page calls this (not only the proxy): no session → the sign-in page; a session held for
- * two-factor enrolment → the enrolment page (which uses getPageActor itself).
+ * two-factor enrolment → the enrolment page (the one page that passes `enrolmentPage`).
  */
-export async function requirePageActor(): Promise<Actor> {
+export async function requirePageActor(options: { enrolmentPage?: true } = {}): Promise<Actor> {
   const actor = await getPageActor();
   if (!actor) redirect('/login');
-  if (actor.twoFactorEnrolmentDue) redirect(ENROL_PATH);
+  if (actor.twoFactorEnrolmentDue && !options.enrolmentPage) redirect(ENROL_PATH);
   return actor;
 }
