@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../auth/actor';
-import { join, queryRows, serializeSqliteWrite, sql } from '../db/raw';
+import { join, queryRows, serializeSqliteWrite, sql, withRawTransaction } from '../db/raw';
 import { getEnv } from '../env';
+import { emitEvent } from '../webhooks/emit';
 import { confirmDeadlineMs, judge } from './confirm';
 import { sendAction } from './send';
 import type { ActionName, ActionParams } from './types';
@@ -54,11 +55,31 @@ async function finish(
   reasonKind: string | null,
   now: number,
 ): Promise<boolean> {
-  const changed = await runWrite(() =>
-    queryRows(sql`UPDATE device_action SET status = ${status}, reason = ${reason.slice(0, 1000)},
-      reason_kind = ${reasonKind}, ended_at = ${now}, claimed_until = NULL
-      WHERE id = ${Number(r.id)} AND status = 'pending' RETURNING id`),
-  );
+  // The outcome and its `action.*` webhook event commit together (lib/webhooks outbox).
+  const changed = await withRawTransaction(async (client) => {
+    const rows = await queryRows(
+      sql`UPDATE device_action SET status = ${status}, reason = ${reason.slice(0, 1000)},
+        reason_kind = ${reasonKind}, ended_at = ${now}, claimed_until = NULL
+        WHERE id = ${Number(r.id)} AND status = 'pending' RETURNING id`,
+      client,
+    );
+    if (rows.length > 0)
+      await emitEvent(
+        client,
+        status === 'confirmed' ? 'action.confirmed' : 'action.failed',
+        {
+          actionId: Number(r.id),
+          deviceId: Number(r.device_id),
+          action: r.action,
+          status,
+          reason,
+          reasonKind,
+          batchId: r.batch_id == null ? null : Number(r.batch_id),
+        },
+        now,
+      );
+    return rows;
+  });
   if (changed.length === 0) return false;
   await recordAudit(actorOf(r), `device.action.${status}`, `device:${Number(r.device_id)}`, {
     actionId: Number(r.id),

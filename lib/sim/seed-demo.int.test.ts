@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../../tests/helpers/test-db';
+import { SYSTEM_ACTOR } from '../auth/actor';
 import { getDb } from '../db/client';
+import { getEconomicsSummary } from '../economics/live/money';
 import { DEVICE_MODELS } from '../inventory/catalogue';
+import { getReport } from '../reports/get-report';
 import { buildDemoFleet } from './demo-fleet';
+import { seedDemoWorkloads } from './demo-workloads';
 import { seedDemoFleet, seedDeviceModels } from './seed-demo';
 
 const SEED = 7;
@@ -77,5 +81,32 @@ describe.each(TEST_PROVIDERS)('seeding the demo fleet on %s', (provider) => {
     const before = await getDb().device.count();
     await expect(seedDemoFleet(getDb(), SEED + 1)).rejects.toThrow(/already has 3 site/);
     expect(await getDb().device.count()).toBe(before);
+  });
+
+  it('puts the demo GPU servers on running jobs, rent and idle, so the money views show AI revenue', async () => {
+    const H = 3_600_000;
+    const now = Date.now();
+    const start = now - 7 * 24 * H;
+    const counts = await seedDemoWorkloads(SEED, start);
+    const gpus = await getDb().device.count({ where: { model: { class: 'gpu' } } });
+    expect(counts.onJob + counts.rented + counts.idle).toBe(gpus);
+    expect(counts.jobs).toBeGreaterThan(0);
+    expect(counts.rented).toBeGreaterThan(counts.idle);
+    expect(await getDb().deviceWorkload.count()).toBe(gpus);
+    const jobs = await getDb().aiJob.findMany();
+    expect(jobs.map((j) => j.status)).toEqual(jobs.map(() => 'running'));
+
+    const summary = await getEconomicsSummary(SYSTEM_ACTOR, {}, now);
+    const aiPerDay = summary.sites.reduce((a, s) => a + (s.ai.revenueUsdPerDay ?? 0), 0);
+    expect(aiPerDay).toBeGreaterThan(1000);
+    // The same assignments priced by the report for a closed hour of the history.
+    const hour = Math.floor(now / H) * H - 3 * H;
+    const report = await getReport(
+      SYSTEM_ACTOR,
+      'revenue',
+      { from: new Date(hour).toISOString(), to: new Date(hour + H).toISOString() },
+      now,
+    );
+    expect(report.totals.aiRevenueUsd as number).toBeCloseTo(aiPerDay / 24, 2);
   });
 });

@@ -16,6 +16,7 @@ import { getDb } from '@/lib/db/client';
 import { refreshElectricity } from '@/lib/market/refresh/refresh-electricity';
 import { refreshBtcUsd, refreshGpuRates, refreshNetwork } from '@/lib/market/refresh/refresh-feeds';
 import { seedDemoFleet } from '@/lib/sim/seed-demo';
+import { createWebhook, deleteWebhook } from '@/lib/webhooks/endpoints';
 import { assignWorkload } from '@/lib/workloads/assignments';
 import { createPool } from '@/lib/workloads/pools';
 import { call, tokenFor } from '../helpers/api';
@@ -157,12 +158,28 @@ describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
       expect(switched.length, `site ${s.siteId}`).toBeLessThanOrEqual(Math.floor(here.length * 0.2) + 1);
     }
 
+    const hook = await createWebhook(SYSTEM_ACTOR, {
+      name: 'plans',
+      url: 'http://127.0.0.1:9/plans',
+      events: ['plan.applied'],
+      enabled: true,
+    });
     const apply = await call(applyRoute.POST, {
       method: 'POST',
       token: operator,
       params: { id: String(res.json.id) },
     });
     expect(apply.status, JSON.stringify(apply.json).slice(0, 500)).toBe(200);
+    // The apply and its `plan.applied` event were committed together.
+    const events = await getDb().webhookOutbox.findMany({ where: { endpointId: hook.id } });
+    expect(events.map((e) => e.eventType)).toEqual(['plan.applied']);
+    expect(JSON.parse(events[0]!.payload).data).toMatchObject({
+      planId: res.json.id,
+      applied: apply.json.applied,
+      refused: apply.json.refused,
+      siteIds,
+    });
+    await deleteWebhook(SYSTEM_ACTOR, hook.id);
     expect(apply.json.applied).toBeGreaterThan(100);
     expect(apply.json.failed).toBe(0);
     const applied = apply.json.devices.filter((d: { status: string }) => d.status === 'applied');

@@ -9,8 +9,9 @@ import { requestBulkAction } from '../../actions/requests';
 import { recordAudit } from '../../audit/record';
 import { type Actor, requireStaff } from '../../auth/actor';
 import { getDb } from '../../db/client';
-import { join, queryRows, sql } from '../../db/raw';
+import { execute, join, queryRows, sql, withRawTransaction } from '../../db/raw';
 import { AppError, conflict } from '../../errors';
+import { emitEvent } from '../../webhooks/emit';
 import { assignWorkload } from '../../workloads/assignments';
 import type { Workload } from '../../workloads/schemas';
 import { transitionJob } from '../../workloads/transitions';
@@ -271,21 +272,36 @@ export async function applyPlan(
     supersededPlanIds: superseded,
     remoteActions: await sendRemoteActions(actor, plan, devices, now),
   };
-  await db.$transaction([
-    db.allocationPlan.updateMany({
-      where: { id: { in: superseded } },
-      data: { status: 'superseded', supersededAt: BigInt(now) },
-    }),
-    db.allocationPlan.update({
-      where: { id },
-      data: {
-        status: 'applied',
-        appliedAt: BigInt(now),
-        appliedBy: actor.name.slice(0, 200),
-        applyResult: encodeJson(result),
+  // The plan's new status and its `plan.applied` event commit together (lib/webhooks outbox).
+  await withRawTransaction(async (client) => {
+    if (superseded.length > 0)
+      await execute(
+        sql`UPDATE allocation_plan SET status = 'superseded', superseded_at = ${now} WHERE id IN (${join(superseded)})`,
+        client,
+      );
+    await execute(
+      sql`UPDATE allocation_plan SET status = 'applied', applied_at = ${now}, applied_by = ${actor.name.slice(0, 200)},
+          apply_result = ${encodeJson(result)} WHERE id = ${id}`,
+      client,
+    );
+    await emitEvent(
+      client,
+      'plan.applied',
+      {
+        planId: id,
+        mode,
+        siteIds,
+        appliedBy: actor.name,
+        applied: result.applied,
+        unchanged: result.unchanged,
+        refused: result.refused,
+        failed: result.failed,
+        supersededPlanIds: superseded,
+        expectedProfitUsd: row.expectedProfitUsd,
       },
-    }),
-  ]);
+      now,
+    );
+  });
   await logDecisions(plan, result, actor, now);
   await recordAudit(actor, 'allocation.plan.apply', `allocation-plan:${id}`, {
     mode,
