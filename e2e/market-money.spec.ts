@@ -92,6 +92,8 @@ test('fleet money cards and projection; a site’s economics for its own devices
   page,
   api,
 }, testInfo) => {
+  // Values the 1,200-device demo fleet several times (page, API, device): slow on a busy 2-core box.
+  test.setTimeout(180_000);
   const tag = uniqueTag();
   const site = await createSite(api, `E2E Money ${tag}`);
   const s21 = await modelId(api, 'S21');
