@@ -39,7 +39,8 @@ test('allocation: a BTC what-if re-plans in the browser, apply changes the assig
 }, testInfo) => {
   test.setTimeout(240_000);
   const site = (await onlineSites(api)).sort((a, b) => b.deviceCount - a.deviceCount)[0]!;
-  // Mining needs a pool: the demo has none, so cover the site with one (as an operator would).
+  // The demo seeds a pool per site; cover this one with a fresh pool too (as an operator would), so
+  // the mine decisions apply on a pool this test made.
   const pool = await api.post('/api/v1/pools', {
     data: {
       name: `E2E allocation ${uniqueTag()}`,

@@ -69,3 +69,55 @@ test('a device polled by a site agent names the agent as its collector', async (
   await expect(collector).toContainText('Agent lease until');
   await snap(page, testInfo, 'device-agent-collector');
 });
+
+test('device credentials are write-only on the device page, and a NerdMiner says it is push-only', async ({
+  page,
+  api,
+}, testInfo) => {
+  const tag = uniqueTag();
+  const site = await createSite(api, `E2E Creds ${tag}`);
+  const created = await api.post('/api/v1/devices', {
+    data: {
+      name: `E2E-${tag}-WM`,
+      serial: `E2E${tag}WM`,
+      siteId: site.id,
+      modelId: await modelId(api, 'S21'),
+      protocol: 'cgminer',
+      host: '192.168.77.11',
+      port: 4028,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const miner = (await created.json()) as { id: number };
+
+  await page.goto(`/devices/${miner.id}`);
+  const card = page.getByTestId('device-credentials');
+  await expect(card.getByTestId('credentials-state')).toHaveText('none');
+  await expect(card.getByTestId('credentials-save')).toBeDisabled();
+  await card.getByLabel('Password').fill('wm-admin-pass');
+  await card.getByTestId('credentials-save').click();
+  await expect(card.getByTestId('credentials-state')).toHaveText('stored');
+  // Write-only: the field is emptied and the API only says that credentials exist.
+  await expect(card.getByLabel('Password')).toHaveValue('');
+  const row = await (await api.get(`/api/v1/devices/${miner.id}`)).json();
+  expect(row.hasCredentials).toBe(true);
+  expect(JSON.stringify(row)).not.toContain('wm-admin-pass');
+  await snap(page, testInfo, 'device-credentials');
+  await card.getByTestId('credentials-clear').click();
+  await expect(card.getByTestId('credentials-state')).toHaveText('none');
+
+  const nerd = await createDevice(api, {
+    name: `E2E-${tag}-NERD`,
+    serial: `E2E${tag}NERD`,
+    siteId: site.id,
+    modelId: await modelId(api, 'NerdMiner'),
+  });
+  await page.goto(`/devices/${nerd.id}`);
+  await expect(page.getByTestId('collector-push-only')).toContainText('NerdMiner has no local API');
+  await expect(page.getByTestId('device-credentials')).toHaveCount(0);
+  await page.getByTestId('device-actions').click();
+  await expect(page.getByTestId('actions-push-only')).toBeVisible();
+  await expect(page.getByTestId('action-reboot')).toBeDisabled();
+  await expect(page.getByTestId('action-reboot')).toContainText('NerdMiner has no local API');
+  await snap(page, testInfo, 'device-nerdminer-push-only');
+});

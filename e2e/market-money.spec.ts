@@ -92,6 +92,8 @@ test('fleet money cards and projection; a site’s economics for its own devices
   page,
   api,
 }, testInfo) => {
+  // Values the 1,200-device demo fleet several times (page, API, device): slow on a busy 2-core box.
+  test.setTimeout(180_000);
   const tag = uniqueTag();
   const site = await createSite(api, `E2E Money ${tag}`);
   const s21 = await modelId(api, 'S21');
@@ -110,6 +112,18 @@ test('fleet money cards and projection; a site’s economics for its own devices
   for (const card of ['money-revenue', 'money-energy', 'money-margin'])
     await expect(money.getByTestId(card)).toContainText(USD);
   await expect(money.getByTestId('money-cost-per-btc')).toContainText(USD);
+  // AI revenue follows the assignment history: the demo's GPU servers are rented out (and on jobs),
+  // so the fleet earns from AI; an unassigned server would earn nothing whatever its telemetry says.
+  const summary = await (await api.get('/api/v1/fleet/summary')).json();
+  expect(summary.money.ai.revenueUsdPerDay).toBeGreaterThan(0);
+  const rented = await (await api.get('/api/v1/assignments?kind=rent&current=true&limit=1')).json();
+  expect(rented.data).toHaveLength(1);
+  const gpuServer = await (await api.get(`/api/v1/economics/devices/${rented.data[0].deviceId}`)).json();
+  expect(gpuServer.economics.workload).toBe('rent');
+  expect(gpuServer.economics.revenueUsdPerDay).toBeCloseTo(
+    rented.data[0].gpus * rented.data[0].rateUsdPerGpuHour * (rented.data[0].utilisationPct / 100) * 24,
+    6,
+  );
   const projection = page.getByTestId('projection-card');
   await expect(projection.getByTestId('projection-today')).toContainText(USD);
   await expect(projection.getByTestId('projection-halving-growth')).toContainText(USD);

@@ -175,3 +175,57 @@ test('a pool is created, assigned to a rack from the board and its coverage show
   await expect(row).toContainText(`rack ${site.name} / ${rack.name}`);
   await snap(page, testInfo, 'pool-coverage');
 });
+
+/** The rendered markup of a page's first response, without its scripts (the flight payload). */
+async function firstHtml(api: APIRequestContext, path: string): Promise<string> {
+  const res = await api.get(path, { headers: { accept: 'text/html' } });
+  expect(res.status()).toBe(200);
+  return (await res.text()).replace(/<script[\s\S]*?<\/script>/g, '');
+}
+
+test('the Workloads lists are server-prefetched: the first HTML already holds their rows', async ({
+  api,
+}) => {
+  const tag = uniqueTag();
+  const pool = await api.post('/api/v1/pools', {
+    data: {
+      name: `E2E SSR pool ${tag}`,
+      urls: ['stratum+tcp://ssr.example.com:3333'],
+      workerTemplate: '{serial}',
+      feePct: 1,
+      payoutScheme: 'fpps',
+    },
+  });
+  expect(pool.status(), await pool.text()).toBe(201);
+  const job = await api.post('/api/v1/jobs', {
+    data: {
+      name: `E2E SSR job ${tag}`,
+      gpuCount: 1,
+      expectedHours: 1,
+      priceUsdPerGpuHour: 1,
+      preemptible: false,
+      multiNode: false,
+    },
+  });
+  expect(job.status(), await job.text()).toBe(201);
+  const site = await createSite(api, `E2E SSR ${tag}`);
+  const device = await createDevice(api, {
+    name: `E2E-SSR-${tag}`,
+    serial: `E2ESSR${tag}`,
+    siteId: site.id,
+    modelId: await modelId(api, 'S21'),
+  });
+
+  expect(await firstHtml(api, '/workloads/pools')).toContain(`E2E SSR pool ${tag}`);
+  expect(await firstHtml(api, '/workloads/jobs')).toContain(`E2E SSR job ${tag}`);
+  // Filters in the URL are applied on the server too.
+  const queued = await firstHtml(
+    api,
+    `/workloads/jobs?status=queued&q=${encodeURIComponent(`SSR job ${tag}`)}`,
+  );
+  expect(queued).toContain(`E2E SSR job ${tag}`);
+  expect(await firstHtml(api, '/workloads/jobs?status=done')).not.toContain(`E2E SSR job ${tag}`);
+  const board = await firstHtml(api, `/workloads/board?site=${site.id}`);
+  expect(board).toContain(device.name);
+  expect(await firstHtml(api, '/workloads/rental')).toContain('Fleet default');
+});

@@ -74,6 +74,8 @@ const EnvSchema = z.object({
    * on first use and kept in the data folder (owner-only); required on PostgreSQL (instances share it).
    */
   SWITCHYARD_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  /** Port of the Braiins OS public gRPC API (power targets) on each Braiins miner's host. */
+  BRAIINS_GRPC_PORT: z.coerce.number().int().min(1).max(65535).default(50051),
   /** Remote actions: seconds before a sent action not yet seen in telemetry is timed out (reboot: ×2). */
   ACTION_CONFIRM_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(180),
 });

@@ -66,6 +66,11 @@ export function DeviceActionsMenu({ device }: { device: DeviceRow }) {
           <DropdownMenuLabel className="flex items-center gap-2">
             Remote actions
             {caps?.simulated && <Badge variant="secondary">simulated</Badge>}
+            {caps?.pushOnly && (
+              <Badge variant="outline" data-testid="actions-push-only">
+                push-only
+              </Badge>
+            )}
             {caps?.identified && <Badge variant="outline">{caps.identified}</Badge>}
           </DropdownMenuLabel>
           {!caps && <DropdownMenuItem disabled>Checking what the device offers…</DropdownMenuItem>}

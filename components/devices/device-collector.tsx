@@ -27,8 +27,10 @@ export function DeviceCollector({
       <CardContent className="flex flex-col gap-3 pt-4">
         <h2 className="font-medium text-sm">Collector</h2>
         {c === null ? (
-          <p className="text-muted-foreground text-sm">
-            Push: this device (or a site agent) sends its own telemetry; the server does not poll it.
+          <p className="text-muted-foreground text-sm" data-testid="collector-push-only">
+            {/nerd\s*miner/i.test(device.model)
+              ? 'Push-only: NerdMiner has no local API (its firmware serves no telemetry or control routes), so the server cannot poll or control it. Its samples arrive through the ingest API; remote actions are not offered.'
+              : 'Push: this device (or a site agent) sends its own telemetry; the server does not poll it.'}
           </p>
         ) : c.nextPollAt === null ? (
           <p className="text-muted-foreground text-sm">Not polled: the device has no host and port.</p>

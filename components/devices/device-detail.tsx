@@ -19,6 +19,7 @@ import { deviceQuery } from '@/lib/api-client/devices';
 import { toRangeParam } from '@/lib/api-client/range';
 import { DeviceChartPanels } from './device-chart-panels';
 import { DeviceCollector } from './device-collector';
+import { DeviceCredentials } from './device-credentials';
 import { DeviceInfo } from './device-info';
 import { DeviceKpis } from './device-kpis';
 import { MaintenanceButton } from './maintenance-button';
@@ -73,6 +74,7 @@ export function DeviceDetail({ deviceId, timeZone, canOperate }: DeviceDetailPro
       <DeviceKpis device={data} now={now} />
       <DeviceInfo device={data} timeZone={timeZone} />
       <DeviceCollector device={data} now={now} timeZone={timeZone} />
+      {canOperate && data.protocol === 'cgminer' && <DeviceCredentials device={data} />}
       <DeviceEconomicsCard deviceId={deviceId} />
       <DeviceAlerts deviceId={deviceId} />
       <DeviceAssignments deviceId={deviceId} timeZone={timeZone} />

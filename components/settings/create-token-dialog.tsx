@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
+  DialogActions,
   DialogContent,
   DialogDescription,
   DialogFooter,
@@ -159,14 +160,12 @@ export function CreateTokenDialog() {
             <FormField id="token-expires" label="Expires after">
               <Select name="expires" defaultValue="365" options={EXPIRY_OPTIONS} />
             </FormField>
-            <DialogFooter>
-              <Button variant="outline" onClick={() => onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={mutation.isPending}>
-                {mutation.isPending ? 'Creating…' : 'Create token'}
-              </Button>
-            </DialogFooter>
+            <DialogActions
+              onCancel={() => onOpenChange(false)}
+              pending={mutation.isPending}
+              label="Create token"
+              pendingLabel="Creating…"
+            />
           </form>
         )}
       </DialogContent>

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
+  DialogActions,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
@@ -45,14 +45,15 @@ export function RevokeTokenDialog({ token }: { token: ApiTokenView }) {
             Scripts and agents using it get 401 from their next request. This cannot be undone.
           </DialogDescription>
         </DialogHeader>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="destructive" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-            {mutation.isPending ? 'Revoking…' : 'Revoke token'}
-          </Button>
-        </DialogFooter>
+        <DialogActions
+          onCancel={() => setOpen(false)}
+          pending={mutation.isPending}
+          label="Revoke token"
+          pendingLabel="Revoking…"
+          onConfirm={() => mutation.mutate()}
+          destructive
+          lockCancel
+        />
       </DialogContent>
     </Dialog>
   );

@@ -199,7 +199,7 @@ export function WebhooksView() {
       </TopBarTitle>
       <PageHeader
         title="Webhooks"
-        description="Signed event notifications (alert fired/resolved, job status changed, device offline). Each request carries x-switchyard-signature: HMAC-SHA256 of '<timestamp>.<body>' under the endpoint's secret; failed deliveries are retried from 5 s up to every 15 min."
+        description="Signed event notifications (alert fired/resolved, job status changed, plan applied, remote action confirmed/failed, device offline). Each request carries x-switchyard-signature: HMAC-SHA256 of '<timestamp>.<body>' under the endpoint's secret; failed deliveries are retried from 5 s up to every 15 min."
       />
       <div className="flex flex-col gap-4">
         <CreateWebhookForm />

@@ -7,9 +7,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
+  DialogActions,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
@@ -125,14 +125,12 @@ export function TenantDialog({ tenant }: { tenant?: TenantView }) {
               />
             </FormField>
           </div>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Saving…' : tenant ? 'Save' : 'Create tenant'}
-            </Button>
-          </DialogFooter>
+          <DialogActions
+            onCancel={() => onOpenChange(false)}
+            pending={mutation.isPending}
+            label={tenant ? 'Save' : 'Create tenant'}
+            pendingLabel="Saving…"
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
+  DialogActions,
   DialogContent,
   DialogDescription,
   DialogFooter,
@@ -126,14 +127,12 @@ export function CreateUserDialog() {
             >
               <Input name="password" type="password" autoComplete="new-password" />
             </FormField>
-            <DialogFooter>
-              <Button variant="outline" onClick={() => onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={mutation.isPending}>
-                {mutation.isPending ? 'Creating…' : 'Create user'}
-              </Button>
-            </DialogFooter>
+            <DialogActions
+              onCancel={() => onOpenChange(false)}
+              pending={mutation.isPending}
+              label="Create user"
+              pendingLabel="Creating…"
+            />
           </form>
         )}
       </DialogContent>
@@ -212,14 +211,12 @@ export function EditUserDialog({ user }: { user: UserView }) {
             <input type="checkbox" name="disabled" defaultChecked={user.disabled} className="size-4" />
             Disabled (cannot sign in)
           </label>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Saving…' : 'Save'}
-            </Button>
-          </DialogFooter>
+          <DialogActions
+            onCancel={() => onOpenChange(false)}
+            pending={mutation.isPending}
+            label="Save"
+            pendingLabel="Saving…"
+          />
         </form>
       </DialogContent>
     </Dialog>
@@ -265,20 +262,21 @@ export function ResetPasswordDialog({ user }: { user: UserView }) {
           </Alert>
         )}
         {password && <ShownOnce label="New password" value={password} testId="reset-password" />}
-        <DialogFooter>
-          {password ? (
+        {password ? (
+          <DialogFooter>
             <Button onClick={() => onOpenChange(false)}>Done</Button>
-          ) : (
-            <>
-              <Button variant="outline" onClick={() => onOpenChange(false)} disabled={mutation.isPending}>
-                Cancel
-              </Button>
-              <Button variant="destructive" onClick={reset} disabled={mutation.isPending}>
-                {mutation.isPending ? 'Resetting…' : 'Reset password'}
-              </Button>
-            </>
-          )}
-        </DialogFooter>
+          </DialogFooter>
+        ) : (
+          <DialogActions
+            onCancel={() => onOpenChange(false)}
+            pending={mutation.isPending}
+            label="Reset password"
+            pendingLabel="Resetting…"
+            onConfirm={reset}
+            destructive
+            lockCancel
+          />
+        )}
       </DialogContent>
     </Dialog>
   );
@@ -312,14 +310,15 @@ export function DeleteUserDialog({ user }: { user: UserView }) {
             disable it instead.
           </DialogDescription>
         </DialogHeader>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="destructive" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-            {mutation.isPending ? 'Deleting…' : 'Delete user'}
-          </Button>
-        </DialogFooter>
+        <DialogActions
+          onCancel={() => setOpen(false)}
+          pending={mutation.isPending}
+          label="Delete user"
+          pendingLabel="Deleting…"
+          onConfirm={() => mutation.mutate()}
+          destructive
+          lockCancel
+        />
       </DialogContent>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/cn';
+import { Button } from './button';
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -44,6 +45,48 @@ export function DialogHeader({ className, ...props }: ComponentProps<'div'>) {
 export function DialogFooter({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />
+  );
+}
+
+/**
+ * The footer of every form or confirmation dialog: Cancel, then the action, which says what it is
+ * doing while the mutation runs. Without `onConfirm` the action submits the surrounding form.
+ */
+export function DialogActions({
+  onCancel,
+  pending,
+  label,
+  pendingLabel,
+  onConfirm,
+  destructive = false,
+  lockCancel = false,
+  testId,
+}: {
+  onCancel: () => void;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  onConfirm?: () => void;
+  destructive?: boolean;
+  /** Keep Cancel disabled while the action runs (for actions that cannot be abandoned half-way). */
+  lockCancel?: boolean;
+  testId?: string;
+}) {
+  return (
+    <DialogFooter>
+      <Button variant="outline" onClick={onCancel} disabled={lockCancel && pending}>
+        Cancel
+      </Button>
+      <Button
+        type={onConfirm ? 'button' : 'submit'}
+        variant={destructive ? 'destructive' : 'default'}
+        onClick={onConfirm}
+        disabled={pending}
+        data-testid={testId}
+      >
+        {pending ? pendingLabel : label}
+      </Button>
+    </DialogFooter>
   );
 }
 

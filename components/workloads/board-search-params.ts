@@ -1,5 +1,12 @@
-// URL state of the assignment board (?site=&rack=&q=&class=&status=&workload=).
-import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from 'nuqs';
+// URL state of the assignment board (?site=&rack=&q=&class=&status=&workload=), shared by the
+// server page (prefetch) and the client board.
+import {
+  createLoader,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from 'nuqs/server';
 import { DEVICE_CLASSES, DEVICE_STATUSES } from '@/lib/inventory/schemas';
 import { ASSIGNMENT_KINDS } from '@/lib/workloads/schemas';
 
@@ -13,3 +20,5 @@ export const boardSearchParams = {
   status: parseAsArrayOf(parseAsStringLiteral(DEVICE_STATUSES)).withDefault([]),
   workload: parseAsArrayOf(parseAsStringLiteral(BOARD_WORKLOADS)).withDefault([]),
 };
+
+export const loadBoardSearchParams = createLoader(boardSearchParams);

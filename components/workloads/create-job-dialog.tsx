@@ -10,9 +10,9 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import {
   Dialog,
+  DialogActions,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
@@ -149,14 +149,13 @@ export function CreateJobDialog() {
               Needs firm power
             </label>
           </div>
-          <DialogFooter>
-            <Button variant="outline" type="button" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={mutation.isPending} data-testid="create-job-submit">
-              {mutation.isPending ? 'Queuing…' : 'Queue job'}
-            </Button>
-          </DialogFooter>
+          <DialogActions
+            onCancel={() => setOpen(false)}
+            pending={mutation.isPending}
+            label="Queue job"
+            pendingLabel="Queuing…"
+            testId="create-job-submit"
+          />
         </form>
       </DialogContent>
     </Dialog>

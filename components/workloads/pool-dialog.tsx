@@ -8,9 +8,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
+  DialogActions,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog';
@@ -195,14 +195,13 @@ export function PoolDialog({ open, onOpenChange, pool }: PoolDialogProps) {
               />
             </FormField>
           </div>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={mutation.isPending} data-testid="pool-submit">
-              {mutation.isPending ? 'Saving…' : pool ? 'Save' : 'Create pool'}
-            </Button>
-          </DialogFooter>
+          <DialogActions
+            onCancel={() => onOpenChange(false)}
+            pending={mutation.isPending}
+            label={pool ? 'Save' : 'Create pool'}
+            pendingLabel="Saving…"
+            testId="pool-submit"
+          />
         </form>
       </DialogContent>
     </Dialog>

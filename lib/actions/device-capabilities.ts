@@ -9,6 +9,7 @@ import {
   type Capability,
   capabilitiesFor,
   type DeviceCapabilities,
+  isNerdMiner,
 } from '../collectors/clients/capabilities';
 import { type CgSession, identifyCgminer } from '../collectors/clients/cgminer';
 import { getDb } from '../db/client';
@@ -46,27 +47,44 @@ export async function getDeviceCapabilities(
   requireRole(actor, 'viewer');
   const device = await getDb().device.findFirst({
     where: { id: deviceId, ...deviceScopeWhere(actor) },
-    select: { protocol: true, host: true, port: true, model: { select: { class: true } } },
+    select: { protocol: true, host: true, port: true, model: { select: { class: true, model: true } } },
   });
   if (!device) throw notFound(`Device ${deviceId}`);
-  if (isSimulatedDevice(device.protocol))
+  // A NerdMiner has no local API even in the demo (reference §2.5): the simulator does not pretend.
+  if (isSimulatedDevice(device.protocol) && !isNerdMiner(device.model.model))
     return {
       ...simulatedCapabilities(device.model.class),
       simulated: true,
       identified: null,
       probeError: null,
     };
-  const base = { simulated: false, identified: null, probeError: null };
+  const base = { simulated: isSimulatedDevice(device.protocol), identified: null, probeError: null };
   if (device.protocol === 'push' || device.protocol === 'dcgm' || !device.host || !device.port)
-    return { ...capabilitiesFor({ protocol: device.protocol === 'dcgm' ? 'dcgm' : 'push' }), ...base };
+    return {
+      ...capabilitiesFor({
+        protocol: device.protocol === 'dcgm' ? 'dcgm' : 'push',
+        model: device.model.model,
+      }),
+      ...base,
+    };
+  const hasCredentials = (await getDb().deviceCredential.count({ where: { deviceId } })) > 0;
   const ep = { host: device.host, port: device.port };
   const deadline = performance.now() + PROBE_TIMEOUT_MS;
   if (device.protocol === 'cgminer') {
     const session: CgSession = {};
     const err = await identifyCgminer(ep, session, deadline);
-    if (err) return { ...capabilitiesFor({ protocol: 'cgminer' }), ...base, probeError: err.message };
+    if (err)
+      return {
+        ...capabilitiesFor({ protocol: 'cgminer', hasCredentials }),
+        ...base,
+        probeError: err.message,
+      };
     const family = session.firmware!.family;
-    return { ...capabilitiesFor({ protocol: 'cgminer', family }), ...base, identified: family };
+    return {
+      ...capabilitiesFor({ protocol: 'cgminer', family, hasCredentials }),
+      ...base,
+      identified: family,
+    };
   }
   const session: AxeosSession = {};
   const polled = await pollAxeos(ep, session, deadline, Date.now());

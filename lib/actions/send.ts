@@ -2,11 +2,13 @@
 // device whose telemetry comes from the built-in simulator, by telling the simulator (which obeys:
 // sim_device_control). Either way confirmation comes later, from telemetry (confirm.ts).
 import { type AxeosAction, type AxeosSession, axeosAction, pollAxeos } from '../collectors/clients/axeos';
-import { type Capability, capabilitiesFor } from '../collectors/clients/capabilities';
+import { type Capability, capabilitiesFor, isNerdMiner } from '../collectors/clients/capabilities';
 import { type CgSession, identifyCgminer } from '../collectors/clients/cgminer';
-import { type CgAction, cgminerAction } from '../collectors/clients/cgminer-actions';
+import { type CgAction, type CgWriteContext, cgminerAction } from '../collectors/clients/cgminer-actions';
 import type { ActionResult, CollectError, Endpoint } from '../collectors/clients/types';
 import { getDb } from '../db/client';
+import { getEnv } from '../env';
+import { readDeviceCredentials } from '../inventory/credentials';
 import type { ActionName, ActionParams } from './types';
 
 export type SendTarget = {
@@ -23,7 +25,14 @@ export type SendOutcome =
   | { kind: 'refused' | 'failed'; reasonKind: string; reason: string };
 
 /** Error kinds that mean "the device will not do this", not "something broke". */
-const REFUSAL_KINDS = new Set(['access_denied', 'api_key_required', 'not_supported', 'unauthorized_network']);
+const REFUSAL_KINDS = new Set([
+  'access_denied',
+  'api_key_required',
+  'credentials_required',
+  'credentials_rejected',
+  'not_supported',
+  'unauthorized_network',
+]);
 
 function fromCapability(cap: Exclude<Capability, { supported: true }>): SendOutcome {
   return { kind: 'refused', reasonKind: cap.reason, reason: cap.message };
@@ -55,7 +64,21 @@ export function splitStratumUrl(url: string): { host: string; port: number } | u
   return m ? { host: m[1]!, port: Number(m[2]) } : undefined;
 }
 
+/** Per-device inputs of some writes: stored credentials (decrypted here only) and nameplate power. */
+async function writeContext(deviceId: number): Promise<CgWriteContext> {
+  const device = await getDb().device.findUnique({
+    where: { id: deviceId },
+    select: { model: { select: { nominalPowerW: true } } },
+  });
+  return {
+    credentials: await readDeviceCredentials(deviceId),
+    nominalPowerW: device?.model.nominalPowerW ?? null,
+    braiinsGrpcPort: getEnv().BRAIINS_GRPC_PORT,
+  };
+}
+
 async function sendCgminer(
+  deviceId: number,
   ep: Endpoint,
   action: ActionName,
   params: ActionParams,
@@ -67,14 +90,26 @@ async function sendCgminer(
   const err = await identifyCgminer(ep, session, deadline);
   if (err) return fromError(err);
   const family = session.firmware!.family;
-  const cap = capabilitiesFor({ protocol: 'cgminer', family }).actions[action];
+  let ctx: CgWriteContext;
+  try {
+    ctx = await writeContext(deviceId);
+  } catch (error) {
+    // A changed server secret (or a damaged row) must not pass for a network failure.
+    return {
+      kind: 'failed',
+      reasonKind: 'credentials_unreadable',
+      reason: `stored device credentials could not be decrypted: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const hasCredentials = Boolean(ctx.credentials);
+  const cap = capabilitiesFor({ protocol: 'cgminer', family, hasCredentials }).actions[action];
   if (!cap.supported) return fromCapability(cap);
   let a: CgAction;
   if (action === 'switchPool')
     a = { action, pool: { url: params.poolUrl ?? '', user: params.poolUser ?? '', password: 'x' } };
   else if (action === 'setPowerTarget') a = { action, powerTargetW: params.powerTargetW ?? 0 };
   else a = { action };
-  return fromResult(await cgminerAction(ep, family, a, deadline, now / 1000));
+  return fromResult(await cgminerAction(ep, family, a, deadline, now / 1000, ctx));
 }
 
 async function sendAxeos(
@@ -128,8 +163,22 @@ export async function sendAction(
   params: ActionParams,
   opts: { timeoutMs: number; now: number },
 ): Promise<SendOutcome> {
-  if (target.simulated) return sendSimulated(target.deviceId, action, params, opts.now);
   const protocol = target.protocol as 'cgminer' | 'axeos' | 'dcgm' | 'push';
+  if (protocol === 'push') {
+    // A NerdMiner has no local API, simulated or not (reference §2.5): refused with its reason.
+    const row = await getDb().device.findUnique({
+      where: { id: target.deviceId },
+      select: { model: { select: { model: true } } },
+    });
+    if (isNerdMiner(row?.model.model))
+      return fromCapability(
+        capabilitiesFor({ protocol: 'push', model: row?.model.model }).actions[action] as Exclude<
+          Capability,
+          { supported: true }
+        >,
+      );
+  }
+  if (target.simulated) return sendSimulated(target.deviceId, action, params, opts.now);
   if (protocol === 'push' || protocol === 'dcgm' || target.host === null || target.port === null) {
     const cap = capabilitiesFor({ protocol: protocol === 'dcgm' ? 'dcgm' : 'push' }).actions[action];
     return cap.supported
@@ -139,7 +188,7 @@ export async function sendAction(
   const ep = { host: target.host, port: target.port };
   try {
     return protocol === 'cgminer'
-      ? await sendCgminer(ep, action, params, opts.timeoutMs, opts.now)
+      ? await sendCgminer(target.deviceId, ep, action, params, opts.timeoutMs, opts.now)
       : await sendAxeos(ep, action, params, opts.timeoutMs, opts.now);
   } catch (error) {
     return {

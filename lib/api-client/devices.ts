@@ -46,3 +46,14 @@ export type DevicePatch = { status?: 'maintenance' | 'online'; name?: string; no
 export function patchDevice(id: number, patch: DevicePatch): Promise<DeviceRow> {
   return apiFetch<DeviceRow>(`/api/v1/devices/${id}`, { method: 'PATCH', body: patch });
 }
+
+/** Write-only device credentials (miner login, Whatsminer admin password): the API only says whether they exist. */
+export type DeviceCredentialsBody = { username?: string; password?: string; apiKey?: string };
+
+export function putDeviceCredentials(id: number, body: DeviceCredentialsBody) {
+  return apiFetch<{ hasCredentials: true }>(`/api/v1/devices/${id}/credentials`, { method: 'PUT', body });
+}
+
+export function deleteDeviceCredentials(id: number) {
+  return apiFetch<{ hasCredentials: false }>(`/api/v1/devices/${id}/credentials`, { method: 'DELETE' });
+}

@@ -3,6 +3,8 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { randomBase62 } from '../auth/secrets';
 import { countUsers, createUser } from '../auth/users';
 import { getEnv } from '../env';
+import { HISTORY_DAYS } from '../sim/backfill';
+import { seedDemoWorkloads } from '../sim/demo-workloads';
 import { seedDemoFleet, seedDeviceModels } from '../sim/seed-demo';
 import { getDb } from './client';
 
@@ -13,8 +15,8 @@ export type BootstrapResult = {
 };
 
 /**
- * Idempotent first-start setup: the model catalogue (always kept current), the demo fleet on an
- * empty database (never on one that has sites), the default alert rules on an install that has
+ * Idempotent first-start setup: the model catalogue (always kept current), the demo fleet with
+ * its GPU work (jobs, rentals) on an empty database (never on one that has sites), the default alert rules on an install that has
  * none, and a first admin when there are no users.
  */
 export async function bootstrap(
@@ -26,6 +28,8 @@ export async function bootstrap(
   let demo: BootstrapResult['demo'] = null;
   if (env.SWITCHYARD_SEED_DEMO && (await db.site.count()) === 0) {
     const seeded = await seedDemoFleet(db, env.SWITCHYARD_SIM_SEED, onDemoDevices);
+    // GPU servers on jobs and rent from the start of the simulated history: money follows the work.
+    await seedDemoWorkloads(env.SWITCHYARD_SIM_SEED, Date.now() - HISTORY_DAYS * 86_400_000);
     demo = { sites: seeded.sites, devices: seeded.devices };
   }
   await seedDefaultRules(Date.now());

@@ -3,6 +3,7 @@
 // and checks that the schemas it passes to parseJson/parseQuery are the ones named here).
 import type { z } from 'zod';
 import { PasswordChange } from '@/lib/auth/account';
+import { AgentActionClaim, AgentActionResults } from '../actions/agent-exchange';
 import { ActionInput, ActionListQuery, BulkActionInput, RefreshInput } from '../actions/types';
 import {
   AckBody,
@@ -132,6 +133,16 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/agent/sites/[id]/devices': {
     summary: 'The polled devices of a site, for its site agent',
     access: 'viewer',
+  },
+  'POST /api/v1/agent/sites/[id]/actions/claim': {
+    summary: 'A site agent claims the due remote actions of its site’s devices',
+    access: 'operator',
+    body: AgentActionClaim,
+  },
+  'POST /api/v1/agent/sites/[id]/actions/results': {
+    summary: 'A site agent reports the outcome of the actions it sent',
+    access: 'operator',
+    body: AgentActionResults,
   },
   'POST /api/v1/agent/sites/[id]/polls': {
     summary: 'A site agent reports its poll outcomes',

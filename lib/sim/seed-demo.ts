@@ -3,6 +3,7 @@ import type { Prisma } from '../db/generated/sqlite/client';
 import { conflict } from '../errors';
 import { DEVICE_MODELS, modelKey } from '../inventory/catalogue';
 import { buildDemoFleet } from './demo-fleet';
+import { seedDemoPools } from './seed-demo-pools';
 
 type Tx = Db | Prisma.TransactionClient;
 
@@ -12,6 +13,7 @@ export type DemoSeedCounts = {
   sites: number;
   racks: number;
   devices: number;
+  pools: number;
 };
 
 const DEVICE_CHUNK = 500;
@@ -58,6 +60,7 @@ export async function seedDemoFleet(
   db: Db,
   seed: number,
   onDevices?: (written: number, total: number) => void,
+  now: number = Date.now(),
 ): Promise<DemoSeedCounts> {
   const fleet = buildDemoFleet(seed);
   return db.$transaction(
@@ -119,6 +122,7 @@ export async function seedDemoFleet(
         await tx.device.createMany({ data: devices.slice(i, i + DEVICE_CHUNK) });
         onDevices?.(Math.min(devices.length, i + DEVICE_CHUNK), devices.length);
       }
+      const pools = await seedDemoPools(tx, siteIds, now);
 
       return {
         deviceModels: modelIds.size,
@@ -126,6 +130,7 @@ export async function seedDemoFleet(
         sites: fleet.sites.length,
         racks: fleet.racks.length,
         devices: devices.length,
+        pools,
       };
     },
     { timeout: 120_000, maxWait: 30_000 },

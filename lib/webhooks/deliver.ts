@@ -1,103 +1,87 @@
 // Delivers due events from the webhook outbox, signed: `x-switchyard-signature: sha256=<hex>` is the
 // HMAC-SHA256 of `<x-switchyard-timestamp>.<body>` under the endpoint's secret (lib/workloads/signature,
-// the same scheme as the job executor). Every attempt is logged; a failure retries with back-off
-// (5 s doubling to 15 min) and is never dropped; receivers deduplicate on `x-switchyard-event-id`.
-import { retryDelayMs } from '../alerts/notify/message';
+// the same scheme as the job executor). The loop is lib/outbox's: every attempt logged, a failure
+// retried with back-off and never dropped; receivers deduplicate on `x-switchyard-event-id`.
 import { getDb } from '../db/client';
+import { type DrainSummary, drainOutbox, type OutboxStore } from '../outbox/drain';
+import { postJson } from '../outbox/post';
 import { signatureHeaders } from '../workloads/signature';
-
-const BATCH = 50;
-const TIMEOUT_MS = 5_000;
 
 export const EVENT_TYPE_HEADER = 'x-switchyard-event';
 export const EVENT_ID_HEADER = 'x-switchyard-event-id';
 
-export type WebhookDeliverySummary = { attempted: number; delivered: number; failed: number };
+export type WebhookDeliverySummary = DrainSummary;
 
-async function post(
-  url: string,
-  secret: string,
-  row: { eventId: string; eventType: string; payload: string },
-) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'switchyard-webhooks',
-      [EVENT_TYPE_HEADER]: row.eventType,
-      [EVENT_ID_HEADER]: row.eventId,
-      ...signatureHeaders(secret, row.payload, Date.now()),
-    },
-    body: row.payload,
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-    redirect: 'error',
-  });
-  await res.body?.cancel();
-  if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { statusCode: res.status });
-  return res.status;
-}
+type Row = {
+  id: number;
+  attempts: number;
+  endpointId: number;
+  eventId: string;
+  eventType: string;
+  payload: string;
+};
+type Endpoint = { id: number; url: string; secret: string };
 
-/** One pass over due events, oldest first. An endpoint that fails is not tried again in the pass. */
+/** One pass over due events, oldest first; each endpoint's events go out in order. */
 export async function deliverWebhooks(now: number): Promise<WebhookDeliverySummary> {
   const db = getDb();
-  const due = await db.webhookOutbox.findMany({
-    where: { status: 'pending', nextAttemptAt: { lte: BigInt(now) } },
-    orderBy: { id: 'asc' },
-    take: BATCH,
-  });
-  const summary: WebhookDeliverySummary = { attempted: 0, delivered: 0, failed: 0 };
-  if (due.length === 0) return summary;
-  const endpoints = new Map(
-    (await db.webhookEndpoint.findMany({ where: { id: { in: due.map((d) => d.endpointId) } } })).map((e) => [
-      e.id,
-      e,
-    ]),
-  );
-  const failing = new Set<number>();
-  for (const row of due) {
-    // Keep each endpoint's events in order: after a failure its later events wait for the retry.
-    if (failing.has(row.endpointId)) continue;
-    const endpoint = endpoints.get(row.endpointId);
-    const attempt = row.attempts + 1;
-    const started = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    summary.attempted++;
-    try {
-      if (!endpoint) throw new Error('endpoint deleted');
-      statusCode = await post(endpoint.url, endpoint.secret, row);
-    } catch (e) {
-      error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-      statusCode = (e as { statusCode?: number }).statusCode ?? null;
-    }
-    const at = BigInt(now);
-    await db.webhookDelivery.create({
-      data: {
-        outboxId: row.id,
-        endpointId: row.endpointId,
-        attempt,
-        ts: at,
-        statusCode,
-        error,
-        durationMs: Date.now() - started,
-      },
-    });
-    if (error === null) summary.delivered++;
-    else {
-      summary.failed++;
-      failing.add(row.endpointId);
-    }
-    const retryAt = BigInt(now + retryDelayMs(attempt));
-    await db.webhookOutbox.update({
-      where: { id: row.id },
-      data:
-        error === null
-          ? { status: 'delivered', attempts: attempt, deliveredAt: at, lastError: null }
-          : endpoint
-            ? { attempts: attempt, lastError: error, nextAttemptAt: retryAt }
-            : { status: 'orphaned', attempts: attempt, lastError: error },
-    });
-    if (error !== null && endpoint) {
+  const endpoints = new Map<number, Endpoint>();
+  const store: OutboxStore<Row> = {
+    async due(at, limit) {
+      const rows = await db.webhookOutbox.findMany({
+        where: { status: 'pending', nextAttemptAt: { lte: BigInt(at) } },
+        orderBy: { id: 'asc' },
+        take: limit,
+      });
+      const ids = [...new Set(rows.map((r) => r.endpointId))];
+      for (const e of await db.webhookEndpoint.findMany({ where: { id: { in: ids } } }))
+        endpoints.set(e.id, e);
+      return rows;
+    },
+    orphaned: (row) => !endpoints.has(row.endpointId),
+    group: (row) => row.endpointId,
+    send(row) {
+      const endpoint = endpoints.get(row.endpointId) as Endpoint;
+      return postJson(endpoint.url, row.payload, {
+        'user-agent': 'switchyard-webhooks',
+        [EVENT_TYPE_HEADER]: row.eventType,
+        [EVENT_ID_HEADER]: row.eventId,
+        ...signatureHeaders(endpoint.secret, row.payload, Date.now()),
+      });
+    },
+    async logAttempt(row, r, at) {
+      await db.webhookDelivery.create({
+        data: {
+          outboxId: row.id,
+          endpointId: row.endpointId,
+          attempt: r.attempt,
+          ts: BigInt(at),
+          statusCode: r.statusCode,
+          error: r.error,
+          durationMs: r.durationMs,
+        },
+      });
+    },
+    async settle(row, outcome, at) {
+      if (outcome.kind === 'delivered') {
+        await db.webhookOutbox.update({
+          where: { id: row.id },
+          data: { status: 'delivered', attempts: outcome.attempt, deliveredAt: BigInt(at), lastError: null },
+        });
+        return;
+      }
+      if (outcome.kind === 'orphaned') {
+        await db.webhookOutbox.update({
+          where: { id: row.id },
+          data: { status: 'orphaned', attempts: outcome.attempt, lastError: outcome.error },
+        });
+        return;
+      }
+      const retryAt = BigInt(outcome.retryAt);
+      await db.webhookOutbox.update({
+        where: { id: row.id },
+        data: { attempts: outcome.attempt, lastError: outcome.error, nextAttemptAt: retryAt },
+      });
       // The endpoint's later events wait with it, so order holds across the retry.
       await db.webhookOutbox.updateMany({
         where: {
@@ -108,7 +92,7 @@ export async function deliverWebhooks(now: number): Promise<WebhookDeliverySumma
         },
         data: { nextAttemptAt: retryAt },
       });
-    }
-  }
-  return summary;
+    },
+  };
+  return drainOutbox(store, now);
 }

@@ -5,6 +5,9 @@ export const WEBHOOK_EVENTS = [
   'alert.fired',
   'alert.resolved',
   'job.status_changed',
+  'plan.applied',
+  'action.confirmed',
+  'action.failed',
   'device.offline',
   'webhook.test',
 ] as const;

@@ -1,6 +1,8 @@
 // GPU-hours and revenue from the assignment history, pure. Nothing is counted up while a job runs:
 // the figures are recomputed from spans (assignment from/to intersected with the job's running
-// spans), so a crash or restart cannot lose or double them.
+// spans), so a crash or restart cannot lose or double them. The hourly rate of each span comes
+// from revenue-rate.ts, the same function the live money views price the open assignment with.
+import { gpuWorkRevenueUsdPerHour } from './revenue-rate';
 
 const HOUR_MS = 3_600_000;
 
@@ -43,9 +45,9 @@ export function accrueJob(work: WorkSpan[], transitions: TransitionPoint[], now:
   let revenueUsd = 0;
   for (const w of work) {
     const ms = running.reduce((sum, r) => sum + overlapMs(w, r, now), 0);
-    const hours = ((w.gpus ?? 0) * ms) / HOUR_MS;
-    gpuHours += hours;
-    revenueUsd += hours * (w.rateUsdPerGpuHour ?? 0);
+    gpuHours += ((w.gpus ?? 0) * ms) / HOUR_MS;
+    revenueUsd +=
+      (ms / HOUR_MS) * gpuWorkRevenueUsdPerHour({ ...w, kind: 'job', utilisationPct: null }, true);
   }
   return { gpuHours, revenueUsd };
 }
@@ -55,9 +57,11 @@ export function accrueRental(work: WorkSpan[], window: Span, now: number): Accru
   let gpuHours = 0;
   let revenueUsd = 0;
   for (const w of work) {
-    const hours = ((w.gpus ?? 0) * overlapMs(w, window, now)) / HOUR_MS;
-    gpuHours += hours;
-    revenueUsd += hours * (w.rateUsdPerGpuHour ?? 0) * ((w.utilisationPct ?? 100) / 100);
+    const ms = overlapMs(w, window, now);
+    gpuHours += ((w.gpus ?? 0) * ms) / HOUR_MS;
+    revenueUsd +=
+      (ms / HOUR_MS) *
+      gpuWorkRevenueUsdPerHour({ ...w, kind: 'rent', utilisationPct: w.utilisationPct ?? null }, false);
   }
   return { gpuHours, revenueUsd };
 }

@@ -5,8 +5,10 @@
 import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
+import { isOneOf } from '../db/dialect';
 import { execute, sql, withRawTransaction } from '../db/raw';
 import { conflict, notFound } from '../errors';
+import { replaceDeviceWorkloads } from './bulk-rows';
 import {
   byDeviceIds,
   byRack,
@@ -19,7 +21,7 @@ import { executorFor } from './executors';
 import { type DeviceDecision, decideEach, decideJob } from './plan-assignment';
 import { findVisiblePool } from './pools';
 import { gpuRentalRates, rentalSettingsFor } from './rental';
-import { bool, type Client, loadJobRow, type NewAssignment, replaceDeviceWorkload } from './rows';
+import { bool, type Client, loadJobRow, type NewAssignment } from './rows';
 import type { AssignmentRequest, Workload } from './schemas';
 import { applyJobTransition } from './transitions';
 
@@ -45,10 +47,13 @@ export type AssignmentResponse = {
 async function resolveTargets(
   actor: Actor,
   req: AssignmentRequest,
+  preloaded?: Map<number, DeviceFacts>,
 ): Promise<{ devices: DeviceFacts[]; missing: number[] }> {
   if (req.deviceIds) {
     const ids = [...new Set(req.deviceIds)];
-    const devices = await loadDeviceFacts(actor, byDeviceIds(ids));
+    const devices = preloaded
+      ? ids.flatMap((id) => preloaded.get(id) ?? []).sort((a, b) => a.id - b.id)
+      : await loadDeviceFacts(actor, byDeviceIds(ids));
     const found = new Set(devices.map((d) => d.id));
     return { devices, missing: ids.filter((id) => !found.has(id)) };
   }
@@ -64,15 +69,28 @@ async function resolveTargets(
   return { devices, missing: [] };
 }
 
-export async function assignWorkload(
+type Prepared = {
+  req: AssignmentRequest;
+  workload: Workload;
+  source: NonNullable<AssignmentRequest['source']>;
+  byId: Map<number, DeviceFacts>;
+  pool: Awaited<ReturnType<typeof findVisiblePool>> | null;
+  jobRow: Awaited<ReturnType<typeof loadJobRow>> | null;
+  results: Map<number, AssignmentResult>;
+  writes: Extract<DeviceDecision, { take: true }>[];
+  terms: (deviceId: number) => RentTerms | undefined;
+};
+
+/** Reads and decides (outside any transaction): which devices take the workload, and why not the others. */
+async function prepareAssignment(
   actor: Actor,
   req: AssignmentRequest,
   now: number,
-): Promise<AssignmentResponse> {
-  requireRole(actor, 'operator');
+  preloaded?: Map<number, DeviceFacts>,
+): Promise<Prepared> {
   const { workload } = req;
   const source = req.source ?? 'manual';
-  const { devices, missing } = await resolveTargets(actor, req);
+  const { devices, missing } = await resolveTargets(actor, req, preloaded);
   const byId = new Map(devices.map((d) => [d.id, d]));
   const pool = workload.kind === 'pool' ? await findVisiblePool(actor, workload.poolId) : null;
 
@@ -116,49 +134,84 @@ export async function assignWorkload(
       if (why) results.set(d.deviceId, { ...results.get(d.deviceId)!, ok: false, reason: why });
     }
   }
-  const writes = taken.filter((d) => results.get(d.deviceId)!.ok);
   // The job's price is copied onto its assignments: the history alone prices every span.
   const jobTerms = jobRow
     ? { rateUsdPerGpuHour: jobRow.price_usd_per_gpu_hour, utilisationPct: 100 }
     : undefined;
+  return {
+    req,
+    workload,
+    source,
+    byId,
+    pool,
+    jobRow,
+    results,
+    writes: taken.filter((d) => results.get(d.deviceId)!.ok),
+    terms: (deviceId) => rental?.terms.get(deviceId) ?? jobTerms,
+  };
+}
 
-  await withRawTransaction(async (client) => {
-    if (jobRow) {
-      await applyJobTransition(client, jobRow, 'scheduled', actor, { via: 'placement', now, reason: null });
-    }
-    for (const d of writes) {
-      const device = byId.get(d.deviceId)!;
-      const next = nextAssignment(
-        device,
-        workload,
-        d.gpus,
-        source,
-        req.reason,
-        rental?.terms.get(d.deviceId) ?? jobTerms,
-      );
-      const written = await replaceDeviceWorkload(client, next, device.version, actor, now);
-      if (!written.ok)
-        throw conflict(`Device ${device.id} (${device.name}) was assigned concurrently; reload and retry`, {
-          deviceId: device.id,
-        });
-      results.get(d.deviceId)!.assignmentId = written.assignmentId;
-      await applyDeviceSideEffects(client, device, workload, now);
-    }
-    if (workload.kind === 'pool' && (req.rackId || req.siteId)) {
-      await recordCoverage(
-        client,
-        workload.poolId,
-        req.rackId ? 'rack' : 'site',
-        (req.rackId ?? req.siteId)!,
-        actor,
-        now,
-      );
-    }
-    if (jobRow) {
-      const scheduled = await loadJobRow(jobRow.id, client);
-      await executorFor(jobRow.executor).jobScheduled(client, scheduled!, now);
-    }
+/** Refused on a version conflict instead of failing the whole request (plan apply). */
+export const CONCURRENT_REASON = 'assigned concurrently by another request; plan again';
+
+/**
+ * The writes of one prepared request, on the transaction's client, in bulk. A device assigned
+ * concurrently (its workload version moved) fails the request (`throw`, the API's all-or-nothing)
+ * or is refused alone (`refuse`).
+ */
+async function writeAssignment(
+  client: Client,
+  p: Prepared,
+  actor: Actor,
+  now: number,
+  onConflict: 'throw' | 'refuse',
+): Promise<void> {
+  const { workload, req, jobRow, byId } = p;
+  if (jobRow) {
+    await applyJobTransition(client, jobRow, 'scheduled', actor, { via: 'placement', now, reason: null });
+  }
+  const items = p.writes.map((d) => {
+    const device = byId.get(d.deviceId)!;
+    return {
+      next: nextAssignment(device, workload, d.gpus, p.source, req.reason, p.terms(d.deviceId)),
+      expectVersion: device.version,
+    };
   });
+  const { written, conflicts } = await replaceDeviceWorkloads(client, items, actor, now);
+  if (conflicts.length && onConflict === 'throw') {
+    const device = byId.get(conflicts[0]!)!;
+    throw conflict(`Device ${device.id} (${device.name}) was assigned concurrently; reload and retry`, {
+      deviceId: device.id,
+    });
+  }
+  for (const id of conflicts)
+    p.results.set(id, { ...p.results.get(id)!, ok: false, reason: CONCURRENT_REASON });
+  p.writes = p.writes.filter((d) => written.has(d.deviceId));
+  for (const [deviceId, assignmentId] of written) p.results.get(deviceId)!.assignmentId = assignmentId;
+  await applyDeviceSideEffects(
+    client,
+    p.writes.map((d) => byId.get(d.deviceId)!),
+    workload,
+    now,
+  );
+  if (workload.kind === 'pool' && (req.rackId || req.siteId)) {
+    await recordCoverage(
+      client,
+      workload.poolId,
+      req.rackId ? 'rack' : 'site',
+      (req.rackId ?? req.siteId)!,
+      actor,
+      now,
+    );
+  }
+  if (jobRow) {
+    const scheduled = await loadJobRow(jobRow.id, client);
+    await executorFor(jobRow.executor).jobScheduled(client, scheduled!, now);
+  }
+}
+
+async function finish(actor: Actor, p: Prepared): Promise<AssignmentResponse> {
+  const { pool, results, byId, req, workload } = p;
   if (pool) {
     for (const r of results.values()) {
       const d = byId.get(r.deviceId);
@@ -173,15 +226,52 @@ export async function assignWorkload(
       : req.rackId
         ? { rackId: req.rackId }
         : { siteId: req.siteId },
-    assigned: writes.length,
+    assigned: p.writes.length,
   });
   return {
     workload,
-    assigned: writes.length,
+    assigned: p.writes.length,
     unchanged: list.filter((r) => r.unchanged).length,
     refused: list.filter((r) => !r.ok).length,
     results: list,
   };
+}
+
+export async function assignWorkload(
+  actor: Actor,
+  req: AssignmentRequest,
+  now: number,
+): Promise<AssignmentResponse> {
+  requireRole(actor, 'operator');
+  const p = await prepareAssignment(actor, req, now);
+  await withRawTransaction((client) => writeAssignment(client, p, actor, now, 'throw'));
+  return finish(actor, p);
+}
+
+/**
+ * Several non-job requests (device lists) written in one transaction, e.g. a plan's curtail, rent
+ * and per-pool mine groups. A device assigned concurrently is refused alone (CONCURRENT_REASON);
+ * a request that cannot be prepared (unknown pool, …) throws before anything is written.
+ */
+export async function assignWorkloadsTogether(
+  actor: Actor,
+  reqs: (AssignmentRequest & { workload: Exclude<Workload, { kind: 'job' }> })[],
+  now: number,
+): Promise<AssignmentResponse[]> {
+  requireRole(actor, 'operator');
+  // One read of every target device's facts, shared by the requests.
+  const ids = [...new Set(reqs.flatMap((r) => r.deviceIds ?? []))];
+  const facts = new Map<number, DeviceFacts>();
+  for (let i = 0; i < ids.length; i += 2000)
+    for (const d of await loadDeviceFacts(actor, byDeviceIds(ids.slice(i, i + 2000)))) facts.set(d.id, d);
+  const prepared: Prepared[] = [];
+  for (const req of reqs) prepared.push(await prepareAssignment(actor, req, now, facts));
+  await withRawTransaction(async (client) => {
+    for (const p of prepared) await writeAssignment(client, p, actor, now, 'refuse');
+  });
+  const out: AssignmentResponse[] = [];
+  for (const p of prepared) out.push(await finish(actor, p));
+  return out;
 }
 
 function toResults(decisions: DeviceDecision[], byId: Map<number, DeviceFacts>): AssignmentResult[] {
@@ -242,22 +332,31 @@ function nextAssignment(
 }
 
 /** Maintenance is a device status the status job never overrides; leaving it hands status back to data. */
-async function applyDeviceSideEffects(client: Client, d: DeviceFacts, w: Workload, now: number) {
+async function applyDeviceSideEffects(client: Client, devices: DeviceFacts[], w: Workload, now: number) {
+  if (devices.length === 0) return;
   if (w.kind === 'pool' && w.powerTargetW !== undefined) {
-    await execute(sql`UPDATE device SET power_target_w = ${w.powerTargetW} WHERE id = ${d.id}`, client);
+    const ids = devices.map((d) => d.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await execute(
+        sql`UPDATE device SET power_target_w = ${w.powerTargetW} WHERE ${isOneOf(sql`id`, ids.slice(i, i + 500))}`,
+        client,
+      );
+    }
   }
-  const to = w.kind === 'maintenance' ? 'maintenance' : d.status === 'maintenance' ? 'offline' : null;
-  if (!to || to === d.status) return;
-  const reason = to === 'maintenance' ? 'maintenance assignment' : 'returned to service by assignment';
-  await execute(
-    sql`UPDATE device SET status = ${to}, status_reason = ${reason}, status_changed_at = ${new Date(now)} WHERE id = ${d.id}`,
-    client,
-  );
-  await execute(
-    sql`INSERT INTO device_status_change (device_id, ts, from_status, to_status, reason)
-        VALUES (${d.id}, ${now}, ${d.status}, ${to}, ${reason})`,
-    client,
-  );
+  for (const d of devices) {
+    const to = w.kind === 'maintenance' ? 'maintenance' : d.status === 'maintenance' ? 'offline' : null;
+    if (!to || to === d.status) continue;
+    const reason = to === 'maintenance' ? 'maintenance assignment' : 'returned to service by assignment';
+    await execute(
+      sql`UPDATE device SET status = ${to}, status_reason = ${reason}, status_changed_at = ${new Date(now)} WHERE id = ${d.id}`,
+      client,
+    );
+    await execute(
+      sql`INSERT INTO device_status_change (device_id, ts, from_status, to_status, reason)
+          VALUES (${d.id}, ${now}, ${d.status}, ${to}, ${reason})`,
+      client,
+    );
+  }
 }
 
 async function recordCoverage(

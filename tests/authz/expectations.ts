@@ -132,6 +132,18 @@ export const ROUTES: Record<string, RouteRule> = {
     }),
   },
   'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/agent/sites/[id]/actions/claim': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: () => json({ agent: 'matrix-agent' }),
+  },
+  'POST /api/v1/agent/sites/[id]/actions/results': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: () => json({ agent: 'matrix-agent', results: [] }),
+  },
   'POST /api/v1/agent/sites/[id]/polls': {
     access: 'signed-in',
     minRole: 'operator',

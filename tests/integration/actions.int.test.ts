@@ -25,6 +25,7 @@ import { startAxeosFake } from '@/lib/sim/wire/axeos-fake';
 import { startCgminerFake } from '@/lib/sim/wire/cgminer-fake';
 import { type MinerState, newMinerState } from '@/lib/sim/wire/miner-state';
 import { refreshLatest } from '@/lib/telemetry/latest';
+import { createWebhook } from '@/lib/webhooks/endpoints';
 import { createPool } from '@/lib/workloads/pools';
 import { call, tokenFor } from '../helpers/api';
 import { createSmallFleet } from '../helpers/fixtures';
@@ -39,6 +40,7 @@ describe.each(TEST_PROVIDERS)('remote actions on %s', (provider) => {
   const states: Record<string, MinerState> = {};
   const ids: Record<string, number> = {};
   let collector: Collector;
+  let hookId: number;
   const saved = { sim: process.env.SWITCHYARD_SIMULATOR, secret: process.env.SWITCHYARD_SECRET };
 
   const act = (id: number, body: unknown, token = operator) =>
@@ -113,6 +115,14 @@ describe.each(TEST_PROVIDERS)('remote actions on %s', (provider) => {
       },
     });
     await getDb().device.update({ where: { id: ids.axeos }, data: { modelId: micro.id } });
+    hookId = (
+      await createWebhook(SYSTEM_ACTOR, {
+        name: 'actions',
+        url: 'http://127.0.0.1:9/actions',
+        events: ['action.confirmed', 'action.failed'],
+        enabled: true,
+      })
+    ).id;
     collector = new Collector({ intervalMs: 30_000, concurrency: 8, timeoutMs: 2_000, sharded: false });
     await collector.tick(Date.now());
   });
@@ -165,6 +175,19 @@ describe.each(TEST_PROVIDERS)('remote actions on %s', (provider) => {
       expect.arrayContaining(['device.action.request', 'device.action.confirmed', 'device.refresh']),
     );
     expect(audit.find((a) => a.action === 'device.action.confirmed')!.actorName).toBe('token:test-operator');
+    const confirmed = await getDb().webhookOutbox.findMany({
+      where: { endpointId: hookId, eventType: 'action.confirmed' },
+    });
+    expect(confirmed.map((e) => JSON.parse(e.payload).data)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actionId: id,
+          deviceId: ids.braiins,
+          action: 'pause',
+          status: 'confirmed',
+        }),
+      ]),
+    );
   });
 
   it('sets a LuxOS power target and switches its pool, each confirmed by what the miner then reports', async () => {
@@ -228,15 +251,33 @@ describe.each(TEST_PROVIDERS)('remote actions on %s', (provider) => {
       actions: { reboot: { supported: false, reason: 'write_refused' } },
     });
     expect(caps.json.data[0]).toMatchObject({ id: a.json.id, status: 'refused' });
+    // Each outcome was committed with its webhook event.
+    const failed = (
+      await getDb().webhookOutbox.findMany({ where: { endpointId: hookId, eventType: 'action.failed' } })
+    )
+      .map((e) => JSON.parse(e.payload).data)
+      .filter((d) => d.actionId === a.json.id || d.actionId === w.json.id);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actionId: a.json.id,
+          deviceId: ids.antminer,
+          status: 'refused',
+          reasonKind: 'write_refused',
+        }),
+        expect.objectContaining({ actionId: w.json.id, deviceId: ids.whatsminer, status: 'refused' }),
+      ]),
+    );
   });
 
   it('times out an action the telemetry never confirms', async () => {
     const res = await act(ids.braiins2!, { action: 'setPowerTarget', powerTargetW: 2000 });
     await runActionsTick(Date.now());
-    // Braiins power targets need gRPC: refused before anything is sent.
+    // Braiins power targets go through its gRPC API with the miner login; none is stored here,
+    // so it is refused before anything is sent (tests/integration/protocol-writes covers the rest).
     expect((await getAction(res.json.id)).json).toMatchObject({
       status: 'refused',
-      reasonKind: 'not_supported',
+      reasonKind: 'credentials_required',
     });
 
     const pause = await act(ids.braiins2!, { action: 'pause' });

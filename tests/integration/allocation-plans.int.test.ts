@@ -9,15 +9,18 @@ import * as decisionsRoute from '@/app/api/v1/allocation/decisions/route';
 import * as applyRoute from '@/app/api/v1/allocation/plans/[id]/apply/route';
 import * as planRoute from '@/app/api/v1/allocation/plans/[id]/route';
 import * as plansRoute from '@/app/api/v1/allocation/plans/route';
+import { applyPlan } from '@/lib/allocation/plans/apply';
 import { runAllocationTick } from '@/lib/allocation/plans/auto';
+import { createPlan } from '@/lib/allocation/plans/plans';
 import { replan } from '@/lib/allocation/replan';
+import { PlanRequest } from '@/lib/allocation/request';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { refreshElectricity } from '@/lib/market/refresh/refresh-electricity';
 import { refreshBtcUsd, refreshGpuRates, refreshNetwork } from '@/lib/market/refresh/refresh-feeds';
 import { seedDemoFleet } from '@/lib/sim/seed-demo';
+import { createWebhook, deleteWebhook } from '@/lib/webhooks/endpoints';
 import { assignWorkload } from '@/lib/workloads/assignments';
-import { createPool } from '@/lib/workloads/pools';
 import { call, tokenFor } from '../helpers/api';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 import { tenantToken } from '../helpers/workload-fleet';
@@ -44,21 +47,6 @@ describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
     operator = await tokenFor('operator');
     tenant = (await tenantToken('operator', 'Plan Client')).token;
     siteIds = (await getDb().site.findMany({ orderBy: { id: 'asc' } })).map((s) => s.id);
-    // A pool per site so "mine" decisions have a pool to mine on.
-    const pool = await createPool(SYSTEM_ACTOR, {
-      name: 'Demo pool',
-      urls: ['stratum+tcp://pool.example:3333'],
-      workerTemplate: '{serial}',
-      feePct: 2,
-      payoutScheme: 'fpps',
-    });
-    for (const siteId of siteIds) {
-      await assignWorkload(
-        SYSTEM_ACTOR,
-        { siteId, workload: { kind: 'pool', poolId: pool.id } },
-        now - 3 * 3_600_000,
-      ).catch(() => {});
-    }
   }, 180_000);
   afterAll(async () => {
     await db.cleanup();
@@ -157,12 +145,28 @@ describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
       expect(switched.length, `site ${s.siteId}`).toBeLessThanOrEqual(Math.floor(here.length * 0.2) + 1);
     }
 
+    const hook = await createWebhook(SYSTEM_ACTOR, {
+      name: 'plans',
+      url: 'http://127.0.0.1:9/plans',
+      events: ['plan.applied'],
+      enabled: true,
+    });
     const apply = await call(applyRoute.POST, {
       method: 'POST',
       token: operator,
       params: { id: String(res.json.id) },
     });
     expect(apply.status, JSON.stringify(apply.json).slice(0, 500)).toBe(200);
+    // The apply and its `plan.applied` event were committed together.
+    const events = await getDb().webhookOutbox.findMany({ where: { endpointId: hook.id } });
+    expect(events.map((e) => e.eventType)).toEqual(['plan.applied']);
+    expect(JSON.parse(events[0]!.payload).data).toMatchObject({
+      planId: res.json.id,
+      applied: apply.json.applied,
+      refused: apply.json.refused,
+      siteIds,
+    });
+    await deleteWebhook(SYSTEM_ACTOR, hook.id);
     expect(apply.json.applied).toBeGreaterThan(100);
     expect(apply.json.failed).toBe(0);
     const applied = apply.json.devices.filter((d: { status: string }) => d.status === 'applied');
@@ -218,6 +222,108 @@ describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
     expect(applied2.json.remoteActions.batches.map((b: { action: string }) => b.action)).toContain('resume');
     const back = await getDb().deviceWorkload.findMany({ where: { deviceId: { in: sample } } });
     expect(back.every((w) => w.kind === 'pool')).toBe(true);
+  }, 180_000);
+
+  it("on the seeded demo (pools from the seed) apply confirms the mine decisions on each device's pool", async () => {
+    // Curtail everything first, then a cheap-power plan turns the miners back on: every mine decision
+    // finds a pool (the device's last one, or its site's / rack's coverage) and none is refused.
+    const dear = Object.fromEntries(siteIds.map((id) => [String(id), 20_000]));
+    const cheap = Object.fromEntries(siteIds.map((id) => [String(id), 1]));
+    const off = { guardrails: false, holdTimes: false };
+    const curtail = await createPlan(
+      SYSTEM_ACTOR,
+      PlanRequest.parse({ overrides: { priceUsdPerMwh: dear, hashpriceUsdPerPhDay: 50 }, constraints: off }),
+      Date.now(),
+    );
+    expect((await applyPlan(SYSTEM_ACTOR, curtail.id, Date.now())).failed).toBe(0);
+    const mine = await createPlan(
+      SYSTEM_ACTOR,
+      PlanRequest.parse({ overrides: { priceUsdPerMwh: cheap, hashpriceUsdPerPhDay: 80 }, constraints: off }),
+      Date.now(),
+    );
+    const decided = mine.devices.filter((d) => d.decision === 'mine' && d.changed && !d.maintenance);
+    expect(decided.length).toBeGreaterThan(1000);
+    const res = await applyPlan(SYSTEM_ACTOR, mine.id, Date.now());
+    const mineStatuses = res.devices.filter((d) => d.decision === 'mine');
+    expect(mineStatuses.filter((d) => d.status === 'refused')).toEqual([]);
+    expect(mineStatuses.filter((d) => d.status === 'applied').length).toBe(decided.length);
+    const ids = decided.slice(0, 300).map((d) => d.deviceId);
+    const workloads = await getDb().deviceWorkload.findMany({ where: { deviceId: { in: ids } } });
+    const seededPools = new Set((await getDb().poolProfile.findMany()).map((p) => p.id));
+    expect(workloads).toHaveLength(ids.length);
+    for (const w of workloads) {
+      expect(w.kind).toBe('pool');
+      expect(seededPools.has(w.poolId!)).toBe(true);
+    }
+    // The bulk write keeps the history consistent: one open row per device, the workload's own.
+    const open = await getDb().assignment.findMany({ where: { deviceId: { in: ids }, toTs: null } });
+    expect(open).toHaveLength(ids.length);
+    const byDevice = new Map(workloads.map((w) => [w.deviceId, w.assignmentId]));
+    for (const a of open) {
+      expect(byDevice.get(a.deviceId)).toBe(a.id);
+      expect(a).toMatchObject({ kind: 'pool', source: 'plan' });
+      const want = decided.find((d) => d.deviceId === a.deviceId)!;
+      expect(a.powerTargetW).toBe(want.powerTargetW ?? null);
+    }
+  }, 180_000);
+
+  it('a mine decision with no pool anywhere is refused with its reason; a concurrent assignment keeps the history consistent', async () => {
+    const site = siteIds[0]!;
+    const curtailAll = async () =>
+      createPlan(
+        SYSTEM_ACTOR,
+        PlanRequest.parse({
+          siteIds: [site],
+          overrides: { priceUsdPerMwh: { [site]: 20_000 }, hashpriceUsdPerPhDay: 50 },
+          constraints: { guardrails: false, holdTimes: false },
+        }),
+        Date.now(),
+      );
+    await applyPlan(SYSTEM_ACTOR, (await curtailAll()).id, Date.now());
+    const mine = await createPlan(
+      SYSTEM_ACTOR,
+      PlanRequest.parse({
+        siteIds: [site],
+        overrides: { priceUsdPerMwh: { [site]: 1 }, hashpriceUsdPerPhDay: 80 },
+        constraints: { guardrails: false, holdTimes: false },
+      }),
+      Date.now(),
+    );
+    const miners = mine.devices.filter((d) => d.decision === 'mine' && d.changed && !d.maintenance);
+    expect(miners.length).toBeGreaterThan(10);
+    // Device A: no pool history, no coverage anywhere → refused with the reason.
+    const a = miners[0]!;
+    await getDb().assignment.updateMany({
+      where: { deviceId: a.deviceId, kind: 'pool' },
+      data: { kind: 'idle', poolId: null },
+    });
+    const rack = (await getDb().device.findUniqueOrThrow({ where: { id: a.deviceId } })).rackId;
+    await getDb().poolCoverage.deleteMany({
+      where: { OR: [{ scope: 'site', scopeId: site }, ...(rack ? [{ scope: 'rack', scopeId: rack }] : [])] },
+    });
+    // Device B: assigned by someone else while the apply runs. Whichever wins, the history stays
+    // consistent: one open assignment, the one the workload row points at, of the workload's kind.
+    const b = miners[1]!;
+    const [res] = await Promise.all([
+      applyPlan(SYSTEM_ACTOR, mine.id, Date.now()),
+      assignWorkload(SYSTEM_ACTOR, { deviceIds: [b.deviceId], workload: { kind: 'idle' } }, Date.now()).catch(
+        (e: Error) => e,
+      ),
+    ]);
+    const st = (id: number) => res.devices.find((d) => d.deviceId === id)!;
+    expect(st(a.deviceId)).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/no pool to mine on/),
+    });
+    const wb = await getDb().deviceWorkload.findUniqueOrThrow({ where: { deviceId: b.deviceId } });
+    const openB = await getDb().assignment.findMany({ where: { deviceId: b.deviceId, toTs: null } });
+    expect(openB).toHaveLength(1);
+    expect(openB[0]!.id).toBe(wb.assignmentId);
+    expect(openB[0]!.kind).toBe(wb.kind);
+    if (st(b.deviceId).status === 'failed') expect(wb.kind).toBe('idle');
+    // The others mined on their last pool regardless.
+    const others = miners.slice(2).map((d) => st(d.deviceId).status);
+    expect(others.filter((s) => s === 'applied').length).toBe(others.length);
   }, 180_000);
 
   it('automatic mode: settings, a tick that plans and applies, a decision that can be explained', async () => {

@@ -11,6 +11,8 @@ import { recordProviderOk } from '@/lib/market/refresh/provider-status';
 import { refreshGpuRates } from '@/lib/market/refresh/refresh-feeds';
 import { saveGpuRateTable, updateMarketSettings } from '@/lib/market/settings/market-settings';
 import { storeNetworkPoints } from '@/lib/market/store';
+import { assignWorkload } from '@/lib/workloads/assignments';
+import { updateRentalSettings } from '@/lib/workloads/rental';
 import { call, tokenFor } from '../helpers/api';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
@@ -18,7 +20,7 @@ import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 // Hand arithmetic (see lib/economics/live/compose.test.ts): $0.0557472/TH/day, so per S21 at 200 TH/s and 3.5 kW:
 const ASIC_REVENUE = 200 * 0.055747184355925516 * 0.98; // $10.9264/day
 const ASIC_COST = (3.5 * 24 * 1.05 * 40) / 1000; // $3.528/day
-const AI_REVENUE = 8 * 2 * 0.75 * 24; // $288/day
+const AI_REVENUE = 8 * 2 * 0.75 * 24; // $288/day: rented at $2/GPU-h with a 75 % utilisation assumption
 const AI_COST = (8 * 24 * 1.05 * 40) / 1000; // $8.064/day
 
 describe.each(TEST_PROVIDERS)('money view (%s)', (provider) => {
@@ -68,6 +70,15 @@ describe.each(TEST_PROVIDERS)('money view (%s)', (provider) => {
     await updateMarketSettings(SYSTEM_ACTOR, { gpuRates: 'table' });
     await saveGpuRateTable(SYSTEM_ACTOR, [{ gpuModel: 'h100-sxm', usdPerGpuH: 2 }], 'editor');
     await refreshGpuRates(now);
+    // The GPU node earns because it is rented out (the assignment history), not from its telemetry.
+    await getDb().device.update({ where: { id: gpuId }, data: { status: 'online' } });
+    await updateRentalSettings(SYSTEM_ACTOR, { utilisationPct: 75 }, now);
+    const rented = await assignWorkload(
+      SYSTEM_ACTOR,
+      { deviceIds: [gpuId], workload: { kind: 'rent' } },
+      now - 60_000,
+    );
+    expect(rented.results[0]).toMatchObject({ ok: true, gpus: 8 });
 
     tenant = await tokenFor('viewer', 'tenant-viewer');
     const t = await getDb().tenant.create({ data: { name: 'Client' } });

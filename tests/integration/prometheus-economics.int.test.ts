@@ -120,8 +120,9 @@ describe.each(TEST_PROVIDERS)('/metrics economics (%s)', (provider) => {
     expect(
       sample(text, 'switchyard_breakeven_usd_per_mwh', { ...site, model: 'Bitmain Antminer S21' }),
     ).toBeCloseTo(123.883, 2);
-    // The GPU node has no rental rate: its revenue is unknown and absent; its energy cost is known.
-    expect(sample(text, 'switchyard_site_revenue_usd_per_hour', { ...site, use: 'ai' })).toBeUndefined();
+    // The GPU node is assigned nothing (and has no rental rate): it earns a known $0 — money follows
+    // the assignment history, not a market estimate — and its energy cost is known.
+    expect(sample(text, 'switchyard_site_revenue_usd_per_hour', { ...site, use: 'ai' })).toBe(0);
     expect(sample(text, 'switchyard_site_energy_cost_usd_per_hour', { ...site, use: 'ai' })).toBe(0);
     expect(sample(text, 'switchyard_economics_up')).toBe(1);
     expect(text).toContain('# TYPE switchyard_ingest_samples_accepted_total counter');

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as actions from '@/app/api/v1/actions/route';
+import * as agentClaim from '@/app/api/v1/agent/sites/[id]/actions/claim/route';
+import * as agentResults from '@/app/api/v1/agent/sites/[id]/actions/results/route';
 import * as agentPolls from '@/app/api/v1/agent/sites/[id]/polls/route';
 import * as alertRule from '@/app/api/v1/alert-rules/[id]/route';
 import * as alertRulePreview from '@/app/api/v1/alert-rules/preview/route';
@@ -816,6 +818,27 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
         method: 'PATCH',
         params: { id: String(ids.alerting.target.a) },
         body: { address: 'http://127.0.0.1:9/mine' },
+      }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/agent/sites/[id]/actions/claim',
+      name: "actions of another tenant's site",
+      handler: agentClaim.POST,
+      options: () => ({ method: 'POST', params: { id: String(ids.siteB) }, body: { agent: 'intruder' } }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/agent/sites/[id]/actions/results',
+      name: "action results for another tenant's site",
+      handler: agentResults.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.siteB) },
+        body: {
+          agent: 'intruder',
+          results: [{ id: 1, at: Date.now(), outcome: { kind: 'sent', message: 'x' } }],
+        },
       }),
     },
     {

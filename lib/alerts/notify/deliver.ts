@@ -1,28 +1,16 @@
 // Delivers due notifications from the outbox: webhook (Slack-compatible JSON) or e-mail over
-// SMTP. Every attempt is logged; a failure schedules a retry with back-off and never drops the
-// message, so a target that is down only delays it.
+// SMTP, through lib/outbox's loop: every attempt logged, a failure retried with back-off and never
+// dropped, so a target that is down only delays the message.
 import { getDb } from '../../db/client';
 import { getEnv } from '../../env';
+import { type DrainSummary, drainOutbox, type OutboxStore } from '../../outbox/drain';
+import { OUTBOX_TIMEOUT_MS, postJson } from '../../outbox/post';
 import { processGlobal } from '../../process-global';
-import { type AlertMessage, emailMessage, retryDelayMs, webhookBody } from './message';
+import { type AlertMessage, emailMessage, webhookBody } from './message';
 
-const BATCH = 50;
-const TIMEOUT_MS = 5_000;
+const TIMEOUT_MS = OUTBOX_TIMEOUT_MS;
 
-type Sent = { statusCode: number | null };
-
-async function postWebhook(url: string, m: AlertMessage): Promise<Sent> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: webhookBody(m),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-    redirect: 'error',
-  });
-  await res.body?.cancel();
-  if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { statusCode: res.status });
-  return { statusCode: res.status };
-}
+type Sent = number | null;
 
 type Transport = { sendMail: (mail: Record<string, unknown>) => Promise<unknown> };
 const transports = processGlobal<Map<string, Transport>>('switchyardSmtpTransports');
@@ -47,70 +35,68 @@ async function sendEmail(address: string, m: AlertMessage): Promise<Sent> {
   if (!env.SMTP_URL) throw new Error('SMTP_URL is not set');
   const { subject, text } = emailMessage(m);
   await (await transportFor(env.SMTP_URL)).sendMail({ from: env.SMTP_FROM, to: address, subject, text });
-  return { statusCode: null };
+  return null;
 }
 
-export type DeliverySummary = { attempted: number; delivered: number; failed: number };
+export type DeliverySummary = DrainSummary;
+
+type Row = { id: number; attempts: number; targetId: number; payload: string };
+type Target = { id: number; kind: string; address: string };
 
 /** One delivery pass over due messages, oldest first. */
 export async function deliverNotifications(now: number): Promise<DeliverySummary> {
   const db = getDb();
-  const due = await db.notificationOutbox.findMany({
-    where: { status: 'pending', nextAttemptAt: { lte: BigInt(now) } },
-    orderBy: { id: 'asc' },
-    take: BATCH,
-  });
-  const summary: DeliverySummary = { attempted: 0, delivered: 0, failed: 0 };
-  if (due.length === 0) return summary;
-  const targets = new Map(
-    (await db.notificationTarget.findMany({ where: { id: { in: due.map((d) => d.targetId) } } })).map((t) => [
-      t.id,
-      t,
-    ]),
-  );
-  for (const row of due) {
-    const target = targets.get(row.targetId);
-    const attempt = row.attempts + 1;
-    const started = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    summary.attempted++;
-    try {
-      if (!target) throw new Error('target deleted');
+  const targets = new Map<number, Target>();
+  const store: OutboxStore<Row> = {
+    async due(at, limit) {
+      const rows = await db.notificationOutbox.findMany({
+        where: { status: 'pending', nextAttemptAt: { lte: BigInt(at) } },
+        orderBy: { id: 'asc' },
+        take: limit,
+      });
+      const ids = [...new Set(rows.map((r) => r.targetId))];
+      for (const t of await db.notificationTarget.findMany({ where: { id: { in: ids } } }))
+        targets.set(t.id, t);
+      return rows;
+    },
+    // A deleted target can never succeed: the message is parked instead of retried forever.
+    orphaned: (row) => !targets.has(row.targetId),
+    send(row) {
+      const target = targets.get(row.targetId) as Target;
       const message = JSON.parse(row.payload) as AlertMessage;
-      const sent =
-        target.kind === 'email'
-          ? await sendEmail(target.address, message)
-          : await postWebhook(target.address, message);
-      statusCode = sent.statusCode;
-    } catch (e) {
-      error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-      statusCode = (e as { statusCode?: number }).statusCode ?? null;
-    }
-    const at = BigInt(now);
-    await db.notificationDelivery.create({
-      data: {
-        outboxId: row.id,
-        attempt,
-        ts: at,
-        target: target ? `${target.kind}:${target.address}`.slice(0, 500) : `target:${row.targetId}`,
-        statusCode,
-        error,
-        durationMs: Date.now() - started,
-      },
-    });
-    if (error === null) summary.delivered++;
-    else summary.failed++;
-    await db.notificationOutbox.update({
-      where: { id: row.id },
-      data:
-        error === null
-          ? { status: 'delivered', attempts: attempt, deliveredAt: at, lastError: null }
-          : // A deleted target can never succeed: park the message instead of retrying forever.
-            target
-            ? { attempts: attempt, lastError: error, nextAttemptAt: BigInt(now + retryDelayMs(attempt)) }
-            : { status: 'orphaned', attempts: attempt, lastError: error },
-    });
-  }
-  return summary;
+      return target.kind === 'email'
+        ? sendEmail(target.address, message)
+        : postJson(target.address, webhookBody(message));
+    },
+    async logAttempt(row, r, at) {
+      const target = targets.get(row.targetId);
+      await db.notificationDelivery.create({
+        data: {
+          outboxId: row.id,
+          attempt: r.attempt,
+          ts: BigInt(at),
+          target: target ? `${target.kind}:${target.address}`.slice(0, 500) : `target:${row.targetId}`,
+          statusCode: r.statusCode,
+          error: r.error,
+          durationMs: r.durationMs,
+        },
+      });
+    },
+    async settle(row, outcome, at) {
+      await db.notificationOutbox.update({
+        where: { id: row.id },
+        data:
+          outcome.kind === 'delivered'
+            ? { status: 'delivered', attempts: outcome.attempt, deliveredAt: BigInt(at), lastError: null }
+            : outcome.kind === 'orphaned'
+              ? { status: 'orphaned', attempts: outcome.attempt, lastError: outcome.error }
+              : {
+                  attempts: outcome.attempt,
+                  lastError: outcome.error,
+                  nextAttemptAt: BigInt(outcome.retryAt),
+                },
+      });
+    },
+  };
+  return drainOutbox(store, now);
 }

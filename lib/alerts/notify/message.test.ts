@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AlertMessage,
-  emailMessage,
-  retryDelayMs,
-  type Target,
-  targetWants,
-  webhookBody,
-} from './message';
+import { type AlertMessage, emailMessage, type Target, targetWants, webhookBody } from './message';
 
 const message: AlertMessage = {
   alertId: 9,
@@ -60,13 +53,4 @@ describe('targetWants', () => {
   ])('$target $severity rule $ruleId → $expected', ({ target, severity, ruleId, expected }) => {
     expect(targetWants(t(target), ruleId, severity)).toBe(expected);
   });
-});
-
-it.each([
-  [1, 5_000],
-  [2, 10_000],
-  [5, 80_000],
-  [20, 900_000],
-])('retry %i waits %i ms', (attempts, ms) => {
-  expect(retryDelayMs(attempts)).toBe(ms);
 });

@@ -70,8 +70,3 @@ export function emailMessage(m: AlertMessage): { subject: string; text: string }
   ];
   return { subject, text: lines.join('\n') };
 }
-
-/** Retry delay after `attempts` failures: 5 s doubling to 15 min, never giving up. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(15 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
-}

@@ -39,33 +39,47 @@ export async function listTargets(actor: Actor): Promise<TargetView[]> {
   requireStaff(actor, 'admin');
   const db = getDb();
   const targets = await db.notificationTarget.findMany({ orderBy: { id: 'asc' } });
-  return Promise.all(
-    targets.map(async (t) => {
-      const outbox = { targetId: t.id };
-      const [last, pending] = await Promise.all([
-        db.notificationOutbox.findFirst({
-          where: { ...outbox, attempts: { gt: 0 } },
-          orderBy: { id: 'desc' },
-          select: { id: true },
-        }),
-        db.notificationOutbox.count({ where: { ...outbox, status: 'pending' } }),
-      ]);
-      const attempt = last
-        ? await db.notificationDelivery.findFirst({ where: { outboxId: last.id }, orderBy: { id: 'desc' } })
-        : null;
-      return {
-        ...view(t),
-        pending,
-        lastAttempt: attempt
-          ? {
-              ts: new Date(Number(attempt.ts)).toISOString(),
-              statusCode: attempt.statusCode,
-              error: attempt.error,
-            }
-          : null,
-      };
+  if (targets.length === 0) return [];
+  // Three queries for the whole list, not per target: pending counts, each target's latest
+  // attempted message, and that message's latest delivery attempt.
+  const targetId = { in: targets.map((t) => t.id) };
+  const [pendingRows, lastRows] = await Promise.all([
+    db.notificationOutbox.groupBy({
+      by: ['targetId'],
+      where: { targetId, status: 'pending' },
+      _count: { _all: true },
     }),
-  );
+    db.notificationOutbox.groupBy({
+      by: ['targetId'],
+      where: { targetId, attempts: { gt: 0 } },
+      _max: { id: true },
+    }),
+  ]);
+  const pending = new Map(pendingRows.map((r) => [r.targetId, r._count._all]));
+  const lastOutbox = new Map(lastRows.map((r) => [r.targetId, r._max.id]));
+  const outboxIds = [...lastOutbox.values()].filter((id): id is number => id !== null);
+  const deliveries = outboxIds.length
+    ? await db.notificationDelivery.findMany({
+        where: { outboxId: { in: outboxIds } },
+        orderBy: { id: 'asc' },
+      })
+    : [];
+  const lastAttempt = new Map(deliveries.map((d) => [d.outboxId, d]));
+  return targets.map((t) => {
+    const outboxId = lastOutbox.get(t.id);
+    const attempt = outboxId == null ? undefined : lastAttempt.get(outboxId);
+    return {
+      ...view(t),
+      pending: pending.get(t.id) ?? 0,
+      lastAttempt: attempt
+        ? {
+            ts: new Date(Number(attempt.ts)).toISOString(),
+            statusCode: attempt.statusCode,
+            error: attempt.error,
+          }
+        : null,
+    };
+  });
 }
 
 export async function updateTarget(actor: Actor, id: number, input: TargetUpdate) {

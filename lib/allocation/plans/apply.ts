@@ -1,6 +1,6 @@
 // Applying a plan: its first-interval decisions become assignments (lib/workloads/assignments.ts,
-// source "plan"), device by device with a status each. Order: pause the preemptible jobs the plan
-// pauses (their servers go idle), then the per-device workloads (curtail, idle, rent, mine on the
+// source "plan") with a status per device, the device workloads written in bulk in one
+// transaction. Order: pause the preemptible jobs the plan pauses (their servers go idle), then the per-device workloads (curtail, idle, rent, mine on the
 // device's pool at the planned power target), then start the jobs the plan places. Earlier applied
 // plans covering one of the same sites become superseded; each site gets a decision-log row.
 // The changed devices then get remote actions (lib/actions bulk batches): pause, resume and
@@ -9,9 +9,10 @@ import { requestBulkAction } from '../../actions/requests';
 import { recordAudit } from '../../audit/record';
 import { type Actor, requireStaff } from '../../auth/actor';
 import { getDb } from '../../db/client';
-import { join, queryRows, sql } from '../../db/raw';
+import { execute, join, queryRows, sql, withRawTransaction } from '../../db/raw';
 import { AppError, conflict } from '../../errors';
-import { assignWorkload } from '../../workloads/assignments';
+import { emitEvent } from '../../webhooks/emit';
+import { assignWorkload, assignWorkloadsTogether, CONCURRENT_REASON } from '../../workloads/assignments';
 import type { Workload } from '../../workloads/schemas';
 import { transitionJob } from '../../workloads/transitions';
 import type { PlanBody, PlanDevice } from '../plan-body';
@@ -178,26 +179,40 @@ export async function applyPlan(
     groups.set(key, g);
   }
   const byId = new Map(plan.devices.map((d) => [d.deviceId, d]));
-  for (const g of groups.values()) {
-    try {
-      const res = await assignWorkload(
-        actor,
-        { deviceIds: g.devices.map((d) => d.deviceId), workload: g.workload, source: 'plan', reason },
-        now,
-      );
+  // One transaction for all of them, written in bulk; a device assigned concurrently is refused alone.
+  const list = [...groups.values()];
+  try {
+    const responses = await assignWorkloadsTogether(
+      actor,
+      list.map((g) => ({
+        deviceIds: g.devices.map((d) => d.deviceId),
+        workload: g.workload as Exclude<Workload, { kind: 'job' }>,
+        source: 'plan' as const,
+        reason,
+      })),
+      now,
+    );
+    for (const res of responses) {
       for (const r of res.results) {
         const d = byId.get(r.deviceId)!;
         statuses.set(r.deviceId, {
           ...base(d),
-          status: !r.ok ? 'refused' : r.unchanged ? 'unchanged' : 'applied',
+          status: !r.ok
+            ? r.reason === CONCURRENT_REASON
+              ? 'failed'
+              : 'refused'
+            : r.unchanged
+              ? 'unchanged'
+              : 'applied',
           ...(r.reason && { reason: r.reason }),
           ...(r.assignmentId && { assignmentId: r.assignmentId }),
         });
       }
-    } catch (error) {
+    }
+  } catch (error) {
+    for (const g of list)
       for (const d of g.devices)
         statuses.set(d.deviceId, { ...base(d), status: 'failed', reason: message(error) });
-    }
   }
 
   // 3. Jobs the plan starts, all of a job's servers in one placement.
@@ -271,21 +286,36 @@ export async function applyPlan(
     supersededPlanIds: superseded,
     remoteActions: await sendRemoteActions(actor, plan, devices, now),
   };
-  await db.$transaction([
-    db.allocationPlan.updateMany({
-      where: { id: { in: superseded } },
-      data: { status: 'superseded', supersededAt: BigInt(now) },
-    }),
-    db.allocationPlan.update({
-      where: { id },
-      data: {
-        status: 'applied',
-        appliedAt: BigInt(now),
-        appliedBy: actor.name.slice(0, 200),
-        applyResult: encodeJson(result),
+  // The plan's new status and its `plan.applied` event commit together (lib/webhooks outbox).
+  await withRawTransaction(async (client) => {
+    if (superseded.length > 0)
+      await execute(
+        sql`UPDATE allocation_plan SET status = 'superseded', superseded_at = ${now} WHERE id IN (${join(superseded)})`,
+        client,
+      );
+    await execute(
+      sql`UPDATE allocation_plan SET status = 'applied', applied_at = ${now}, applied_by = ${actor.name.slice(0, 200)},
+          apply_result = ${encodeJson(result)} WHERE id = ${id}`,
+      client,
+    );
+    await emitEvent(
+      client,
+      'plan.applied',
+      {
+        planId: id,
+        mode,
+        siteIds,
+        appliedBy: actor.name,
+        applied: result.applied,
+        unchanged: result.unchanged,
+        refused: result.refused,
+        failed: result.failed,
+        supersededPlanIds: superseded,
+        expectedProfitUsd: row.expectedProfitUsd,
       },
-    }),
-  ]);
+      now,
+    );
+  });
   await logDecisions(plan, result, actor, now);
   await recordAudit(actor, 'allocation.plan.apply', `allocation-plan:${id}`, {
     mode,

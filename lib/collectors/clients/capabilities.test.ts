@@ -10,10 +10,14 @@ const offered = (input: Parameters<typeof capabilitiesFor>[0]) => {
 describe('capabilitiesFor', () => {
   it.each<[string, CgFamily, ActionName[]]>([
     ['stock Antminer offers nothing (Code 45)', 'antminer', []],
-    ['Whatsminer offers nothing without its API key protocol', 'whatsminer', []],
-    ['Braiins: reboot, pause, resume (power targets need gRPC)', 'braiins', ['pause', 'reboot', 'resume']],
+    ['Whatsminer offers nothing without its admin password', 'whatsminer', []],
+    ['Braiins without a login: reboot, pause, resume', 'braiins', ['pause', 'reboot', 'resume']],
     ['LuxOS: everything', 'luxos', ['pause', 'reboot', 'resume', 'setPowerTarget', 'switchPool']],
-    ['Avalon: soft off/on, pool, reboot', 'avalon', ['pause', 'reboot', 'resume', 'switchPool']],
+    [
+      'Avalon: soft off/on, pool, reboot, work level',
+      'avalon',
+      ['pause', 'reboot', 'resume', 'setPowerTarget', 'switchPool'],
+    ],
     ['plain cgminer: reboot and pool', 'cgminer', ['reboot', 'switchPool']],
   ])('%s', (_name, family, actions) => {
     expect(offered({ protocol: 'cgminer', family })).toEqual(actions);
@@ -26,6 +30,41 @@ describe('capabilitiesFor', () => {
     [undefined, ['reboot', 'setPowerTarget', 'switchPool']],
   ])('AxeOS %s', (firmware, actions) => {
     expect(offered({ protocol: 'axeos', firmware })).toEqual(actions);
+  });
+
+  it.each<[CgFamily, ActionName[]]>([
+    ['whatsminer', ['pause', 'reboot', 'resume', 'setPowerTarget', 'switchPool']],
+    ['braiins', ['pause', 'reboot', 'resume', 'setPowerTarget']],
+    ['antminer', []],
+  ])('with stored credentials, %s offers %j', (family, actions) => {
+    expect(offered({ protocol: 'cgminer', family, hasCredentials: true })).toEqual(actions);
+  });
+
+  it('says why a write needs credentials, and how each is sent', () => {
+    const braiins = capabilitiesFor({ protocol: 'cgminer', family: 'braiins' }).actions.setPowerTarget;
+    expect(braiins).toMatchObject({
+      reason: 'credentials_required',
+      message: expect.stringContaining('gRPC'),
+    });
+    expect(
+      capabilitiesFor({ protocol: 'cgminer', family: 'braiins', hasCredentials: true }).actions
+        .setPowerTarget,
+    ).toMatchObject({ via: expect.stringContaining('SetPowerTarget') });
+    expect(
+      capabilitiesFor({ protocol: 'cgminer', family: 'whatsminer', hasCredentials: true }).actions.pause,
+    ).toMatchObject({ via: expect.stringContaining('power_off') });
+    expect(capabilitiesFor({ protocol: 'cgminer', family: 'avalon' }).actions.setPowerTarget).toMatchObject({
+      via: expect.stringContaining('worklevel'),
+    });
+  });
+
+  it('a NerdMiner says it is push-only because it has no local API', () => {
+    const nerd = capabilitiesFor({ protocol: 'push', model: 'NerdMiner v2' });
+    expect(nerd.pushOnly).toBe(true);
+    expect(nerd.actions.reboot).toMatchObject({
+      reason: 'push_only',
+      message: expect.stringContaining('NerdMiner has no local API'),
+    });
   });
 
   it('refusals carry the reason the UI shows', () => {

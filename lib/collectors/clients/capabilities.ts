@@ -7,7 +7,13 @@ export type Capability =
   | { supported: true; via: string }
   | {
       supported: false;
-      reason: 'push_only' | 'read_only' | 'write_refused' | 'api_key_required' | 'not_supported';
+      reason:
+        | 'push_only'
+        | 'read_only'
+        | 'write_refused'
+        | 'api_key_required'
+        | 'credentials_required'
+        | 'not_supported';
       message: string;
     };
 
@@ -22,7 +28,23 @@ export type CapabilityInput = {
   family?: CgFamily;
   /** AxeOS firmware version (`v2.14.0`), for pause/resume. */
   firmware?: string;
+  /** Device credentials are stored (Whatsminer admin password, Braiins login). */
+  hasCredentials?: boolean;
+  /** Model name, for push-only devices (NerdMiner says why it is push-only). */
+  model?: string;
 };
+
+export const WHATSMINER_NO_PASSWORD =
+  'Whatsminer writes need the admin password (set the device credentials) and API writes enabled in WhatsMinerTool';
+export const BRAIINS_NO_LOGIN =
+  'Braiins power targets go through its gRPC API (port 50051), which needs the miner login: set the device credentials';
+export const NERDMINER_PUSH_ONLY =
+  'NerdMiner has no local API (its firmware serves no telemetry or control routes): push-only. Its samples arrive through the ingest API; Switchyard cannot control it';
+
+/** NerdMiner firmware serves no API at all (reference §2.5); known by its model name. */
+export function isNerdMiner(model: string | null | undefined): boolean {
+  return /nerd\s*miner/i.test(model ?? '');
+}
 
 const yes = (via: string): Capability => ({ supported: true, via });
 const no = (reason: Exclude<Capability, { supported: true }>['reason'], message: string): Capability => ({
@@ -48,7 +70,14 @@ export function capabilitiesFor(input: CapabilityInput): DeviceCapabilities {
   if (input.protocol === 'push')
     return {
       pushOnly: true,
-      actions: all(no('push_only', 'Push-only device (e.g. NerdMiner): no local API to poll or control')),
+      actions: all(
+        no(
+          'push_only',
+          isNerdMiner(input.model)
+            ? NERDMINER_PUSH_ONLY
+            : 'Push-only device (e.g. NerdMiner): no local API to poll or control',
+        ),
+      ),
     };
   if (input.protocol === 'dcgm')
     return {
@@ -84,14 +113,18 @@ export function capabilitiesFor(input: CapabilityInput): DeviceCapabilities {
         ),
       };
     case 'whatsminer':
+      // API v2 writes (§1.7.1): token from the admin password, AES-encrypted commands.
+      if (!input.hasCredentials)
+        return { pushOnly: false, actions: all(no('api_key_required', WHATSMINER_NO_PASSWORD)) };
       return {
         pushOnly: false,
-        actions: all(
-          no(
-            'api_key_required',
-            'Whatsminer writes need the API enabled in WhatsMinerTool and the admin-password token',
-          ),
-        ),
+        actions: {
+          reboot: yes('Whatsminer API v2 restart_btminer (encrypted)'),
+          pause: yes('Whatsminer API v2 power_off (encrypted)'),
+          resume: yes('Whatsminer API v2 power_on (encrypted)'),
+          switchPool: yes('Whatsminer API v2 update_pools (encrypted)'),
+          setPowerTarget: yes('Whatsminer API v2 adjust_power_limit (encrypted)'),
+        },
       };
     case 'braiins':
       return {
@@ -104,10 +137,9 @@ export function capabilitiesFor(input: CapabilityInput): DeviceCapabilities {
             'not_supported',
             'Braiins cgminer pool commands are not persistent and do not activate pools',
           ),
-          setPowerTarget: no(
-            'not_supported',
-            'Braiins power targets need its gRPC API, which this collector does not speak yet',
-          ),
+          setPowerTarget: input.hasCredentials
+            ? yes('gRPC PerformanceService/SetPowerTarget (port 50051)')
+            : no('credentials_required', BRAIINS_NO_LOGIN),
         },
       };
     case 'luxos':
@@ -129,10 +161,7 @@ export function capabilitiesFor(input: CapabilityInput): DeviceCapabilities {
           pause: yes('ascset softoff'),
           resume: yes('ascset softon'),
           switchPool: yes('cgminer switchpool'),
-          setPowerTarget: no(
-            'not_supported',
-            'Avalon firmware sets work levels, not a power target in watts',
-          ),
+          setPowerTarget: yes('ascset 0,worklevel,set,N: the nearest of 3 work levels, not exact watts'),
         },
       };
     default:

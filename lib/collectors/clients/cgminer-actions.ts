@@ -1,7 +1,11 @@
+import { avalonLevelFor } from '../protocols/avalon-levels';
+import { BOS_GRPC_PORT } from '../protocols/braiins-grpc';
 import type { CgFamily } from '../protocols/firmware';
-import type { ActionName } from './capabilities';
+import { braiinsSetPowerTarget } from './braiins-grpc';
+import { type ActionName, BRAIINS_NO_LOGIN, WHATSMINER_NO_PASSWORD } from './capabilities';
 import { sendCommand } from './cgminer';
 import type { ActionResult, CollectError, Endpoint } from './types';
+import { whatsminerAction } from './whatsminer-writes';
 
 export type CgAction =
   | { action: 'reboot' | 'pause' | 'resume' }
@@ -71,6 +75,16 @@ async function addAndSwitch(
   return run(ep, 'switchpool', deadline, `${prefix}${m[1]}`);
 }
 
+/** What some writes need besides the endpoint: stored credentials, nameplate power, other ports. */
+export type CgWriteContext = {
+  /** The device's stored (decrypted) credentials, when any. */
+  credentials?: { username?: string; password?: string; apiKey?: string } | null;
+  /** Nameplate power of the model (W), to turn a power target into an Avalon work level. */
+  nominalPowerW?: number | null;
+  /** Braiins OS public gRPC API port on the miner's host (default 50051). */
+  braiinsGrpcPort?: number;
+};
+
 /** Sends one write command set for the miner's family; refusals keep their kind (Code 45, API key). */
 export async function cgminerAction(
   ep: Endpoint,
@@ -78,13 +92,28 @@ export async function cgminerAction(
   a: CgAction,
   deadline: number,
   nowS: number,
+  ctx: CgWriteContext = {},
 ): Promise<ActionResult> {
   if (family === 'whatsminer') {
-    const error: CollectError = {
-      kind: 'api_key_required',
-      message: 'Whatsminer writes need the API enabled in WhatsMinerTool and the admin-password token',
-    };
-    return { ok: false, error };
+    // The admin password is what the v2 token is derived from; an API key field is accepted too.
+    const password = ctx.credentials?.password ?? ctx.credentials?.apiKey;
+    if (!password) {
+      const error: CollectError = { kind: 'api_key_required', message: WHATSMINER_NO_PASSWORD };
+      return { ok: false, error };
+    }
+    return whatsminerAction(ep, password, a, deadline);
+  }
+  if (family === 'braiins' && a.action === 'setPowerTarget') {
+    const c = ctx.credentials;
+    if (!c || (c.username === undefined && c.password === undefined))
+      return { ok: false, error: { kind: 'credentials_required', message: BRAIINS_NO_LOGIN } };
+    const grpc = { host: ep.host, port: ctx.braiinsGrpcPort ?? BOS_GRPC_PORT };
+    return braiinsSetPowerTarget(
+      grpc,
+      { username: c.username ?? 'root', password: c.password ?? '' },
+      a.powerTargetW,
+      deadline,
+    );
   }
   if (family === 'luxos') {
     return withLuxSession(ep, deadline, (sid) => {
@@ -119,7 +148,14 @@ export async function cgminerAction(
       return notSupported(`${family} has no ${action} command`);
     case 'switchPool':
       return addAndSwitch(ep, deadline, a as Extract<CgAction, { action: 'switchPool' }>);
-    case 'setPowerTarget':
-      return notSupported(`${family} has no power-target command on the cgminer API`);
+    case 'setPowerTarget': {
+      if (family !== 'avalon')
+        return notSupported(`${family} has no power-target command on the cgminer API`);
+      const target = (a as Extract<CgAction, { action: 'setPowerTarget' }>).powerTargetW;
+      if (!ctx.nominalPowerW) return notSupported('the Avalon work level needs the model nameplate power');
+      const { level, expectedW } = avalonLevelFor(target, ctx.nominalPowerW);
+      const r = await run(ep, 'ascset', deadline, `0,worklevel,set,${level}`);
+      return r.ok ? { ok: true, message: `${r.message}: work level ${level} (≈ ${expectedW} W)` } : r;
+    }
   }
 }

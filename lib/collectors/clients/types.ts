@@ -4,7 +4,14 @@ export type TransportErrorKind = 'timeout' | 'refused' | 'reset' | 'network' | '
 
 /** Why a poll or an action failed; `kind` is stable for the UI, `message` is for humans. */
 export type CollectError = {
-  kind: ParseErrorKind | TransportErrorKind | 'not_supported';
+  kind:
+    | ParseErrorKind
+    | TransportErrorKind
+    | 'not_supported'
+    /** A write needs the device's login or admin password, and none is stored. */
+    | 'credentials_required'
+    /** The device refused the stored login or password (wrong password, bad token). */
+    | 'credentials_rejected';
   message: string;
   code?: number;
 };

@@ -50,6 +50,15 @@ const dgx: DeviceGroup = {
   nominalPowerW: 10_200,
   gpuCount: 8,
   gpuModel: 'H100-SXM',
+  // Rented out at the table's $2/GPU-h with a 75 % utilisation assumption.
+  workload: {
+    kind: 'rent',
+    poolFeePct: null,
+    rateUsdPerGpuHour: 2,
+    utilisationPct: 75,
+    assignedGpus: 8,
+    jobRunning: false,
+  },
 };
 
 describe('composeGroup (hand-computed)', () => {
@@ -77,7 +86,7 @@ describe('composeGroup (hand-computed)', () => {
     expect(g.notes).toEqual([]);
   });
 
-  it('AI: 8 GPUs × $2/GPU-h × 75 % for revenue, the node’s 8 kW for energy', () => {
+  it('AI: rented, 8 GPUs × $2/GPU-h × 75 % assumption for revenue, the node’s 8 kW for energy', () => {
     const g = composeGroup(dgx, site, market);
     expect(g.use).toBe('ai');
     expect(g.revenueUsdPerDay).toBeCloseTo(288, 10);
@@ -114,10 +123,20 @@ describe('composeGroup (hand-computed)', () => {
     expect(g.energyCostUsdPerDay).toBeCloseTo(35.28, 10);
   });
 
-  it('a GPU model without a rate has no AI revenue', () => {
+  it('a GPU model without a market rate still earns what its assignment pays, with no breakeven', () => {
     const g = composeGroup({ ...dgx, gpuModel: 'B200' }, site, market);
-    expect(g.revenueUsdPerDay).toBeNull();
+    expect(g.revenueUsdPerDay).toBeCloseTo(288, 10);
+    expect(g.breakevenUsdPerMwh).toBeNull();
     expect(g.notes).toContain('no rental rate for B200');
+  });
+
+  it('telemetry utilisation never makes revenue: an unassigned busy-looking node earns nothing', () => {
+    const { workload: _rent, ...unassigned } = dgx;
+    const g = composeGroup({ ...unassigned, gpuUtilPctSum: 100 }, site, market);
+    expect(g.revenueUsdPerDay).toBe(0);
+    expect(g.gpu?.utilisationPct).toBe(100);
+    expect(g.energyCostUsdPerDay).toBeCloseTo(8.064, 10);
+    expect(g.workload).toBeNull();
   });
 
   it('is additive: a group equals the sum of its devices split in two', () => {
@@ -204,7 +223,13 @@ describe('composeSite / composeFleet', () => {
 });
 
 describe('money follows the work (assignment per group)', () => {
-  const none = { poolFeePct: null, rateUsdPerGpuHour: null, utilisationPct: null, assignedGpus: 0 };
+  const none = {
+    poolFeePct: null,
+    rateUsdPerGpuHour: null,
+    utilisationPct: null,
+    assignedGpus: 0,
+    jobRunning: false,
+  };
   it.each([
     [
       'ASICs on a pool use its fee, not the site default',
@@ -223,9 +248,17 @@ describe('money follows the work (assignment per group)', () => {
       0,
     ],
     [
-      'a GPU server on a job earns the job rate for its GPUs',
-      { ...dgx, workload: { ...none, kind: 'job' as const, rateUsdPerGpuHour: 3, assignedGpus: 4 } },
+      'a GPU server on a running job earns the job rate for its GPUs',
+      {
+        ...dgx,
+        workload: { ...none, kind: 'job' as const, rateUsdPerGpuHour: 3, assignedGpus: 4, jobRunning: true },
+      },
       4 * 3 * 24,
+    ],
+    [
+      'a GPU server holding a job that has not started earns nothing yet',
+      { ...dgx, workload: { ...none, kind: 'job' as const, rateUsdPerGpuHour: 3, assignedGpus: 4 } },
+      0,
     ],
     [
       'a rented GPU server earns rate × utilisation',
@@ -243,9 +276,14 @@ describe('money follows the work (assignment per group)', () => {
     ],
     ['an idle GPU server earns nothing', { ...dgx, workload: { ...none, kind: 'idle' as const } }, 0],
     [
-      'an unassigned GPU server keeps the utilisation estimate',
+      'an unassigned GPU server earns nothing, whatever its telemetry utilisation',
       { ...dgx, workload: { ...none, kind: 'none' as const } },
-      8 * 2 * 0.75 * 24,
+      0,
+    ],
+    [
+      'a GPU server on a pool earns nothing from GPU work',
+      { ...dgx, workload: { ...none, kind: 'pool' as const, poolFeePct: 1 } },
+      0,
     ],
   ] as [string, DeviceGroup, number][])('%s', (_, group, revenueUsdPerDay) => {
     const e = composeGroup(group, site, market);

@@ -3,8 +3,8 @@
 //
 // Everything is linear in hashrate, power and GPU utilisation, so devices are aggregated per
 // (site, model) first and the economics run once per group: the result equals the per-device sum.
+import { gpuWorkRevenueUsdPerHour, isGpuWork } from '../../workloads/revenue-rate';
 import {
-  aiRevenueUsdPerHour,
   aiValueUsdPerMwh,
   breakevenUsdPerMwh,
   energyCostUsdPerDay,
@@ -31,7 +31,7 @@ export type DeviceGroup = {
   /**
    * What the group's devices are assigned to (lib/workloads): groups are split by workload, so a
    * curtailed ASIC earns nothing, a pool's own fee replaces the site default, and a GPU server earns
-   * its job's or rental's rate. Absent: the loader knows no assignments (legacy estimate).
+   * its job's or rental's rate. Absent: no assignment (a GPU server then earns nothing).
    */
   workload?: GroupWorkload;
 };
@@ -43,6 +43,8 @@ export type GroupWorkload = {
   utilisationPct: number | null;
   /** GPUs the assignments use (job: what the job needs on these nodes; rent: the whole node). */
   assignedGpus: number;
+  /** Job assignments only: whether the job is running now (a placed, not yet started job earns nothing). */
+  jobRunning: boolean;
 };
 
 export type SiteTerms = {
@@ -158,14 +160,10 @@ function aiGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): GroupEco
   else if (!rate) notes.push(`no rental rate for ${g.gpuModel}`);
   if (site.priceUsdPerMwh === null) notes.push(`no electricity price: ${site.priceReason ?? 'unknown'}`);
   const shareKw = gpus > 0 ? g.powerW / 1000 / gpus : 0;
-  // Unassigned nodes (no row in the history yet) keep the estimate from telemetry utilisation at the
-  // market rate, matching what the simulator makes them do; assigned nodes earn what they were assigned.
-  const assigned = g.workload && g.workload.kind !== 'none' ? g.workload : null;
-  const revenuePerH = assigned
-    ? assignedRevenuePerHour(assigned, notes)
-    : rate
-      ? aiRevenueUsdPerHour({ gpus, usdPerGpuH: rate.usdPerGpuH, utilisation: utilisation ?? 0 })
-      : null;
+  // Money follows the work: a GPU server earns only what its assignment pays (the same rule the
+  // reports accrue with), never an estimate from telemetry utilisation — an unassigned or idle node
+  // earns nothing and still draws its idle power.
+  const revenuePerH = assignedRevenuePerHour(g.workload, notes);
   // The node's whole wall power (its GPUs' shares summed), as DESIGN §6: energy with the node's share of power.
   const costPerDay = energyCost(g.powerW, site);
   const nameplateShareKw =
@@ -207,23 +205,24 @@ function aiGroup(g: DeviceGroup, site: SiteTerms, market: MarketTerms): GroupEco
   };
 }
 
-/** A GPU server earns what it is assigned: its job's price, or the rental rate × utilisation assumption. */
-function assignedRevenuePerHour(w: GroupWorkload, notes: string[]): number {
-  if (w.kind === 'job')
-    return aiRevenueUsdPerHour({
-      gpus: w.assignedGpus,
-      usdPerGpuH: w.rateUsdPerGpuHour ?? 0,
-      utilisation: 1,
-    });
-  if (w.kind === 'rent') {
-    return aiRevenueUsdPerHour({
-      gpus: w.assignedGpus,
-      usdPerGpuH: w.rateUsdPerGpuHour ?? 0,
-      utilisation: (w.utilisationPct ?? 100) / 100,
-    });
+/** A GPU server earns what it is assigned: its running job's price, or the rental rate × utilisation assumption. */
+function assignedRevenuePerHour(w: GroupWorkload | undefined, notes: string[]): number {
+  const kind = w?.kind ?? 'none';
+  if (!w || !isGpuWork(kind)) {
+    // No assignment is the ordinary state of a spare node, not a problem to flag (the workload says it).
+    if (kind !== 'none') notes.push(`${kind}: earns nothing while assigned so`);
+    return 0;
   }
-  notes.push(`${w.kind}: earns nothing while assigned so`);
-  return 0;
+  if (kind === 'job' && !w.jobRunning) notes.push('the job is not running: nothing accrues until it starts');
+  return gpuWorkRevenueUsdPerHour(
+    {
+      kind,
+      gpus: w.assignedGpus,
+      rateUsdPerGpuHour: w.rateUsdPerGpuHour,
+      utilisationPct: w.utilisationPct,
+    },
+    w.jobRunning,
+  );
 }
 
 function groupBase(g: DeviceGroup, use: 'mining' | 'ai') {
@@ -239,7 +238,7 @@ function groupBase(g: DeviceGroup, use: 'mining' | 'ai') {
     powerW: g.powerW,
     workload: g.workload?.kind ?? null,
     workloadKey: g.workload
-      ? `${g.workload.kind}:${g.workload.poolFeePct ?? ''}:${g.workload.rateUsdPerGpuHour ?? ''}:${g.workload.utilisationPct ?? ''}`
+      ? `${g.workload.kind}:${g.workload.poolFeePct ?? ''}:${g.workload.rateUsdPerGpuHour ?? ''}:${g.workload.utilisationPct ?? ''}${g.workload.jobRunning ? ':running' : ''}`
       : 'all',
   };
 }

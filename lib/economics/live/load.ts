@@ -1,5 +1,6 @@
-// Live inputs of the money views: device totals per (site, model) from device_latest, each site's
-// price now, and the market snapshot. O(devices) in one grouped query, never O(samples).
+// Live inputs of the money views: device totals per (site, model, current workload) from
+// device_latest and the open assignment (with its job's status: only a running job earns), each
+// site's price now, and the market snapshot. O(devices) in one grouped query, never O(samples).
 import type { Actor } from '../../auth/actor';
 import { empty, queryRows, sql } from '../../db/raw';
 import { deviceScopeSql } from '../../inventory/scope';
@@ -24,16 +25,19 @@ export async function loadDeviceGroups(actor: Actor, scope: GroupScope, now: num
            SUM(CASE WHEN l.ts >= ${freshAfter} THEN COALESCE(l.power_w, 0) ELSE 0 END) AS power_w,
            SUM(CASE WHEN l.ts >= ${freshAfter} THEN COALESCE(l.gpu_util_pct, 0) ELSE 0 END) AS gpu_util_sum,
            COALESCE(CAST(w.kind AS TEXT), 'none') AS workload, p.fee_pct, a.rate_usd_per_gpu_hour, a.utilisation_pct,
-           SUM(COALESCE(a.gpus, 0)) AS assigned_gpus
+           SUM(COALESCE(a.gpus, 0)) AS assigned_gpus,
+           CASE WHEN CAST(j.status AS TEXT) = 'running' THEN 1 ELSE 0 END AS job_running
     FROM device d
     JOIN device_model m ON m.id = d.model_id
     LEFT JOIN device_latest l ON l.device_id = d.id
     LEFT JOIN device_workload w ON w.device_id = d.id
     LEFT JOIN assignment a ON a.id = w.assignment_id
     LEFT JOIN pool_profile p ON p.id = w.pool_id AND w.kind = 'pool'
+    LEFT JOIN ai_job j ON j.id = w.job_id AND w.kind = 'job'
     WHERE 1 = 1 ${deviceScopeSql(actor)} ${site} ${device}
     GROUP BY d.site_id, d.model_id, m.vendor, m.model, m.class, m.nominal_hashrate_ths, m.nominal_power_w, m.gpu_count, m.gpu_model,
-             COALESCE(CAST(w.kind AS TEXT), 'none'), p.fee_pct, a.rate_usd_per_gpu_hour, a.utilisation_pct
+             COALESCE(CAST(w.kind AS TEXT), 'none'), p.fee_pct, a.rate_usd_per_gpu_hour, a.utilisation_pct,
+             CASE WHEN CAST(j.status AS TEXT) = 'running' THEN 1 ELSE 0 END
     ORDER BY d.site_id, d.model_id`);
   return rows.map((r) => ({
     siteId: Number(r.site_id),
@@ -55,6 +59,7 @@ export async function loadDeviceGroups(actor: Actor, scope: GroupScope, now: num
       rateUsdPerGpuHour: r.rate_usd_per_gpu_hour == null ? null : Number(r.rate_usd_per_gpu_hour),
       utilisationPct: r.utilisation_pct == null ? null : Number(r.utilisation_pct),
       assignedGpus: Number(r.assigned_gpus ?? 0),
+      jobRunning: Number(r.job_running) === 1,
     },
   }));
 }

@@ -1,3 +1,4 @@
+import { AVALON_LEVEL_SHARE } from '../../collectors/protocols/avalon-levels';
 import {
   type CgQuirk,
   errorReply,
@@ -7,6 +8,7 @@ import {
   supportsMulti,
 } from './cgminer-replies';
 import { restart } from './miner-state';
+import { answerEncrypted, answerGetToken } from './whatsminer-writes';
 
 type Obj = Record<string, unknown>;
 
@@ -95,6 +97,14 @@ function writeReply(m: FakeMiner, command: string, param: string, nowMs: number)
       if (m.variant !== 'avalon')
         return { STATUS: [{ STATUS: 'W', Code: 117, Msg: 'ASC 0 does not support ascset' }], id: 1 };
       const opt = args[1];
+      if (opt === 'worklevel' && args[2] === 'set') {
+        const level = Number(args[3]);
+        if (!Number.isInteger(level) || AVALON_LEVEL_SHARE[level] === undefined)
+          return errorReply(m, 120, `ASC 0 set failed: invalid worklevel ${args[3]}`, nowMs);
+        m.workLevel = level;
+        st.powerTargetW = st.nominalPowerW * AVALON_LEVEL_SHARE[level]!;
+        return okReply(m, 119, 'ASC 0 set OK', nowMs);
+      }
       if (opt !== 'softoff' && opt !== 'softon') return errorReply(m, 120, `ASC 0 set failed: ${opt}`, nowMs);
       st.paused = opt === 'softoff';
       return {
@@ -157,6 +167,11 @@ export function answerRequest(m: FakeMiner, request: string, nowMs: number): str
     }
     if (m.quirks.includes('text_only')) return toText(errorReply(m, 14, 'Invalid command', nowMs), 'STATUS');
     json = true;
+    if (m.variant === 'whatsminer') {
+      // API v2 privileged requests: an encrypted envelope, and the plain get_token before it.
+      if (parsed.enc === 1) return answerEncrypted(m, parsed.data, nowMs);
+      if ((parsed.command ?? parsed.cmd) === 'get_token') return JSON.stringify(answerGetToken(m, nowMs));
+    }
     command = String(parsed.command ?? parsed.cmd ?? '');
     param = parsed.parameter === undefined ? '' : String(parsed.parameter);
   } else {

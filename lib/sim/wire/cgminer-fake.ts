@@ -2,6 +2,7 @@ import net from 'node:net';
 import { answerRequest } from './cgminer-commands';
 import type { CgQuirk, CgVariant, FakeMiner } from './cgminer-replies';
 import type { MinerState } from './miner-state';
+import { newWhatsminerWrites } from './whatsminer-writes';
 
 /**
  * How the fake ends a reply (reference §1.1, C28): cgminer sends a NUL then closes; some firmware
@@ -27,6 +28,8 @@ export type CgFakeOptions = {
   state: MinerState;
   quirks?: CgQuirk[];
   behaviour?: CgBehaviour;
+  /** Whatsminer only: the admin password, which enables its encrypted API writes (§1.7.1). */
+  whatsminerAdminPassword?: string;
   now?: () => number;
 };
 
@@ -40,6 +43,8 @@ export function cgminerHandler(opts: CgFakeOptions): {
   onConnection: (s: net.Socket) => void;
 } {
   const miner: FakeMiner = { variant: opts.variant, state: opts.state, quirks: opts.quirks ?? [] };
+  if (opts.variant === 'whatsminer' && opts.whatsminerAdminPassword !== undefined)
+    miner.whatsminerWrites = newWhatsminerWrites(opts.state.seed, opts.whatsminerAdminPassword);
   const now = opts.now ?? Date.now;
   const onConnection = (socket: net.Socket) => {
     const b = opts.behaviour ?? {};

@@ -1,4 +1,5 @@
 import { figures, type MinerState } from './miner-state';
+import type { WhatsminerWriteState } from './whatsminer-writes';
 
 export type CgVariant = 'antminer' | 'braiins' | 'luxos' | 'avalon' | 'whatsminer' | 'cgminer';
 
@@ -36,6 +37,10 @@ export type FakeMiner = {
   state: MinerState;
   quirks: CgQuirk[];
   luxSession?: { id: string; atMs: number };
+  /** Whatsminer with API writes enabled (admin password set in WhatsMinerTool). */
+  whatsminerWrites?: WhatsminerWriteState;
+  /** Avalon work level (`ascset|0,worklevel,set,N`); levels scale power (AVALON_LEVEL_SHARE). */
+  workLevel?: number;
 };
 
 const f2 = (n: number) => Math.round(n * 100) / 100;
@@ -143,7 +148,7 @@ function statsRows(m: FakeMiner, nowMs: number): Obj[] {
 function avalonEstats(m: FakeMiner, nowMs: number): Obj[] {
   const f = figures(m.state, nowMs);
   const work = m.state.paused ? 'In Idle' : 'In Work';
-  const mm = `Ver[15-194] Elapsed[${f.elapsedS}] SYSTEMSTATU[Work: ${work}, Hash Board: 3] ITemp[${Math.round(f.inletTempC)}] HBITemp[${Math.round(f.boardTempC - 5)}] HBOTemp[${Math.round(f.boardTempC)}] TMax[${Math.round(f.chipTempC)}] Fan1[${Math.round(f.fanRpm)}] Fan2[${Math.round(f.fanRpm)}] FanR[60%] WALLPOWER[${Math.round(f.powerW)}] GHSspd[${(f.hashrateThs * 1000).toFixed(2)}] MPO[${Math.round(m.state.powerTargetW)}] Nonce Mask[25]`;
+  const mm = `Ver[15-194] Elapsed[${f.elapsedS}] SYSTEMSTATU[Work: ${work}, Hash Board: 3] ITemp[${Math.round(f.inletTempC)}] HBITemp[${Math.round(f.boardTempC - 5)}] HBOTemp[${Math.round(f.boardTempC)}] TMax[${Math.round(f.chipTempC)}] Fan1[${Math.round(f.fanRpm)}] Fan2[${Math.round(f.fanRpm)}] FanR[60%] WALLPOWER[${Math.round(f.powerW)}] GHSspd[${(f.hashrateThs * 1000).toFixed(2)}] MPO[${Math.round(m.state.powerTargetW)}] WORKLEVEL[${m.workLevel ?? 2}] Nonce Mask[25]`;
   return [{ 'MM ID0': mm }];
 }
 

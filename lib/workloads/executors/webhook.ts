@@ -1,16 +1,15 @@
 // Webhook executor: job specs and status changes go out as signed POSTs from a database outbox
-// (written in the transaction of the change), retried with back-off until the receiver answers
-// 2xx; every attempt lands in the delivery log. Messages of one job go out in order.
+// (written in the transaction of the change), delivered by lib/outbox's loop: retried with back-off
+// until the receiver answers 2xx, every attempt in the delivery log, one job's messages in order.
 import { execute, queryOne, queryRows, sql } from '../../db/raw';
 import { getEnv } from '../../env';
+import { drainOutbox, type OutboxStore } from '../../outbox/drain';
+import { postJson } from '../../outbox/post';
 import { type Client, type JobRow, num } from '../rows';
 import { signatureHeaders } from '../signature';
 import type { Executor } from '.';
-import { backoffMs } from './backoff';
 
 export const DELIVERY_HEADER = 'x-switchyard-delivery';
-const TIMEOUT_MS = 5_000;
-const BATCH = 50;
 
 export type WebhookConfig = { url: string | null; secret: string | null };
 
@@ -110,57 +109,43 @@ type OutboxRow = { id: number; job_id: number; kind: string; payload: string; at
 
 /** Delivers due messages, oldest first, at most one in flight per job (a later one waits). */
 export async function deliverOutbox(now: number, config = webhookConfig()): Promise<Record<string, number>> {
-  const due = await queryRows<OutboxRow>(
-    sql`SELECT o.id, o.job_id, o.kind, o.payload, o.attempts FROM executor_outbox o
-        WHERE o.status = 'pending' AND o.next_attempt_at <= ${now}
-          AND NOT EXISTS (SELECT 1 FROM executor_outbox p WHERE p.job_id = o.job_id AND p.status = 'pending' AND p.id < o.id)
-        ORDER BY o.id LIMIT ${BATCH}`,
-  );
-  let delivered = 0;
-  let failed = 0;
-  for (const row of due) {
-    const attempt = Number(row.attempts) + 1;
-    const started = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    if (!config.url || !config.secret) {
-      error = 'no webhook executor configured (SWITCHYARD_EXECUTOR_WEBHOOK_URL / _SECRET)';
-    } else {
-      try {
-        const res = await fetch(config.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [DELIVERY_HEADER]: String(row.id),
-            ...signatureHeaders(config.secret, row.payload, Date.now()),
-          },
-          body: row.payload,
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-          redirect: 'error',
-        });
-        statusCode = res.status;
-        await res.body?.cancel();
-        if (!res.ok) error = `receiver answered ${res.status}`;
-      } catch (e) {
-        error = (e as Error).message.slice(0, 500);
+  const store: OutboxStore<OutboxRow> = {
+    due: (at, limit) =>
+      queryRows<OutboxRow>(
+        sql`SELECT o.id, o.job_id, o.kind, o.payload, o.attempts FROM executor_outbox o
+            WHERE o.status = 'pending' AND o.next_attempt_at <= ${at}
+              AND NOT EXISTS (SELECT 1 FROM executor_outbox p WHERE p.job_id = o.job_id AND p.status = 'pending' AND p.id < o.id)
+            ORDER BY o.id LIMIT ${limit}`,
+      ),
+    group: (row) => Number(row.job_id),
+    async send(row) {
+      if (!config.url || !config.secret) {
+        throw new Error('no webhook executor configured (SWITCHYARD_EXECUTOR_WEBHOOK_URL / _SECRET)');
       }
-    }
-    await execute(
-      sql`INSERT INTO executor_delivery (outbox_id, attempt, ts, url, status_code, error, duration_ms)
-          VALUES (${row.id}, ${attempt}, ${now}, ${config.url ?? ''}, ${statusCode}, ${error}, ${Date.now() - started})`,
-    );
-    if (error === null) {
+      return postJson(config.url, row.payload, {
+        [DELIVERY_HEADER]: String(row.id),
+        ...signatureHeaders(config.secret, row.payload, Date.now()),
+      });
+    },
+    async logAttempt(row, r, at) {
       await execute(
-        sql`UPDATE executor_outbox SET status = 'delivered', attempts = ${attempt}, delivered_at = ${now}, last_error = NULL WHERE id = ${row.id}`,
+        sql`INSERT INTO executor_delivery (outbox_id, attempt, ts, url, status_code, error, duration_ms)
+            VALUES (${row.id}, ${r.attempt}, ${at}, ${config.url ?? ''}, ${r.statusCode}, ${r.error}, ${r.durationMs})`,
       );
-      delivered++;
-    } else {
-      await execute(
-        sql`UPDATE executor_outbox SET attempts = ${attempt}, last_error = ${error}, next_attempt_at = ${now + backoffMs(attempt)} WHERE id = ${row.id}`,
-      );
-      failed++;
-    }
-  }
+    },
+    async settle(row, outcome, at) {
+      if (outcome.kind === 'delivered') {
+        await execute(
+          sql`UPDATE executor_outbox SET status = 'delivered', attempts = ${outcome.attempt}, delivered_at = ${at}, last_error = NULL WHERE id = ${row.id}`,
+        );
+      } else if (outcome.kind === 'retry') {
+        await execute(
+          sql`UPDATE executor_outbox SET attempts = ${outcome.attempt}, last_error = ${outcome.error}, next_attempt_at = ${outcome.retryAt} WHERE id = ${row.id}`,
+        );
+      }
+    },
+  };
+  const { delivered, failed } = await drainOutbox(store, now);
   const pending = await queryOne<{ n: number }>(
     sql`SELECT COUNT(*) AS n FROM executor_outbox WHERE status = 'pending'`,
   );

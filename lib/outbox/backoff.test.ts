@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs } from './backoff';
+import { retryDelayMs } from './backoff';
 
-describe('backoffMs', () => {
+describe('retryDelayMs', () => {
   it.each([
     [1, 5_000],
     [2, 10_000],
@@ -11,6 +11,6 @@ describe('backoffMs', () => {
     [1000, 900_000],
     [0, 5_000],
   ])('after %i failures waits %i ms', (n, ms) => {
-    expect(backoffMs(n)).toBe(ms);
+    expect(retryDelayMs(n)).toBe(ms);
   });
 });
