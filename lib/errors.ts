@@ -18,6 +18,13 @@ export const unauthorized = (message = 'Sign in or send a valid API token') =>
   new AppError(401, 'unauthorized', message);
 export const forbidden = (message = 'Your role does not allow this', details?: unknown) =>
   new AppError(403, 'forbidden', message, details);
+/** A session of a user whose role must use two-factor, not enrolled yet: only enrolment is open. */
+export const twoFactorEnrolmentRequired = () =>
+  new AppError(
+    403,
+    'two_factor_enrolment_required',
+    'Your role must use two-factor sign-in: set it up in Settings → Account first',
+  );
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string, details?: unknown) =>
   new AppError(409, 'conflict', message, details);

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useMemo, useState } from 'react';
 import { DEVICE_STATUS_META, type DeviceStatus } from '@/components/ui/device-status';
 import { TooltipContent, TooltipRoot, TooltipTrigger } from '@/components/ui/tooltip';
 import { cn } from '@/lib/cn';
@@ -20,6 +20,8 @@ export interface HeatCell {
   status?: DeviceStatus;
   /** Extra tooltip lines (model, hashrate…). */
   detail?: ReactNode;
+  /** Set when the grid selects (rack-grid bulk actions): the cell is a toggle button. */
+  selected?: boolean;
 }
 
 export type HeatGridScale =
@@ -40,7 +42,8 @@ export interface HeatGridProps {
   showValues?: boolean;
   rowLabel?: (row: number) => string;
   columnLabel?: (column: number) => string;
-  onCellClick?: (cell: HeatCell) => void;
+  /** The event carries shift/ctrl for range selection. */
+  onCellClick?: (cell: HeatCell, event: MouseEvent<HTMLElement>) => void;
   showLegend?: boolean;
   className?: string;
 }
@@ -109,6 +112,8 @@ export function HeatGrid(props: HeatGridProps) {
       'flex size-full items-center justify-center overflow-hidden rounded-sm text-[10px] leading-none outline-offset-1 focus-visible:outline-2 focus-visible:outline-ring',
       noData && 'bg-no-data',
       (cell.href || onCellClick) && 'cursor-pointer hover:brightness-110 hover:saturate-150',
+      onCellClick && 'select-none',
+      cell.selected && 'outline-2 outline-foreground outline-offset-1',
     );
     const common = {
       'data-cell': cellKey,
@@ -123,11 +128,17 @@ export function HeatGrid(props: HeatGridProps) {
     };
     const content = showValues && !noData && scale.kind === 'sequential' ? text : null;
     const trigger = cell.href ? (
-      <Link href={cell.href} {...common} onClick={() => onCellClick?.(cell)}>
+      <Link href={cell.href} {...common} onClick={(event) => onCellClick?.(cell, event)}>
         {content}
       </Link>
     ) : onCellClick ? (
-      <button type="button" {...common} onClick={() => onCellClick(cell)}>
+      <button
+        type="button"
+        {...common}
+        aria-pressed={cell.selected === undefined ? undefined : cell.selected}
+        data-selected={cell.selected ? 'true' : undefined}
+        onClick={(event) => onCellClick(cell, event)}
+      >
         {content}
       </button>
     ) : (

@@ -23,6 +23,7 @@ import {
 } from '@/lib/api-client/account';
 import { sessionKeys } from '@/lib/api-client/keys';
 import { formatAge, formatDateTime } from '@/lib/format';
+import { TwoFactorCard } from './two-factor-card';
 
 const MIN_LENGTH = 12;
 
@@ -201,7 +202,7 @@ function SessionsCard() {
   );
 }
 
-/** Settings → Account: own password and sessions. */
+/** Settings → Account: own password, two-factor and sessions. */
 export function AccountView({ email }: { email: string | null }) {
   return (
     <>
@@ -212,6 +213,7 @@ export function AccountView({ email }: { email: string | null }) {
       <PageHeader title="Account" description={email ? `Signed in as ${email}` : undefined} />
       <div className="flex flex-col gap-6">
         <PasswordCard />
+        <TwoFactorCard />
         <SessionsCard />
       </div>
     </>

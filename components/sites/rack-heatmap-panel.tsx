@@ -1,10 +1,13 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { LayoutGrid } from 'lucide-react';
-import { useQueryState } from 'nuqs';
-import type { ReactNode } from 'react';
+import { LayoutGrid, MousePointerClick } from 'lucide-react';
+import { parseAsString, useQueryState } from 'nuqs';
+import { type ReactNode, useState } from 'react';
+import { BatchProgress } from '@/components/actions/batch-progress';
+import { BulkActions } from '@/components/actions/bulk-actions';
 import { HeatLegend } from '@/components/charts/heat-legend';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { DeviceStatus } from '@/components/ui/device-status';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -14,7 +17,8 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { siteHeatmapQuery } from '@/lib/api-client/sites';
 import { HEATMAP_MODES, type HeatmapMode, heatmapModeParser } from './heatmap-mode';
 import { heatScale } from './rack-cells';
-import { RackHeatmaps } from './rack-heatmap';
+import { RackHeatmaps, type RackSelection } from './rack-heatmap';
+import { clickSlot, toggleRack } from './rack-selection';
 
 const MODE_LABELS: Record<HeatmapMode, string> = {
   temp: 'Temperature',
@@ -22,12 +26,38 @@ const MODE_LABELS: Record<HeatmapMode, string> = {
   status: 'Status',
 };
 
-/** Container: the site's racks, live, coloured by the mode in the URL (?heat=). */
-export function RackHeatmapPanel({ siteId }: { siteId: number }) {
+/**
+ * Container: the site's racks, live, coloured by the mode in the URL (?heat=). An operator can
+ * switch to selecting slots (click, shift-click a run, a whole rack) and run the devices table's
+ * bulk actions on them; the batch's progress (?batch=) stays until its last action ends.
+ */
+export function RackHeatmapPanel({ siteId, canOperate = false }: { siteId: number; canOperate?: boolean }) {
   const heatmap = useQuery(siteHeatmapQuery(siteId));
   const [mode, setMode] = useQueryState('heat', heatmapModeParser);
+  const [batch, setBatch] = useQueryState('batch', parseAsString);
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
   const racks = heatmap.data;
   const scale = heatScale(racks ?? [], mode);
+  const slotsOf = (rack: NonNullable<typeof racks>[number]) =>
+    rack.cells.map((c) => ({ deviceId: c.deviceId, row: c.row, column: c.column }));
+  const selection: RackSelection | undefined = selecting
+    ? {
+        selected,
+        onSlotClick: (rack, deviceId, shift) => {
+          const next = clickSlot(selected, slotsOf(rack), deviceId, anchor, shift);
+          setSelected(next.selected);
+          setAnchor(next.anchor);
+        },
+        onRackToggle: (rack) => setSelected(toggleRack(selected, slotsOf(rack))),
+      }
+    : undefined;
+  const stopSelecting = () => {
+    setSelecting(false);
+    setSelected(new Set());
+    setAnchor(null);
+  };
 
   let body: ReactNode;
   if (heatmap.error && !racks)
@@ -48,7 +78,7 @@ export function RackHeatmapPanel({ siteId }: { siteId: number }) {
           scale={scale}
           statuses={racks.flatMap((rack) => rack.cells.map((cell) => cell.status as DeviceStatus))}
         />
-        <RackHeatmaps racks={racks} mode={mode} scale={scale} />
+        <RackHeatmaps racks={racks} mode={mode} scale={scale} selection={selection} />
       </div>
     );
 
@@ -58,9 +88,41 @@ export function RackHeatmapPanel({ siteId }: { siteId: number }) {
         <div>
           <CardTitle>Racks</CardTitle>
           <CardDescription>
-            Latest reading per slot · hover or focus a slot for details, open it for the device
+            {selecting
+              ? 'Click slots to select them · shift-click selects a run · a rack’s header selects it whole'
+              : 'Latest reading per slot · hover or focus a slot for details, open it for the device'}
           </CardDescription>
         </div>
+        {canOperate && racks && racks.length > 0 && (
+          <div className="flex items-center gap-2">
+            {selecting && (
+              <>
+                <span className="text-muted-foreground text-xs" data-testid="rack-selected-count">
+                  {selected.size} selected
+                </span>
+                <BulkActions
+                  selectedIds={[...selected]}
+                  filter={null}
+                  matching={0}
+                  onStarted={(id) => {
+                    stopSelecting();
+                    void setBatch(id);
+                  }}
+                />
+              </>
+            )}
+            <Button
+              variant={selecting ? 'secondary' : 'outline'}
+              size="sm"
+              aria-pressed={selecting}
+              data-testid="rack-select-mode"
+              onClick={() => (selecting ? stopSelecting() : setSelecting(true))}
+            >
+              <MousePointerClick aria-hidden />
+              {selecting ? 'Done selecting' : 'Select'}
+            </Button>
+          </div>
+        )}
         <SegmentedControl
           label="Colour slots by"
           size="sm"
@@ -69,7 +131,10 @@ export function RackHeatmapPanel({ siteId }: { siteId: number }) {
           options={HEATMAP_MODES.map((value) => ({ value, label: MODE_LABELS[value] }))}
         />
       </CardHeader>
-      <CardContent>{body}</CardContent>
+      <CardContent className="flex flex-col gap-3">
+        {batch && <BatchProgress batchId={batch} onDismiss={() => void setBatch(null)} />}
+        {body}
+      </CardContent>
     </Card>
   );
 }

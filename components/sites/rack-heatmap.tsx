@@ -1,11 +1,13 @@
 'use client';
 
 import { HeatGrid, type HeatGridScale } from '@/components/charts/heat-grid';
+import { Button } from '@/components/ui/button';
 import type { DeviceStatus } from '@/components/ui/device-status';
 import type { RackCell, RackHeatmap } from '@/lib/api-client/types';
 import { formatNumber, formatPercent, formatTemperature } from '@/lib/format';
 import type { HeatmapMode } from './heatmap-mode';
 import { cellValue } from './rack-cells';
+import { rackFullySelected } from './rack-selection';
 
 /** Tooltip lines under the headline value; the metric the grid is coloured by is already the headline. */
 function CellDetail({ cell, mode }: { cell: RackCell; mode: HeatmapMode }) {
@@ -29,14 +31,25 @@ function CellDetail({ cell, mode }: { cell: RackCell; mode: HeatmapMode }) {
   );
 }
 
+/** Selecting instead of opening: a slot click toggles its device, a rack's header the whole rack. */
+export type RackSelection = {
+  selected: ReadonlySet<number>;
+  onSlotClick: (rack: RackHeatmap, deviceId: number, shift: boolean) => void;
+  onRackToggle: (rack: RackHeatmap) => void;
+};
+
 export interface RackHeatmapsProps {
   racks: readonly RackHeatmap[];
   mode: HeatmapMode;
   scale: HeatGridScale;
+  selection?: RackSelection;
 }
 
-/** Domain chart: every rack of a site as a heat grid; a slot opens its device. */
-export function RackHeatmaps({ racks, mode, scale }: RackHeatmapsProps) {
+const slotsOf = (rack: RackHeatmap) =>
+  rack.cells.map((c) => ({ deviceId: c.deviceId, row: c.row, column: c.column }));
+
+/** Domain chart: every rack of a site as a heat grid; a slot opens its device (or, selecting, toggles it). */
+export function RackHeatmaps({ racks, mode, scale, selection }: RackHeatmapsProps) {
   return (
     <div className="flex flex-wrap gap-x-6 gap-y-4">
       {racks.map((rack) => {
@@ -51,8 +64,19 @@ export function RackHeatmaps({ racks, mode, scale }: RackHeatmapsProps) {
           >
             <h3 className="flex items-baseline justify-between gap-2 font-medium text-xs">
               {rack.name}
-              <span className="font-normal text-muted-foreground">
+              <span className="flex items-baseline gap-2 font-normal text-muted-foreground">
                 {formatNumber(rack.cells.length)}/{formatNumber(rack.rows * rack.columns)}
+                {selection && rack.cells.length > 0 && (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="h-5 px-1 text-xs"
+                    data-testid="select-rack"
+                    onClick={() => selection.onRackToggle(rack)}
+                  >
+                    {rackFullySelected(selection.selected, slotsOf(rack)) ? 'Clear rack' : 'Select rack'}
+                  </Button>
+                )}
               </span>
             </h3>
             <HeatGrid
@@ -67,10 +91,20 @@ export function RackHeatmaps({ racks, mode, scale }: RackHeatmapsProps) {
                 column: cell.column,
                 value: cellValue(cell, mode),
                 label: cell.name,
-                href: `/devices/${cell.deviceId}`,
                 status: cell.status as DeviceStatus,
                 detail: <CellDetail cell={cell} mode={mode} />,
+                ...(selection
+                  ? { selected: selection.selected.has(cell.deviceId) }
+                  : { href: `/devices/${cell.deviceId}` }),
               }))}
+              onCellClick={
+                selection
+                  ? (c, event) => {
+                      const hit = rack.cells.find((x) => x.row === c.row && x.column === c.column);
+                      if (hit) selection.onSlotClick(rack, hit.deviceId, event.shiftKey);
+                    }
+                  : undefined
+              }
             />
           </section>
         );

@@ -86,7 +86,7 @@ export function SiteDetail({ siteId, canOperate = false }: { siteId: number; can
         description={`Times in ${data.timezone}`}
       />
       <SiteEconomicsPanel siteId={siteId} />
-      <RackHeatmapPanel siteId={siteId} />
+      <RackHeatmapPanel siteId={siteId} canOperate={canOperate} />
       <SiteEnergyContractEditor siteId={siteId} readOnly={!canOperate} />
       <Card>
         <CardHeader>

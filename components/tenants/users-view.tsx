@@ -10,6 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { usersQuery } from '@/lib/api-client/tenants';
 import type { UserView } from '@/lib/api-client/types';
 import { formatDate } from '@/lib/format';
+import { ResetTwoFactorDialog, TwoFactorPolicyCard } from './two-factor-admin';
 import { CreateUserDialog, DeleteUserDialog, EditUserDialog, ResetPasswordDialog } from './user-dialogs';
 
 /** Settings → Users: every account, staff and hosting clients'; `selfId` cannot delete itself. */
@@ -47,6 +48,16 @@ export function UsersView({ selfId }: { selfId: number | null }) {
       cell: (u) =>
         u.disabled ? <Badge variant="destructive">Disabled</Badge> : <Badge variant="success">Active</Badge>,
     },
+    {
+      id: 'twoFactor',
+      header: '2FA',
+      cell: (u) =>
+        u.twoFactor ? (
+          <Badge variant="success">On</Badge>
+        ) : (
+          <span className="text-muted-foreground">Off</span>
+        ),
+    },
     { id: 'created', header: 'Created', cell: (u) => formatDate(Date.parse(u.createdAt), 'UTC') },
     {
       id: 'actions',
@@ -56,6 +67,7 @@ export function UsersView({ selfId }: { selfId: number | null }) {
         <span className="flex justify-end gap-1">
           <EditUserDialog user={u} />
           <ResetPasswordDialog user={u} />
+          {u.twoFactor && <ResetTwoFactorDialog user={u} />}
           {u.id !== selfId && <DeleteUserDialog user={u} />}
         </span>
       ),
@@ -85,6 +97,9 @@ export function UsersView({ selfId }: { selfId: number | null }) {
         maxHeight="none"
         empty={{ icon: Users, title: 'No users', description: 'Create the first one.' }}
       />
+      <div className="mt-6">
+        <TwoFactorPolicyCard />
+      </div>
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../auth/actor';
+import { AGENT_PREFIX } from '../collectors/agent-api';
 import { join, queryRows, serializeSqliteWrite, sql, withRawTransaction } from '../db/raw';
 import { getEnv } from '../env';
 import { emitEvent } from '../webhooks/emit';
@@ -31,7 +32,7 @@ export type ActionsTickReport = {
 
 const DEFAULT_INSTANCE = `actions-${randomUUID().slice(0, 8)}`;
 
-function runWrite<T>(fn: () => Promise<T>): Promise<T> {
+export function runActionWrite<T>(fn: () => Promise<T>): Promise<T> {
   return getEnv().db.provider === 'sqlite' ? serializeSqliteWrite(fn) : fn();
 }
 
@@ -48,7 +49,7 @@ function actorOf(r: Row): Actor {
 }
 
 /** Ends a pending action (guarded on status, so only one instance records the outcome). */
-async function finish(
+export async function finishAction(
   r: Row,
   status: 'confirmed' | 'failed' | 'timed_out' | 'refused',
   reason: string,
@@ -74,7 +75,7 @@ async function finish(
           status,
           reason,
           reasonKind,
-          batchId: r.batch_id == null ? null : Number(r.batch_id),
+          batchId: r.batch_id == null ? null : String(r.batch_id),
         },
         now,
       );
@@ -93,10 +94,14 @@ async function finish(
 
 async function claim(now: number, opts: Required<ActionsTickOptions>): Promise<Row[]> {
   // One send per device at a time: LuxOS allows one session, and a pool switch racing a reboot
-  // helps nobody. Later actions of a device wait for the next tick.
+  // helps nobody. Later actions of a device wait for the next tick. A device its site agent holds
+  // a lease on is on a LAN the server may not reach: its actions wait for the agent to claim them
+  // (agent-exchange.ts); when the agent falls silent past its lease, the server tries itself.
   const due = await queryRows(sql`SELECT id, device_id FROM device_action a
     WHERE status = 'pending' AND phase = 'queued' AND due_at <= ${now} AND NOT EXISTS (
       SELECT 1 FROM device_action b WHERE b.device_id = a.device_id AND b.status = 'pending' AND b.phase = 'sending')
+      AND (a.simulated = ${true} OR NOT EXISTS (SELECT 1 FROM collector_state c WHERE c.device_id = a.device_id
+        AND c.polled_by LIKE ${`${AGENT_PREFIX}%`} AND c.next_poll_at > ${now}))
     ORDER BY due_at, id LIMIT ${opts.limit}`);
   const devices = new Set<number>();
   const ids = due
@@ -104,7 +109,7 @@ async function claim(now: number, opts: Required<ActionsTickOptions>): Promise<R
     .map((r) => Number(r.id));
   if (ids.length === 0) return [];
   const claimUntil = now + opts.sendTimeoutMs * 2 + 10_000;
-  const won = await runWrite(() =>
+  const won = await runActionWrite(() =>
     queryRows(sql`UPDATE device_action SET phase = 'sending', claimed_by = ${opts.instanceId}, claimed_until = ${claimUntil}
       WHERE id IN (${join(ids)}) AND status = 'pending' AND phase = 'queued' RETURNING id`),
   );
@@ -136,7 +141,7 @@ async function sendOne(
   const at = now();
   if (outcome.kind === 'sent') {
     const deadline = at + confirmDeadlineMs(action, getEnv().ACTION_CONFIRM_TIMEOUT_S);
-    await runWrite(() =>
+    await runActionWrite(() =>
       queryRows(sql`UPDATE device_action SET phase = 'sent', sent_at = ${at}, deadline_at = ${deadline},
         reason = ${outcome.message.slice(0, 1000)}, claimed_until = NULL
         WHERE id = ${Number(r.id)} AND status = 'pending' AND phase = 'sending' AND claimed_by = ${opts.instanceId}
@@ -144,7 +149,7 @@ async function sendOne(
     );
     report.sent++;
   } else {
-    if (await finish(r, outcome.kind, outcome.reason, outcome.reasonKind, at)) report[outcome.kind]++;
+    if (await finishAction(r, outcome.kind, outcome.reason, outcome.reasonKind, at)) report[outcome.kind]++;
   }
 }
 
@@ -153,10 +158,12 @@ async function failAbandoned(now: number): Promise<void> {
   const rows = await queryRows(sql`SELECT * FROM device_action
     WHERE status = 'pending' AND phase = 'sending' AND claimed_until < ${now}`);
   for (const r of rows)
-    await finish(
+    await finishAction(
       r,
       'failed',
-      `executor ${String(r.claimed_by)} stopped while sending; not re-sent`,
+      String(r.claimed_by).startsWith(AGENT_PREFIX)
+        ? `site agent ${String(r.claimed_by).slice(AGENT_PREFIX.length)} claimed it and did not report the send; not re-sent`
+        : `executor ${String(r.claimed_by)} stopped while sending; not re-sent`,
       'abandoned',
       now,
     );
@@ -189,7 +196,7 @@ async function confirmSent(now: number, report: ActionsTickReport): Promise<void
     );
     if (verdict.status === 'waiting') continue;
     const kind = verdict.status === 'timed_out' ? 'no_telemetry_change' : null;
-    if (await finish(r, verdict.status, verdict.reason, kind, now)) {
+    if (await finishAction(r, verdict.status, verdict.reason, kind, now)) {
       if (verdict.status === 'confirmed') report.confirmed++;
       else report.timedOut++;
     }

@@ -35,7 +35,21 @@ type DeviceFacts = {
   slotColumn: number | null;
 };
 
+/**
+ * Ids per query: Prisma's SQLite adapter refuses an `in` list past its parameter limit ("query
+ * parameter limit … exceeded"), so a selection of thousands is read in chunks.
+ */
+const IDS_PER_QUERY = 500;
+
 async function loadDevices(actor: Actor, ids: number[]): Promise<DeviceFacts[]> {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY)
+    rows.push(...(await loadDeviceChunk(actor, ids.slice(i, i + IDS_PER_QUERY))));
+  rows.sort((a, b) => a.id - b.id);
+  return rows;
+}
+
+async function loadDeviceChunk(actor: Actor, ids: number[]): Promise<DeviceFacts[]> {
   const rows = await getDb().device.findMany({
     where: { id: { in: ids }, ...deviceScopeWhere(actor) },
     select: {

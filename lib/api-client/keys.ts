@@ -136,3 +136,4 @@ export const actionKeys = {
   device: (deviceId: number) => ['actions', 'device', deviceId] as const,
   batch: (batchId: string) => ['actions', 'batch', batchId] as const,
 };
+export const twoFactorKeys = { all: ['two-factor'] as const, policy: ['two-factor', 'policy'] as const };

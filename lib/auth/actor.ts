@@ -12,6 +12,11 @@ export type Actor = {
   role: Role;
   /** Hosting tenant the actor is confined to; null = the operator's own staff (sees everything). */
   tenantId: number | null;
+  /**
+   * Sessions only: the user's role must use two-factor and they have not enrolled, so this session
+   * reaches the enrolment page and the two-factor routes only (lib/auth/two-factor-policy.ts).
+   */
+  twoFactorEnrolmentDue?: boolean;
   /** Where the request came from (set per request by authenticateRequest; the audit log records it). */
   ip?: string;
 };

@@ -11,9 +11,16 @@ export const getPageActor = cache(async (): Promise<Actor | null> => {
   return token ? getSessionActor(token) : null;
 });
 
-/** Every page calls this (not only the proxy): no session → the sign-in page. */
-export async function requirePageActor(): Promise<Actor> {
+/** The enrolment page of users whose role must use two-factor (see lib/auth/two-factor-policy.ts). */
+export const ENROL_PATH = '/setup-two-factor';
+
+/**
+ * Every page calls this (not only the proxy): no session → the sign-in page; a session held for
+ * two-factor enrolment → the enrolment page (the one page that passes `enrolmentPage`).
+ */
+export async function requirePageActor(options: { enrolmentPage?: true } = {}): Promise<Actor> {
   const actor = await getPageActor();
   if (!actor) redirect('/login');
+  if (actor.twoFactorEnrolmentDue && !options.enrolmentPage) redirect(ENROL_PATH);
   return actor;
 }

@@ -5,10 +5,15 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_S } from './sessions';
  * reads as no cookie, so it ends as 401 like any unknown session instead of a thrown URIError.
  */
 export function readSessionCookie(header: string | null): string | undefined {
+  return readCookie(header, SESSION_COOKIE);
+}
+
+/** One cookie's value from a Cookie header (undefined when absent, empty or badly encoded). */
+export function readCookie(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key !== SESSION_COOKIE) continue;
+    if (key !== name) continue;
     try {
       return decodeURIComponent(rest.join('=')) || undefined;
     } catch {

@@ -1,6 +1,7 @@
 import { getDb } from '../db/client';
 import type { Actor } from './actor';
 import { generateSessionToken, sha256Hex } from './secrets';
+import { enrolmentDue, readTwoFactorPolicy } from './two-factor-policy';
 
 export const SESSION_COOKIE = 'sy_session';
 export const SESSION_MAX_AGE_S = 7 * 24 * 3600;
@@ -34,7 +35,17 @@ export async function getSessionActor(token: string, now = new Date()): Promise<
   const session = await getDb().session.findUnique({
     where: { id },
     include: {
-      user: { select: { id: true, name: true, email: true, role: true, tenantId: true, disabledAt: true } },
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          tenantId: true,
+          disabledAt: true,
+          totpEnabledAt: true,
+        },
+      },
     },
   });
   if (!session) return null;
@@ -47,7 +58,9 @@ export async function getSessionActor(token: string, now = new Date()): Promise<
     await getDb().session.update({ where: { id }, data: { lastSeenAt: now } });
   }
   const { user } = session;
+  const due = user.totpEnabledAt === null && enrolmentDue(await readTwoFactorPolicy(), user.role, false);
   return {
+    ...(due ? { twoFactorEnrolmentDue: true } : {}),
     kind: 'user',
     id: user.id,
     name: user.name,

@@ -33,6 +33,8 @@ export type UserView = {
   tenantId: number | null;
   tenantName: string | null;
   disabled: boolean;
+  /** Two-factor sign-in is on (an admin may reset it: DELETE /api/v1/users/{id}/two-factor). */
+  twoFactor: boolean;
   createdAt: string;
 };
 
@@ -43,6 +45,7 @@ const select = {
   role: true,
   tenantId: true,
   disabledAt: true,
+  totpEnabledAt: true,
   createdAt: true,
   tenant: { select: { name: true } },
 } as const;
@@ -54,6 +57,7 @@ type Row = {
   role: string;
   tenantId: number | null;
   disabledAt: Date | null;
+  totpEnabledAt: Date | null;
   createdAt: Date;
   tenant: { name: string } | null;
 };
@@ -67,6 +71,7 @@ function toView(u: Row): UserView {
     tenantId: u.tenantId,
     tenantName: u.tenant?.name ?? null,
     disabled: u.disabledAt !== null,
+    twoFactor: u.totpEnabledAt !== null,
     createdAt: u.createdAt.toISOString(),
   };
 }

@@ -72,7 +72,7 @@ export async function verifyCredentials(
   ip: string,
   now = Date.now(),
   limits: LoginLimits = LOGIN_LIMITS,
-): Promise<{ id: number; name: string; role: Role } | null> {
+): Promise<{ id: number; name: string; role: Role; twoFactor: boolean } | null> {
   const normalized = email.trim().toLowerCase();
   const accountKey = `login:account:${normalized}`;
   const addressKey = `login:address:${ip}`;
@@ -101,5 +101,5 @@ export async function verifyCredentials(
     return null;
   }
   await clearRateLimit(pairKey);
-  return { id: user.id, name: user.name, role: user.role };
+  return { id: user.id, name: user.name, role: user.role, twoFactor: user.totpSecret !== null };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Actor, type Role, requireRole } from '../auth/actor';
 import { assertSameOrigin, authenticateRequest } from '../auth/request';
-import { unauthorized } from '../errors';
+import { twoFactorEnrolmentRequired, unauthorized } from '../errors';
 import { errorResponse } from './errors';
 
 type Params = Record<string, string | string[]>;
@@ -38,6 +38,7 @@ export function route<P extends Params = Params>(
       const auth = await authenticateRequest(req);
       if (!auth) throw unauthorized();
       if (auth.via === 'session' && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      if (auth.actor.twoFactorEnrolmentDue) throw twoFactorEnrolmentRequired();
       if (options.minRole) requireRole(auth.actor, options.minRole);
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ req, actor: auth.actor, via: auth.via, params });

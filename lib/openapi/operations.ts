@@ -3,6 +3,9 @@
 // and checks that the schemas it passes to parseJson/parseQuery are the ones named here).
 import type { z } from 'zod';
 import { PasswordChange } from '@/lib/auth/account';
+import { CodeInput, ReauthInput, SecondFactorInput } from '@/lib/auth/two-factor';
+import { TwoFactorPolicy } from '@/lib/auth/two-factor-policy';
+import { AgentActionClaim, AgentActionResults } from '../actions/agent-exchange';
 import { ActionInput, ActionListQuery, BulkActionInput, RefreshInput } from '../actions/types';
 import {
   AckBody,
@@ -112,6 +115,36 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'public',
     body: PasswordChange,
   },
+  'POST /api/auth/login/two-factor': {
+    summary:
+      'Sign-in second step: a code or a recovery code with the challenge cookie; sets the session cookie',
+    access: 'public',
+    body: SecondFactorInput,
+  },
+  'GET /api/auth/two-factor': {
+    summary: 'Your two-factor state (session cookie only)',
+    access: 'public',
+  },
+  'POST /api/auth/two-factor/enrol': {
+    summary: 'Start two-factor enrolment: a new secret, its otpauth URI and a QR code (SVG)',
+    access: 'public',
+  },
+  'POST /api/auth/two-factor/confirm': {
+    summary: 'Confirm enrolment with a first code; returns ten recovery codes once',
+    access: 'public',
+    body: CodeInput,
+  },
+  'POST /api/auth/two-factor/disable': {
+    summary: 'Turn your two-factor off (password or a code)',
+    access: 'public',
+    body: ReauthInput,
+    status: 204,
+  },
+  'POST /api/auth/two-factor/recovery-codes': {
+    summary: 'Replace your recovery codes (password or a code); returns them once',
+    access: 'public',
+    body: ReauthInput,
+  },
   'GET /api/auth/me': { summary: 'The caller (user or token) and how it authenticated', access: 'viewer' },
   'GET /api/health': { summary: 'Liveness and database check', access: 'public' },
   'GET /api/openapi.json': { summary: 'This document (OpenAPI 3.1)', access: 'public' },
@@ -132,6 +165,16 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/agent/sites/[id]/devices': {
     summary: 'The polled devices of a site, for its site agent',
     access: 'viewer',
+  },
+  'POST /api/v1/agent/sites/[id]/actions/claim': {
+    summary: 'A site agent claims the due remote actions of its site’s devices',
+    access: 'operator',
+    body: AgentActionClaim,
+  },
+  'POST /api/v1/agent/sites/[id]/actions/results': {
+    summary: 'A site agent reports the outcome of the actions it sent',
+    access: 'operator',
+    body: AgentActionResults,
   },
   'POST /api/v1/agent/sites/[id]/polls': {
     summary: 'A site agent reports its poll outcomes',
@@ -506,6 +549,17 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'viewer',
     staff: true,
   },
+  'GET /api/v1/settings/security': {
+    summary: 'Which roles must use two-factor sign-in',
+    access: 'admin',
+    staff: true,
+  },
+  'PUT /api/v1/settings/security': {
+    summary: 'Set which roles must use two-factor sign-in',
+    access: 'admin',
+    staff: true,
+    body: TwoFactorPolicy,
+  },
   'PUT /api/v1/settings/market': {
     summary: 'Change market data settings',
     access: 'admin',
@@ -631,6 +685,12 @@ export const OPERATIONS: Record<string, Operation> = {
     body: UserUpdate,
   },
   'DELETE /api/v1/users/[id]': { summary: 'Delete an account', access: 'admin', staff: true, status: 204 },
+  'DELETE /api/v1/users/[id]/two-factor': {
+    summary: 'Reset a user’s two-factor (lost phone); their sessions end',
+    access: 'admin',
+    staff: true,
+    status: 204,
+  },
 
   'GET /api/v1/webhooks': { summary: 'List event webhook endpoints', access: 'admin', staff: true },
   'POST /api/v1/webhooks': {

@@ -2,6 +2,7 @@
 // column is listed in ENCRYPTED (one entry per table), so the rotation cannot forget one.
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { pendingTotpAad, totpAad } from '../auth/two-factor-aad';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { KEY_BYTES } from './envelope';
@@ -26,6 +27,30 @@ export const ENCRYPTED: EncryptedColumn[] = [
       })),
     write: async (id, value) => {
       await getDb().deviceCredential.update({ where: { deviceId: id }, data: { ciphertext: value } });
+    },
+  },
+  {
+    name: 'app_user.totp_secret',
+    list: async () =>
+      (await getDb().user.findMany({ where: { totpSecret: { not: null } } })).map((r) => ({
+        id: r.id,
+        value: r.totpSecret as string,
+        aad: totpAad(r.id),
+      })),
+    write: async (id, value) => {
+      await getDb().user.update({ where: { id }, data: { totpSecret: value } });
+    },
+  },
+  {
+    name: 'app_user.totp_pending_secret',
+    list: async () =>
+      (await getDb().user.findMany({ where: { totpPendingSecret: { not: null } } })).map((r) => ({
+        id: r.id,
+        value: r.totpPendingSecret as string,
+        aad: pendingTotpAad(r.id),
+      })),
+    write: async (id, value) => {
+      await getDb().user.update({ where: { id }, data: { totpPendingSecret: value } });
     },
   },
 ];

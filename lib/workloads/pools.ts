@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { getDb } from '../db/client';
 import type { PoolProfile } from '../db/generated/sqlite/client';
+import { join, queryRows, sql } from '../db/raw';
 import { badRequest, conflict, notFound } from '../errors';
 import { coverageNames, type PoolSiteCount, poolSiteCounts } from './pool-sites';
 import type { PoolCreate, PoolUpdate } from './schemas';
@@ -49,16 +50,15 @@ function validateTemplate(template: string) {
 async function toViews(actor: Actor, pools: PoolProfile[]): Promise<PoolView[]> {
   const ids = pools.map((p) => p.id);
   const db = getDb();
+  // A join, not a list of the tenant's device ids: a hosting client with thousands of machines
+  // would pass Prisma's SQLite parameter limit.
   const [counts, coverage] = await Promise.all([
-    db.deviceWorkload.groupBy({
-      by: ['poolId'],
-      _count: { _all: true },
-      where: {
-        poolId: { in: ids },
-        kind: 'pool',
-        ...(actor.tenantId === null ? {} : { deviceId: { in: await tenantDeviceIds(actor.tenantId) } }),
-      },
-    }),
+    ids.length === 0
+      ? []
+      : queryRows(sql`SELECT w.pool_id, COUNT(*) AS n FROM device_workload w JOIN device d ON d.id = w.device_id
+          WHERE w.kind = 'pool' AND w.pool_id IN (${join(ids)})
+            ${actor.tenantId === null ? sql`` : sql`AND d.tenant_id = ${actor.tenantId}`}
+          GROUP BY w.pool_id`),
     db.poolCoverage.findMany({ where: { poolId: { in: ids } }, orderBy: { id: 'asc' } }),
   ]);
   const [perSite, names] = await Promise.all([poolSiteCounts(actor, ids), coverageNames(coverage)]);
@@ -67,7 +67,7 @@ async function toViews(actor: Actor, pools: PoolProfile[]): Promise<PoolView[]> 
     urls: JSON.parse(urls) as string[],
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
-    deviceCount: counts.find((c) => c.poolId === rest.id)?._count._all ?? 0,
+    deviceCount: Number(counts.find((c) => Number(c.pool_id) === rest.id)?.n ?? 0),
     coverage: coverage
       .filter((c) => c.poolId === rest.id)
       .map((c) => ({
@@ -77,11 +77,6 @@ async function toViews(actor: Actor, pools: PoolProfile[]): Promise<PoolView[]> 
       })),
     sites: perSite.get(rest.id) ?? [],
   }));
-}
-
-async function tenantDeviceIds(tenantId: number): Promise<number[]> {
-  const rows = await getDb().device.findMany({ where: { tenantId }, select: { id: true } });
-  return rows.map((r) => r.id);
 }
 
 export async function listPools(actor: Actor): Promise<PoolView[]> {

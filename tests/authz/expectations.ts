@@ -132,6 +132,18 @@ export const ROUTES: Record<string, RouteRule> = {
     }),
   },
   'GET /api/v1/agent/sites/[id]/devices': { access: 'signed-in', minRole: 'viewer', object: 'site' },
+  'POST /api/v1/agent/sites/[id]/actions/claim': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: () => json({ agent: 'matrix-agent' }),
+  },
+  'POST /api/v1/agent/sites/[id]/actions/results': {
+    access: 'signed-in',
+    minRole: 'operator',
+    object: 'site',
+    request: () => json({ agent: 'matrix-agent', results: [] }),
+  },
   'POST /api/v1/agent/sites/[id]/polls': {
     access: 'signed-in',
     minRole: 'operator',
@@ -263,6 +275,40 @@ export const ROUTES: Record<string, RouteRule> = {
     anonymousStatus: 204,
   },
   'GET /api/auth/me': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/auth/login/two-factor': {
+    access: 'public',
+    why: "the sign-in's second step: the challenge cookie from the password step and a code are the input (throttled, see two-factor test)",
+    anonymousStatus: 401,
+    request: () => json({ code: '123456' }),
+  },
+  'GET /api/auth/two-factor': {
+    access: 'public',
+    why: "the caller's own two-factor state: the session cookie is the credential (tokens have none)",
+    anonymousStatus: 401,
+  },
+  'POST /api/auth/two-factor/enrol': {
+    access: 'public',
+    why: "starts the caller's own enrolment (session cookie only)",
+    anonymousStatus: 401,
+  },
+  'POST /api/auth/two-factor/confirm': {
+    access: 'public',
+    why: "confirms the caller's own enrolment with a code (session cookie only)",
+    anonymousStatus: 401,
+    request: () => json({ code: '123456' }),
+  },
+  'POST /api/auth/two-factor/disable': {
+    access: 'public',
+    why: "turns the caller's own two-factor off: session cookie plus password or code",
+    anonymousStatus: 401,
+    request: () => json({ password: 'wrong-password-1' }),
+  },
+  'POST /api/auth/two-factor/recovery-codes': {
+    access: 'public',
+    why: "replaces the caller's own recovery codes: session cookie plus password or code",
+    anonymousStatus: 401,
+    request: () => json({ password: 'wrong-password-1' }),
+  },
   'POST /api/auth/password': {
     access: 'public',
     why: "changes the caller's own password: needs the session cookie and the current password (tokens have no password)",
@@ -524,6 +570,13 @@ export const ROUTES: Record<string, RouteRule> = {
     request: () => json({ enabled: true }),
   },
   'GET /api/v1/settings/market': { access: 'signed-in', minRole: 'viewer', staffOnly: true },
+  'GET /api/v1/settings/security': { access: 'signed-in', minRole: 'admin', staffOnly: true },
+  'PUT /api/v1/settings/security': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: () => json({ requiredRoles: [] }),
+  },
   'PUT /api/v1/settings/market': {
     access: 'signed-in',
     minRole: 'admin',
@@ -632,6 +685,12 @@ export const ROUTES: Record<string, RouteRule> = {
     object: 'user',
     allowedUses: 'spare',
   },
+  'DELETE /api/v1/users/[id]/two-factor': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    object: 'user',
+  },
   'GET /api/v1/sessions': {
     access: 'public',
     why: "the caller's own browser sessions: the session cookie is the credential (API tokens have none; see account test)",
@@ -691,6 +750,7 @@ export const PAGES: Record<string, PageRule> = {
   '/reports': { sample: '/reports' },
   '/settings': { sample: '/settings' },
   '/settings/account': { sample: '/settings/account' },
+  '/setup-two-factor': { sample: '/setup-two-factor' },
   '/settings/api': { sample: '/settings/api' },
   '/settings/audit': { sample: '/settings/audit', staffOnly: true, minRole: 'admin' },
   '/settings/market': { sample: '/settings/market', staffOnly: true },

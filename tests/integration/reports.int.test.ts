@@ -322,6 +322,32 @@ describe.each(TEST_PROVIDERS)('reports (%s)', (provider) => {
     expect(lines[1]).toContain("'@SUM(1)");
   });
 
+  it('telemetry CSV over HTTP: a hosting client gets its own machines only, staff filter by tenant', async () => {
+    const devices = await getDb().device.findMany({ where: { siteId }, orderBy: { id: 'asc' } });
+    const own = devices.filter((d) => d.tenantId === t2).map((d) => String(d.id));
+    expect(own.length).toBeGreaterThan(0);
+    const at = Date.parse('2024-03-31T14:00:00Z');
+    for (const d of devices)
+      await execute(sql`INSERT INTO telemetry_sample (device_id, ts, power_w) VALUES (${d.id}, ${at}, 1)`);
+    const range = 'from=2024-03-31T14:00:00Z&to=2024-03-31T15:00:00Z&format=csv';
+    const idsIn = (text: string) => [
+      ...new Set(
+        text
+          .split('\r\n')
+          .slice(1)
+          .filter(Boolean)
+          .map((l) => l.split(',')[1]),
+      ),
+    ];
+    const tenant = await q('telemetry', range, t2Token);
+    expect(tenant.status).toBe(200);
+    expect(tenant.headers.get('content-disposition')).toContain('telemetry-2024-03-31');
+    expect(idsIn(tenant.json)).toEqual(own);
+    const staff = await q('telemetry', `${range}&tenantId=${t2}`);
+    expect(idsIn(staff.json)).toEqual(own);
+    expect(idsIn((await q('telemetry', range)).json).length).toBeGreaterThan(own.length);
+  });
+
   it('refuses anonymous callers, unknown kinds and bad ranges', async () => {
     expect(
       (

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as actions from '@/app/api/v1/actions/route';
+import * as agentClaim from '@/app/api/v1/agent/sites/[id]/actions/claim/route';
+import * as agentResults from '@/app/api/v1/agent/sites/[id]/actions/results/route';
 import * as agentPolls from '@/app/api/v1/agent/sites/[id]/polls/route';
 import * as alertRule from '@/app/api/v1/alert-rules/[id]/route';
 import * as alertRulePreview from '@/app/api/v1/alert-rules/preview/route';
@@ -39,6 +41,7 @@ import * as pool from '@/app/api/v1/pools/[id]/route';
 import * as pools from '@/app/api/v1/pools/route';
 import * as rentalSettings from '@/app/api/v1/rental-settings/route';
 import * as marketSettings from '@/app/api/v1/settings/market/route';
+import * as securitySettings from '@/app/api/v1/settings/security/route';
 import * as priceImport from '@/app/api/v1/sites/[id]/prices/import/route';
 import * as pricePreview from '@/app/api/v1/sites/[id]/prices/preview/route';
 import * as racks from '@/app/api/v1/sites/[id]/racks/route';
@@ -50,6 +53,7 @@ import * as tenants from '@/app/api/v1/tenants/route';
 import * as token from '@/app/api/v1/tokens/[id]/route';
 import * as tokens from '@/app/api/v1/tokens/route';
 import * as user from '@/app/api/v1/users/[id]/route';
+import * as userTwoFactor from '@/app/api/v1/users/[id]/two-factor/route';
 import * as users from '@/app/api/v1/users/route';
 import * as webhook from '@/app/api/v1/webhooks/[id]/route';
 import * as webhookTest from '@/app/api/v1/webhooks/[id]/test/route';
@@ -130,6 +134,7 @@ function mutatingRoutes(): string[] {
 const PUBLIC = [
   'POST api/auth/login',
   'POST api/auth/logout',
+  'POST api/auth/login/two-factor',
   'POST api/v1/jobs/[id]/events',
   'DELETE api/[...path]',
   'PATCH api/[...path]',
@@ -140,12 +145,17 @@ const PUBLIC = [
 // Routes whose only write is a row owned by the caller itself or its own tenant, with nothing of
 // another tenant named in the request: a hosting client's CSV of its own prices for its own
 // backtests; the caller's own password and browser sessions (session cookie only; another user's
-// session id answers 404, tested in account.int.test.ts).
+// session id answers 404, tested in account.int.test.ts); the caller's own two-factor (session
+// cookie only, two-factor.int.test.ts).
 const OWN_ONLY = [
   'POST api/v1/allocation/backtests/uploads',
   'POST api/auth/password',
   'DELETE api/v1/sessions/[id]',
   'POST api/v1/sessions/revoke-others',
+  'POST api/auth/two-factor/enrol',
+  'POST api/auth/two-factor/confirm',
+  'POST api/auth/two-factor/disable',
+  'POST api/auth/two-factor/recovery-codes',
 ];
 
 describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
@@ -537,6 +547,13 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     },
     {
       status: 403,
+      route: 'PUT api/v1/settings/security',
+      name: 'the two-factor requirement',
+      handler: securitySettings.PUT,
+      options: () => ({ method: 'PUT', body: { requiredRoles: [] } }),
+    },
+    {
+      status: 403,
       route: 'PUT api/v1/market/gpu-rates',
       name: 'the GPU rate table',
       handler: gpuRates.PUT,
@@ -707,6 +724,13 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
     },
     {
       status: 403,
+      route: 'DELETE api/v1/users/[id]/two-factor',
+      name: "a staff user's two-factor",
+      handler: userTwoFactor.DELETE,
+      options: () => ({ method: 'DELETE', params: { id: String(ids.staffUser) } }),
+    },
+    {
+      status: 403,
       route: 'POST api/v1/alert-rules',
       name: 'an alert rule, even one scoped to its own tenant',
       handler: alertRules.POST,
@@ -816,6 +840,27 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
         method: 'PATCH',
         params: { id: String(ids.alerting.target.a) },
         body: { address: 'http://127.0.0.1:9/mine' },
+      }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/agent/sites/[id]/actions/claim',
+      name: "actions of another tenant's site",
+      handler: agentClaim.POST,
+      options: () => ({ method: 'POST', params: { id: String(ids.siteB) }, body: { agent: 'intruder' } }),
+    },
+    {
+      status: 404,
+      route: 'POST api/v1/agent/sites/[id]/actions/results',
+      name: "action results for another tenant's site",
+      handler: agentResults.POST,
+      options: () => ({
+        method: 'POST',
+        params: { id: String(ids.siteB) },
+        body: {
+          agent: 'intruder',
+          results: [{ id: 1, at: Date.now(), outcome: { kind: 'sent', message: 'x' } }],
+        },
       }),
     },
     {

@@ -1,10 +1,12 @@
 // The site agent: polls a site's devices on the LAN with the same poll loop as the server's
 // collector, keeps every reading in the disk buffer, and drains the buffer to the ingest API.
 // Polling never waits for the server: a server outage only grows the backlog (up to its limit).
+// A third loop claims the remote actions of the site's devices and sends them (actions.ts).
 import type { AgentDevice } from '../agent-api';
 import type { DeviceSession } from '../clients/collect';
 import { pollCycle } from '../poller';
 import { deviceFacts, readingToSample } from '../scheduler/samples';
+import { type ActionTickReport, AgentActionRunner } from './actions';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff';
 import { DiskBuffer } from './buffer';
 import { fetchDeviceList, reportPolls, type ServerConnection, sendSamples } from './server-api';
@@ -22,6 +24,8 @@ export type AgentOptions = {
   concurrency?: number;
   /** Per-device poll timeout. */
   timeoutMs?: number;
+  /** How often remote actions are claimed from the server (default 5 s). */
+  actionIntervalMs?: number;
   /** Timeout of each request to the server. */
   serverTimeoutMs?: number;
   /** Most samples per ingest request. */
@@ -42,6 +46,8 @@ const REPORT_CHUNK = 2_000;
 export class SiteAgent {
   readonly buffer: DiskBuffer;
   private readonly conn: ServerConnection;
+  private readonly actions: AgentActionRunner;
+  private lastActionError: string | null = null;
   private readonly sessions = new Map<number, DeviceSession>();
   private devices: AgentDevice[] = [];
   private serverIntervalMs: number | null = null;
@@ -57,6 +63,12 @@ export class SiteAgent {
     this.buffer = DiskBuffer.open(opts.bufferPath, { maxBytes: opts.maxBufferBytes });
     this.conn = { url: opts.server, token: opts.token, timeoutMs: opts.serverTimeoutMs ?? 15_000 };
     this.sendLimit = opts.maxBatchSamples ?? 5_000;
+    this.actions = new AgentActionRunner(this.conn, opts.siteId, opts.name, this.buffer, {
+      timeoutMs: opts.timeoutMs ?? 5_000,
+      concurrency: Math.min(opts.concurrency ?? 64, 32),
+      clock: () => this.now(),
+      log: (line) => this.opts.log?.(line),
+    });
     // Restarted while the server is down: poll what we polled before.
     const cached = this.buffer.getMeta(DEVICES_KEY);
     if (cached) this.devices = JSON.parse(cached) as AgentDevice[];
@@ -187,6 +199,17 @@ export class SiteAgent {
     }
   }
 
+  /** One remote-action exchange; a server outage is said once, not every few seconds. */
+  async runActionsOnce(): Promise<ActionTickReport> {
+    const report = await this.actions.tick();
+    if (report.error !== this.lastActionError) {
+      if (report.error) this.log(`${report.error}; outcomes stay in the journal`);
+      else if (this.lastActionError) this.log('remote actions: server back');
+      this.lastActionError = report.error;
+    }
+    return report;
+  }
+
   private refuse(ids: number[], reason: string, samples: number): boolean {
     this.buffer.ack(ids);
     this.failures = 0;
@@ -274,7 +297,18 @@ export class SiteAgent {
         if (!(await this.sendOnce())) await sleep(Math.max(0, this.retryAt - this.now()));
       }
     };
-    await Promise.all([pollLoop(), sendLoop()]);
+    const actionLoop = async () => {
+      while (!signal.aborted) {
+        const started = this.now();
+        try {
+          await this.runActionsOnce();
+        } catch (error) {
+          this.log(`actions failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        await sleep(Math.max(0, started + (this.opts.actionIntervalMs ?? 5_000) - this.now()));
+      }
+    };
+    await Promise.all([pollLoop(), sendLoop(), actionLoop()]);
   }
 
   close(): void {

@@ -17,6 +17,14 @@ export type BufferStats = {
   droppedBatches: number;
 };
 
+export type ActionJournalEntry = {
+  id: number;
+  startedAt: number;
+  /** null: the agent stopped while sending (the device may or may not have got it). */
+  endedAt: number | null;
+  outcome: unknown;
+};
+
 export type PendingBatches = { ids: number[]; samples: Record<string, unknown>[] };
 
 export class DiskBuffer {
@@ -49,7 +57,9 @@ export class DiskBuffer {
       CREATE TABLE IF NOT EXISTS batch (
         id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT NULL,
         samples INTEGER NOT NULL, bytes INTEGER NOT NULL, body TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS action_journal (
+        id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL, ended_at INTEGER, outcome TEXT);`);
     const row = this.db
       .prepare(
         'SELECT COUNT(*) AS n, COALESCE(SUM(samples), 0) AS s, COALESCE(SUM(bytes), 0) AS b FROM batch',
@@ -165,6 +175,47 @@ export class DiskBuffer {
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       )
       .run(key, value);
+  }
+
+  /**
+   * The remote-action journal: an action is written here (fsync'd) before the agent sends it, and
+   * its outcome after, so a restart never sends an action twice and an outcome the server did not
+   * take yet survives until it does. `undefined`: never started here.
+   */
+  actionEntry(id: number): ActionJournalEntry | undefined {
+    const row = this.db.prepare('SELECT * FROM action_journal WHERE id = ?').get(id) as
+      | { id: number; started_at: number; ended_at: number | null; outcome: string | null }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      outcome: row.outcome === null ? null : (JSON.parse(row.outcome) as unknown),
+    };
+  }
+
+  startAction(id: number, now: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO action_journal (id, started_at) VALUES (?, ?)').run(id, now);
+  }
+
+  endAction(id: number, outcome: unknown, now: number): void {
+    this.db
+      .prepare('UPDATE action_journal SET ended_at = ?, outcome = ? WHERE id = ?')
+      .run(now, JSON.stringify(outcome), id);
+  }
+
+  /** Every action started here whose outcome the server has not taken (ended or not). */
+  unreportedActions(): ActionJournalEntry[] {
+    const rows = this.db.prepare('SELECT id FROM action_journal ORDER BY id').all() as { id: number }[];
+    return rows.map((r) => this.actionEntry(r.id)!);
+  }
+
+  forgetActions(ids: number[]): void {
+    const del = this.db.prepare('DELETE FROM action_journal WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) del.run(id);
+    })();
   }
 
   private addCounter(key: string, n: number): void {

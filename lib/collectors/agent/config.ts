@@ -27,6 +27,7 @@ const AgentConfig = z
     intervalS: z.coerce.number().int().min(1).max(3600).optional(),
     concurrency: z.coerce.number().int().min(1).max(2_000).default(64),
     timeoutMs: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    actionIntervalS: z.coerce.number().min(0.2).max(3600).optional(),
   })
   .strict();
 
@@ -38,6 +39,7 @@ export const AGENT_USAGE = `Usage: npm run agent -- --server URL --token TOKEN -
   --interval-s N       poll interval (default: the site's interval from the server)
   --concurrency N      devices polled at once (default 64)
   --timeout-ms N       per-device poll timeout (default 5000)
+  --action-interval-s N  how often remote actions are fetched from the server (default 5)
 The token may also come from SWITCHYARD_AGENT_TOKEN.`;
 
 const FLAGS = {
@@ -51,6 +53,7 @@ const FLAGS = {
   'interval-s': { type: 'string' },
   concurrency: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  'action-interval-s': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -88,6 +91,7 @@ export function parseAgentConfig(
       intervalS: flags['interval-s'],
       concurrency: flags.concurrency,
       timeoutMs: flags['timeout-ms'],
+      actionIntervalS: flags['action-interval-s'],
     }).filter(([, v]) => v !== undefined),
   );
   const parsed = AgentConfig.safeParse({ token: env.SWITCHYARD_AGENT_TOKEN, ...file, ...fromFlags });
@@ -109,6 +113,7 @@ export function parseAgentConfig(
       ...(c.intervalS ? { intervalMs: c.intervalS * 1000 } : {}),
       concurrency: c.concurrency,
       timeoutMs: c.timeoutMs,
+      ...(c.actionIntervalS ? { actionIntervalMs: c.actionIntervalS * 1000 } : {}),
     },
   };
 }

@@ -2,6 +2,12 @@
 // for the data (retry later, or drop the batch because the server will never take it) is decided
 // here, once.
 import { gzipSync } from 'node:zlib';
+import type {
+  AgentAction,
+  AgentActionClaim,
+  AgentActionResults,
+  AgentResultAnswer,
+} from '../../actions/agent-exchange';
 import type { AgentDeviceList, AgentPollReport } from '../agent-api';
 
 export type ServerConnection = { url: string; token: string; timeoutMs: number };
@@ -100,4 +106,41 @@ export async function reportPolls(
   } catch (error) {
     return `server ${networkReason(error)}`;
   }
+}
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+async function postJson<T>(conn: ServerConnection, path: string, body: unknown): Promise<Answer<T>> {
+  let res: Response;
+  try {
+    res = await request(conn, path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    return { ok: false, reason: `server ${networkReason(error)}` };
+  }
+  if (!res.ok) return { ok: false, reason: await errorText(res) };
+  const value = (await res.json().catch(() => null)) as T | null;
+  return value === null
+    ? { ok: false, reason: `unreadable answer (HTTP ${res.status})` }
+    : { ok: true, value };
+}
+
+/** Claims the due actions of the site's devices; a lost answer is harmless (the next claim repeats them). */
+export function claimActions(
+  conn: ServerConnection,
+  siteId: number,
+  body: Partial<AgentActionClaim> & { agent: string },
+): Promise<Answer<{ actions: AgentAction[] }>> {
+  return postJson(conn, `/api/v1/agent/sites/${siteId}/actions/claim`, body);
+}
+
+export function reportActionResults(
+  conn: ServerConnection,
+  siteId: number,
+  body: AgentActionResults,
+): Promise<Answer<{ results: AgentResultAnswer[] }>> {
+  return postJson(conn, `/api/v1/agent/sites/${siteId}/actions/results`, body);
 }

@@ -5,8 +5,10 @@ import { PageHeader } from '@/components/shell/page-header';
 import { UsersView } from '@/components/tenants/users-view';
 import { Alert } from '@/components/ui/alert';
 import { tenantsQuery, usersQuery } from '@/lib/api-client/tenants';
+import { twoFactorPolicyQuery } from '@/lib/api-client/two-factor';
 import { hasRole } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/page';
+import { readTwoFactorPolicy } from '@/lib/auth/two-factor-policy';
 import { listUsers } from '@/lib/auth/user-admin';
 import { listTenants } from '@/lib/tenants/tenants';
 
@@ -29,6 +31,7 @@ export default async function UsersPage() {
   await Promise.all([
     queryClient.prefetchQuery({ ...usersQuery(), queryFn: () => listUsers(actor) }),
     queryClient.prefetchQuery({ ...tenantsQuery(), queryFn: () => listTenants(actor) }),
+    queryClient.prefetchQuery({ ...twoFactorPolicyQuery(), queryFn: () => readTwoFactorPolicy() }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
