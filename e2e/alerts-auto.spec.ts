@@ -19,7 +19,7 @@ test('an operator previews and saves a rule with an automatic reboot under a rat
   await form.getByLabel('Metric').selectOption('hashratePctOfNominal');
   await form.getByLabel('Operator').selectOption('<');
   // Under 101 % of nameplate: nearly every hashing device in the backfilled day, so the limit bites.
-  await form.getByLabel('Threshold').fill('101');
+  await form.getByLabel('Threshold', { exact: true }).fill('101');
   await form.getByLabel('For (s)').fill('0');
   await form.getByLabel('Site id').fill(String(siteId));
   await form.getByLabel('Automatic action').selectOption('reboot');
