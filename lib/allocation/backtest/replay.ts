@@ -291,9 +291,13 @@ function capFitter(miners: Miner[], gpus: Gpu[], sites: SiteCap[]): (chunk: Chun
   const lowest = miners.map((m) => m.kw.reduce((best, kw, p) => (kw < m.kw[best]! ? p : best), 0));
   const eff = (i: number, p: number) => miners[i]!.revPerHp[p]! / Math.max(1e-9, miners[i]!.kw[p]!);
   const minersBySite = sites.map(() => [] as number[]);
-  miners.forEach((m, i) => minersBySite[m.siteIndex]!.push(i));
+  miners.forEach((m, i) => {
+    minersBySite[m.siteIndex]!.push(i);
+  });
   const gpusBySite = sites.map(() => [] as number[]);
-  gpus.forEach((g, i) => gpusBySite[g.siteIndex]!.push(i));
+  gpus.forEach((g, i) => {
+    gpusBySite[g.siteIndex]!.push(i);
+  });
   for (const list of gpusBySite)
     list.sort(
       (a, b) => gpus[a]!.usdPerGpuH / gpus[a]!.busyKwPerGpu - gpus[b]!.usdPerGpuH / gpus[b]!.busyKwPerGpu,
