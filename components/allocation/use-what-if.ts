@@ -67,8 +67,22 @@ export function useWhatIf(inputs: AllocationPlanInputs | undefined) {
     return () => {
       channel.current?.close();
       channel.current = undefined;
+      // A new worker (React may mount twice) has none of the inputs yet.
+      inputsKey.current.inputs = undefined;
+      inputsKey.current.sent = false;
     };
   }, []);
+
+  // The plan's inputs go to the worker as soon as they arrive, so it warms up before the first move.
+  useEffect(() => {
+    const ch = channel.current;
+    const k = inputsKey.current;
+    if (!ch || !inputs || k.inputs === inputs) return;
+    k.inputs = inputs;
+    k.key++;
+    k.sent = true;
+    ch.send({ type: 'inputs', key: k.key, inputs });
+  }, [inputs]);
 
   useEffect(() => {
     if (!inputs || !active) {

@@ -38,3 +38,23 @@ describe('what-if worker protocol', () => {
     expect(h.run()).toMatchObject({ type: 'error', id: 5 });
   });
 });
+
+describe('what-if worker warm-up', () => {
+  it('re-plans the inputs once when they arrive, and the next request still gets its own answer', () => {
+    let calls = 0;
+    const h = createWhatIfHandler(() => {
+      calls++;
+      return 0;
+    });
+    h.warmUp(); // nothing loaded: nothing to do
+    expect(calls).toBe(0);
+    h.receive({ type: 'inputs', key: 1, inputs });
+    h.warmUp();
+    expect(calls).toBe(2); // replanWhatIf reads the clock twice
+    h.warmUp(); // only once per inputs
+    expect(calls).toBe(2);
+    expect(h.run()).toBeNull();
+    h.receive({ type: 'replan', id: 1, key: 1, whatIf: { ...NO_WHAT_IF, hashpriceUsdPerPhDay: 10 } });
+    expect(h.run()).toMatchObject({ type: 'plan', id: 1 });
+  });
+});

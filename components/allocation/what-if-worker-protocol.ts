@@ -1,6 +1,6 @@
 import type { AllocationInput } from '@/lib/allocation/types';
 import type { AllocationPlanBody, AllocationPlanInputs } from '@/lib/api-client/types';
-import { replanWhatIf, type WhatIf } from './what-if';
+import { NO_WHAT_IF, replanWhatIf, type WhatIf } from './what-if';
 
 /**
  * Messages between the Allocation page and its what-if Web Worker (what-if.worker.ts). The plan's
@@ -24,11 +24,28 @@ export type WhatIfResponse =
 export function createWhatIfHandler(now: () => number = () => performance.now()) {
   const inputs = new Map<number, AllocationPlanInputs>();
   let pending: Extract<WhatIfRequest, { type: 'replan' }> | null = null;
+  let warm = false;
   return {
+    /**
+     * One re-plan of the newest inputs without overrides, its answer discarded: compiles the engine
+     * in this worker before the first slider move needs it (the first run is several times slower).
+     */
+    warmUp(): void {
+      if (warm) return;
+      warm = true;
+      const [snapshot] = inputs.values();
+      if (!snapshot) return;
+      try {
+        replanWhatIf(snapshot, NO_WHAT_IF, now);
+      } catch {
+        // the real request reports any error
+      }
+    },
     receive(msg: WhatIfRequest): boolean {
       if (msg.type === 'inputs') {
         inputs.clear();
         inputs.set(msg.key, msg.inputs);
+        warm = false;
         return false;
       }
       pending = msg;

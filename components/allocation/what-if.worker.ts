@@ -11,7 +11,12 @@ const handler = createWhatIfHandler();
 let scheduled = false;
 
 scope.onmessage = (event: MessageEvent<WhatIfRequest>) => {
-  if (!handler.receive(event.data) || scheduled) return;
+  if (!handler.receive(event.data)) {
+    // New inputs: warm the engine up in a task of its own (a slider move queued meanwhile waits).
+    setTimeout(() => handler.warmUp(), 0);
+    return;
+  }
+  if (scheduled) return;
   scheduled = true;
   // A task of its own: slider moves that arrived meanwhile replace the pending request first.
   setTimeout(() => {
