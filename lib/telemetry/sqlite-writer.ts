@@ -15,9 +15,6 @@ export type WriterStatements = {
   filePath: string;
   /** INSERT of one raw sample with `stride` placeholders. */
   insertSql: string;
-  /** The same INSERT with `rowsPerInsert` rows of `stride` placeholders (one statement per chunk). */
-  insertManySql: string;
-  rowsPerInsert: number;
   /** INSERT of one (tier, bucket) rollup mark. */
   markSql: string;
   stride: number;
@@ -34,39 +31,23 @@ db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 10000');
 db.pragma('cache_size = -65536');
 const insert = db.prepare(workerData.insertSql);
-const insertMany = db.prepare(workerData.insertManySql);
 const mark = db.prepare(workerData.markSql);
 const stride = workerData.stride;
-const perInsert = workerData.rowsPerInsert;
 const row = new Array(stride);
-const rows = new Array(stride * perInsert);
-// Row i of a packed part into out[at…at+stride): NaN is NULL, strings come from the part's table.
-function unpack(values, strings, i, out, at) {
-  const base = i * stride;
-  for (let c = 0; c < stride - 2; c++) {
-    const v = values[base + c];
-    out[at + c] = v === v ? v : null;
-  }
-  const status = values[base + stride - 2];
-  const pool = values[base + stride - 1];
-  out[at + stride - 2] = status === status ? strings[status] : null;
-  out[at + stride - 1] = pool === pool ? strings[pool] : null;
-}
-// Multi-row INSERTs of perInsert rows (one statement step instead of perInsert), then one
-// single-row INSERT per leftover row. changes counts only the rows inserted (ON CONFLICT DO NOTHING).
 function insertPart(values, count, strings, oneMinuteFrom, oneMinute, fiveMinute) {
   let accepted = 0;
-  let i = 0;
-  for (; i + perInsert <= count; i += perInsert) {
-    for (let r = 0; r < perInsert; r++) unpack(values, strings, i + r, rows, r * stride);
-    accepted += insertMany.run(rows).changes;
-  }
-  for (; i < count; i++) {
-    unpack(values, strings, i, row, 0);
+  for (let i = 0; i < count; i++) {
+    const base = i * stride;
+    for (let c = 0; c < stride - 2; c++) {
+      const v = values[base + c];
+      row[c] = v === v ? v : null;
+    }
+    const status = values[base + stride - 2];
+    const pool = values[base + stride - 1];
+    row[stride - 2] = status === status ? strings[status] : null;
+    row[stride - 1] = pool === pool ? strings[pool] : null;
     accepted += insert.run(row).changes;
-  }
-  for (let j = 0; j < count; j++) {
-    const ts = values[j * stride + 1];
+    const ts = row[1];
     if (ts >= oneMinuteFrom) oneMinute.add(ts - (((ts % 60000) + 60000) % 60000));
     fiveMinute.add(ts - (((ts % 300000) + 300000) % 300000));
   }

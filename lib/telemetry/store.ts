@@ -52,22 +52,11 @@ export async function storeSamples(samples: TelemetrySample[]): Promise<StoreRes
 
 const METRIC_KEYS = NUMERIC_METRICS.map((m) => m.key);
 
-/**
- * Rows per multi-row INSERT on the SQLite writer thread: one statement step per 100 rows instead
- * of one per row (bench:ingest, bench:backfill); 100 × 14 placeholders is far below SQLite's limit.
- */
-export const ROWS_PER_INSERT = 100;
-const ONE_ROW = `(${COLUMNS.map(() => '?').join(', ')})`;
-const insertSql = (rows: number) =>
-  `INSERT INTO telemetry_sample (${COLUMN_LIST}) VALUES ${new Array(rows).fill(ONE_ROW).join(', ')} ON CONFLICT DO NOTHING`;
-
 function createWriter(filePath: string) {
   return new SqliteWriter(
     {
       filePath,
-      insertSql: insertSql(1),
-      insertManySql: insertSql(ROWS_PER_INSERT),
-      rowsPerInsert: ROWS_PER_INSERT,
+      insertSql: `INSERT INTO telemetry_sample (${COLUMN_LIST}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
       markSql: 'INSERT INTO rollup_dirty (tier, bucket) VALUES (?, ?) ON CONFLICT DO NOTHING',
       stride: COLUMNS.length,
     },

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '@/lib/db/raw';
 import type { TelemetrySample } from '@/lib/telemetry/metrics';
-import { ROWS_PER_INSERT, storeSamples } from '@/lib/telemetry/store';
+import { storeSamples } from '@/lib/telemetry/store';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 
@@ -75,35 +75,5 @@ describe('SQLite writer thread', () => {
       status: 'curtailed',
       pool_url: sample.poolUrl,
     });
-  });
-  it('stores a batch through multi-row INSERTs and single-row leftovers, duplicates across chunk edges counted', async () => {
-    const from = t0 + 200 * 30_000;
-    const count = 2 * ROWS_PER_INSERT + ROWS_PER_INSERT / 2;
-    const samples: TelemetrySample[] = Array.from({ length: count }, (_, k) => ({
-      deviceId: ids[k % ids.length]!,
-      ts: from + k * 1000,
-      powerW: 1000 + k / 8,
-      ...(k % 3 === 0 ? { chipTempC: 40 + k / 100 } : {}),
-      ...(k % 7 === 0 ? { poolUrl: `stratum+tcp://p${k % 2}.example.net:3333` } : { status: 'ok' as const }),
-    }));
-    // Already stored: rows on both sides of the first chunk edge and among the leftovers.
-    const edge = ROWS_PER_INSERT;
-    const earlier = [...samples.slice(edge - 10, edge + 10), ...samples.slice(count - 10)];
-    expect(await storeSamples(earlier)).toEqual({ accepted: 30, duplicates: 0 });
-    expect(await storeSamples(samples)).toEqual({ accepted: count - 30, duplicates: 30 });
-    const stored = await queryRows<Record<string, unknown>>(
-      sql`SELECT device_id, ts, power_w, chip_temp_c, status, pool_url FROM telemetry_sample
-          WHERE ts >= ${from} AND ts < ${from + count * 1000} ORDER BY ts`,
-    );
-    expect(stored).toEqual(
-      samples.map((s) => ({
-        device_id: s.deviceId,
-        ts: s.ts,
-        power_w: s.powerW,
-        chip_temp_c: s.chipTempC ?? null,
-        status: s.status ?? null,
-        pool_url: s.poolUrl ?? null,
-      })),
-    );
   });
 });
