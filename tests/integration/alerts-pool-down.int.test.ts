@@ -21,7 +21,6 @@ import { createTestDb, TEST_PROVIDERS, type TestDb } from '../helpers/test-db';
 
 describe.each(TEST_PROVIDERS)('pool down alert on %s', (provider) => {
   let db: TestDb;
-  let operator: string;
   let viewer: string;
   let admin: string;
   let collector: Collector;
@@ -51,7 +50,6 @@ describe.each(TEST_PROVIDERS)('pool down alert on %s', (provider) => {
     resetEnvCache();
     db = await createTestDb(provider);
     const fleet = await createSmallFleet(2, `Pool down ${provider}`);
-    operator = await tokenFor('operator');
     viewer = await tokenFor('viewer');
     admin = await tokenFor('admin');
     state = newMinerState(7, 200, 3500, Date.now());
