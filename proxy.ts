@@ -25,7 +25,7 @@ export function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set('content-security-policy', csp);
-  if (cameOverTls(request.url, request.headers, getEnv().SWITCHYARD_TRUST_PROXY))
+  if (cameOverTls(request.headers, getEnv().SWITCHYARD_TRUST_PROXY))
     response.headers.set('strict-transport-security', HSTS);
   return response;
 }

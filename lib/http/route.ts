@@ -25,7 +25,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 function noStore(res: Response, req: Request): Response {
   if (!res.headers.has('cache-control')) res.headers.set('cache-control', 'no-store');
-  if (cameOverTls(req.url, req.headers, getEnv().SWITCHYARD_TRUST_PROXY))
+  if (cameOverTls(req.headers, getEnv().SWITCHYARD_TRUST_PROXY))
     res.headers.set('strict-transport-security', HSTS);
   return res;
 }

@@ -24,28 +24,16 @@ describe('content security policy', () => {
 });
 
 describe('cameOverTls', () => {
-  const forwarded = new Headers({ 'x-forwarded-proto': 'https' });
+  const h = (headers: Record<string, string>) => new Headers(headers);
   it.each([
-    ['direct TLS', 'https://fleet.example/', new Headers(), false, true],
-    ['plain HTTP', 'http://fleet.example/', new Headers(), false, false],
-    ['forged X-Forwarded-Proto, proxy not trusted', 'http://fleet.example/', forwarded, false, false],
-    ['trusted proxy terminated TLS', 'http://fleet.example/', forwarded, true, true],
-    [
-      'trusted proxy says http',
-      'http://fleet.example/',
-      new Headers({ 'x-forwarded-proto': 'http' }),
-      true,
-      false,
-    ],
-    [
-      'trusted proxy, first hop of a list',
-      'http://x/',
-      new Headers({ 'x-forwarded-proto': 'https, http' }),
-      true,
-      true,
-    ],
-  ])('%s', (_name, url, headers, trust, expected) => {
-    expect(cameOverTls(url, headers, trust)).toBe(expected);
+    ['a TLS socket (stamped by the server)', h({ 'x-switchyard-tls': '1' }), false, true],
+    ['plain HTTP', h({ 'x-switchyard-tls': '0' }), false, false],
+    ['forged X-Forwarded-Proto, proxy not trusted', h({ 'x-forwarded-proto': 'https' }), false, false],
+    ['trusted proxy terminated TLS', h({ 'x-forwarded-proto': 'https' }), true, true],
+    ['trusted proxy says http', h({ 'x-forwarded-proto': 'http', 'x-switchyard-tls': '0' }), true, false],
+    ['trusted proxy, first hop of a list', h({ 'x-forwarded-proto': 'https, http' }), true, true],
+  ])('%s', (_name, headers, trust, expected) => {
+    expect(cameOverTls(headers, trust)).toBe(expected);
   });
 });
 
@@ -80,8 +68,10 @@ describe('proxy', () => {
       proxy(new NextRequest(url, { headers: { ...signedIn, ...headers } })).headers.get(
         'strict-transport-security',
       );
-    expect(hsts('https://fleet.example/fleet')).toMatch(/^max-age=\d+/);
+    expect(hsts('http://fleet.example/fleet', { 'x-switchyard-tls': '1' })).toMatch(/^max-age=\d+/);
     expect(hsts('http://fleet.example/fleet')).toBeNull();
+    // Next derives the URL's scheme from headers a client can send: an https URL proves nothing.
+    expect(hsts('https://fleet.example/fleet')).toBeNull();
     expect(hsts('http://fleet.example/fleet', { 'x-forwarded-proto': 'https' })).toBeNull();
     process.env.SWITCHYARD_TRUST_PROXY = '1';
     resetEnvCache();

@@ -1,6 +1,7 @@
 // The per-request security headers the proxy (proxy.ts) sets on every page: a Content Security
 // Policy whose scripts run only with this response's nonce, and HSTS when the request came over TLS.
 // Static headers that need no request (frame, sniffing, referrer, COOP/CORP) are in next.config.js.
+import { PEER_TLS_HEADER } from './server-hooks';
 
 /** A fresh nonce per response: 16 random bytes, base64 (an attacker cannot guess the next one). */
 export function newNonce(): string {
@@ -33,14 +34,15 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
 /**
- * Whether the browser reached us over TLS: directly (the request URL is https) or through a
- * trusted reverse proxy that terminated TLS and says so in X-Forwarded-Proto. Without
- * SWITCHYARD_TRUST_PROXY a client-sent X-Forwarded-Proto is ignored.
+ * Whether the browser reached us over TLS: through a trusted reverse proxy that terminated TLS and
+ * says so in X-Forwarded-Proto (SWITCHYARD_TRUST_PROXY), or directly on a TLS socket (stamped by
+ * the server, lib/http/server-hooks.ts). Never from the request URL: Next builds its scheme from a
+ * client's own X-Forwarded-Proto, so without a trusted proxy that header means nothing.
  */
-export function cameOverTls(url: string, headers: Headers, trustProxy: boolean): boolean {
+export function cameOverTls(headers: Headers, trustProxy: boolean): boolean {
   if (trustProxy) {
     const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
     if (proto) return proto === 'https';
   }
-  return new URL(url).protocol === 'https:';
+  return headers.get(PEER_TLS_HEADER) === '1';
 }
