@@ -1,6 +1,6 @@
 // Runs once when the Next.js server starts: validate the environment (fail fast with a clear
 // message), stamp requests with their socket address (lib/http/server-hooks.ts) and start
-// background work in this process unless SWITCHYARD_JOBS=off.
+// background work in this process unless SWITCHYARD_JOBS=off (stopped again on SIGINT/SIGTERM).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installServerHooks } = await import('./lib/http/server-hooks');

@@ -123,14 +123,40 @@ export function startBackgroundWork() {
   }
   running.set(startJobs(jobs));
   console.log(`[jobs] started: ${jobs.map((j) => j.name).join(', ')}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stopBeforeExit);
 }
 
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * On SIGINT/SIGTERM, hand back what this instance holds (collector site leases, its instance row)
+ * so a peer on the same PostgreSQL takes the sites over at once instead of after the leases expire.
+ * Next's own handler drains the open requests meanwhile and then calls process.exit, which would
+ * cut the release short: the exit waits for it (at most STOP_GRACE_MS).
+ */
+function stopBeforeExit() {
+  const stopping = Promise.race([
+    stopBackgroundWork().catch((error: Error) => console.log(`[jobs] stop failed: ${error.message}`)),
+    new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+  ]);
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number) => {
+    void stopping.finally(() => exit(code));
+  }) as typeof process.exit;
+}
+
+/**
+ * Stops the jobs and the collector together: the collector finishes its tick in flight and releases
+ * its leases without waiting for slow jobs (Next exits once its requests are drained).
+ */
 export async function stopBackgroundWork() {
-  await running.get()?.stop();
-  await runningCollector
-    .get()
-    ?.stop()
-    .catch(() => {});
+  await Promise.all([
+    running.get()?.stop(),
+    runningCollector
+      .get()
+      ?.stop()
+      .catch((error: Error) => console.log(`[collector] could not release its leases: ${error.message}`)),
+  ]);
   running.set(undefined);
   runningCollector.set(undefined);
 }

@@ -2,6 +2,8 @@
 // sites through leases. Every device is polled by exactly one instance per interval (no device
 // gets two samples within one interval), both instances take part, and when one is killed with
 // SIGKILL its sites are picked up by the other within two intervals: nothing stops being polled.
+// A web instance (`next start` with background work) that is stopped with SIGTERM hands its leases
+// back on the way out instead of leaving them to expire.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgCluster, pgBinDir, startPgCluster } from '../../bench/harness/pg-cluster';
@@ -10,7 +12,9 @@ import { closeRawConnections, queryRows, sql } from '../../lib/db/raw';
 import { applyMigrations, schemaLocation } from '../../lib/db/schema-engine';
 import { resetEnvCache } from '../../lib/env';
 import { type Fleet, startFleet } from '../../lib/sim/wire/fleet';
+import { buildIfStale } from '../../scripts/build-if-stale';
 import { createSmallFleet } from '../helpers/fixtures';
+import { startServer } from '../helpers/server';
 import { sleep } from './agents';
 
 const INTERVAL_S = 5;
@@ -56,6 +60,8 @@ describe.skipIf(!binaries)('collector sharded across two processes on PostgreSQL
   const collectors: ReturnType<typeof startCollector>[] = [];
 
   beforeAll(async () => {
+    // The second case runs `next start`: build first (minutes when sources changed), before any clock starts.
+    buildIfStale(process.cwd());
     const started = await startPgCluster('collector-sharding');
     if (!started) throw new Error('PostgreSQL cluster did not start');
     cluster = started;
@@ -78,7 +84,7 @@ describe.skipIf(!binaries)('collector sharded across two processes on PostgreSQL
     }
     // The fixture's GPU nodes have no endpoint: not polled.
     deviceIds = deviceIds.sort((a, b) => a - b);
-  });
+  }, 900_000);
   afterAll(async () => {
     for (const c of collectors) c.child.kill('SIGKILL');
     await fakes?.close();
@@ -147,4 +153,42 @@ describe.skipIf(!binaries)('collector sharded across two processes on PostgreSQL
       expect(Date.now() - last, `device ${id} still polled`).toBeLessThan(2 * INTERVAL_MS);
     }
   });
+
+  it('a web instance stopped with SIGTERM releases its site leases and its instance row', async () => {
+    const before = await queryRows<{ id: string }>(sql`SELECT id FROM collector_instance`);
+    const web = await startServer({
+      databaseUrl: cluster.url,
+      env: {
+        SWITCHYARD_JOBS: 'on',
+        SWITCHYARD_COLLECTOR: 'on',
+        COLLECTOR_INTERVAL_S: String(INTERVAL_S),
+        COLLECTOR_TIMEOUT_MS: '2000',
+      },
+      startTimeoutMs: 120_000,
+    });
+    const known = new Set(before.map((r) => r.id));
+    const webOwned = async () => {
+      const rows = await queryRows<{ owner: string; n: number }>(
+        sql`SELECT owner, COUNT(*) AS n FROM collector_lease WHERE owner <> '' GROUP BY owner`,
+      );
+      return rows.filter((r) => !known.has(r.owner));
+    };
+    // The survivor of the first case and the web instance split the sites.
+    const deadline = Date.now() + 6 * INTERVAL_MS;
+    while ((await webOwned()).length === 0 && Date.now() < deadline) await sleep(500);
+    const held = await webOwned();
+    expect(held.length, web.output()).toBe(1);
+    const webId = held[0]!.owner;
+
+    const exit = await web.stop(15_000);
+    expect(exit.signal, `not stopped by SIGTERM in time:\n${web.output()}`).not.toBe('SIGKILL');
+    const leases = await queryRows<{ n: number }>(
+      sql`SELECT COUNT(*) AS n FROM collector_lease WHERE owner = ${webId}`,
+    );
+    expect(Number(leases[0]!.n), web.output()).toBe(0);
+    const instances = await queryRows<{ id: string }>(
+      sql`SELECT id FROM collector_instance WHERE id = ${webId}`,
+    );
+    expect(instances, web.output()).toEqual([]);
+  }, 240_000);
 });

@@ -45,7 +45,22 @@ export class Collector {
     return (this.opts.clock ?? Date.now)();
   }
 
+  /** After `stop()`: no tick takes leases or polls again. */
+  private stopped = false;
+  private inFlight: Promise<TickReport> | null = null;
+
   async tick(now = this.clock()): Promise<TickReport> {
+    if (this.stopped) return { sites: [], polled: 0, ok: 0, failed: 0 };
+    const run = this.runTick(now);
+    this.inFlight = run;
+    try {
+      return await run;
+    } finally {
+      if (this.inFlight === run) this.inFlight = null;
+    }
+  }
+
+  private async runTick(now: number): Promise<TickReport> {
     const { intervalMs, timeoutMs } = this.opts;
     const sites = this.opts.sharded
       ? await holdSiteLeases({ instanceId: this.instanceId, now, ttlMs: intervalMs })
@@ -133,7 +148,10 @@ export class Collector {
     this.summary = { at: now, polled: 0, ok: 0, errors: new Map() };
   }
 
+  /** Clean shutdown: lets the tick in flight finish (it may renew leases), then gives the leases back. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    await this.inFlight?.catch(() => {});
     if (this.opts.sharded) await releaseSiteLeases(this.instanceId);
   }
 }
