@@ -1,6 +1,6 @@
 import { getEnv } from '../env';
 import { forbidden } from '../errors';
-import { PEER_ADDRESS_HEADER } from '../http/server-hooks';
+import { PEER_ADDRESS_HEADER, PEER_TLS_HEADER } from '../http/server-hooks';
 import type { Actor } from './actor';
 import { getTokenActor } from './api-tokens';
 import { readSessionCookie } from './session-cookie';
@@ -46,7 +46,19 @@ export function isSecureRequest(req: Request): boolean {
   const forced = getEnv().SWITCHYARD_SECURE_COOKIES;
   if (forced !== undefined) return forced;
   if (getEnv().SWITCHYARD_TRUST_PROXY && req.headers.get('x-forwarded-proto') === 'https') return true;
-  return new URL(req.url).protocol === 'https:';
+  return directScheme(req) === 'https';
+}
+
+/**
+ * The scheme of the connection itself. Under our server it is the socket's (PEER_TLS_HEADER, stamped
+ * by lib/http/server-hooks.ts): Next builds `req.url`'s scheme from a client's own X-Forwarded-Proto,
+ * so without a trusted proxy the URL could claim https over plain HTTP. A Request built elsewhere
+ * (tests, scripts) has no stamp and is taken at its URL.
+ */
+function directScheme(req: Request): 'http' | 'https' {
+  const stamped = req.headers.get(PEER_TLS_HEADER);
+  if (stamped !== null) return stamped === '1' ? 'https' : 'http';
+  return new URL(req.url).protocol === 'https:' ? 'https' : 'http';
 }
 
 /** This server's own origin as the browser sees it: scheme, host and port (behind a trusted proxy, its view). */
@@ -55,10 +67,7 @@ export function ownOrigin(req: Request): string | null {
   const host = (trust && req.headers.get('x-forwarded-host')) || req.headers.get('host');
   if (!host) return null;
   const forwardedProto = trust ? req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
-  const scheme =
-    forwardedProto === 'https' || forwardedProto === 'http'
-      ? forwardedProto
-      : new URL(req.url).protocol.slice(0, -1);
+  const scheme = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : directScheme(req);
   try {
     return new URL(`${scheme}://${host}`).origin;
   } catch {
