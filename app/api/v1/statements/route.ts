@@ -16,5 +16,6 @@ export const GET = route(async ({ req, actor }) => ({
 export const POST = route(async ({ req, actor }) => {
   const input = await parseJson(req, StatementRequest, { maxBytes: 1_000 });
   const { created, statement } = await requestStatement(actor, input, Date.now());
-  return Response.json(statement, { status: created ? 201 : 200 });
+  if (!created) return statement;
+  return Response.json(statement, { status: 201 });
 });
