@@ -1,9 +1,14 @@
 // Remote actions through the site agent: devices on a private LAN are reached by their site's
 // agent, not by the server. The agent claims the due actions of its site's devices (the same
 // guarded UPDATE as the in-process executor, so of two agents — or an agent and the executor —
-// exactly one gets each action), sends them with lib/actions/send.ts on the LAN, and reports each
-// send's outcome back. Confirmation still comes from telemetry (executor.ts, confirmSent).
+// exactly one gets each action), sends them with lib/actions/send-wire.ts on the LAN, and reports
+// each send's outcome back. Confirmation still comes from telemetry (executor.ts, confirmSent).
+// The agent runs remote and has no database: each claimed action carries its write context (model,
+// nameplate power, the device's credentials decrypted for this answer). Credentials go only to an
+// API token (the agent's authenticated channel), never into a browser session's answer, and only
+// for protocols whose writes use them; each first release to an agent is audited.
 import { z } from 'zod';
+import { recordAudit } from '../audit/record';
 import { type Actor, requireRole } from '../auth/actor';
 import { AGENT_PREFIX, agentLeaseMs } from '../collectors/agent-api';
 import { join, queryRows, sql } from '../db/raw';
@@ -11,7 +16,8 @@ import { getEnv } from '../env';
 import { assertSiteVisible, deviceScopeSql } from '../inventory/scope';
 import { confirmDeadlineMs } from './confirm';
 import { finishAction, runActionWrite } from './executor';
-import type { SendOutcome } from './send';
+import { loadWriteContexts, type SendOutcome } from './send';
+import type { WriteContext } from './send-wire';
 import type { ActionName, ActionParams } from './types';
 
 /**
@@ -38,9 +44,18 @@ export type AgentAction = {
   host: string | null;
   port: number | null;
   claimedUntil: string;
+  /** What the send needs besides the endpoint; the agent reads nothing else. */
+  context: WriteContext & { credentialsWithheld?: true };
 };
 
-const actionsOf = (rows: Record<string, unknown>[]): AgentAction[] =>
+/** Protocols whose writes use stored credentials (Whatsminer password, Braiins/LuxOS logins). */
+const CREDENTIAL_PROTOCOLS = new Set(['cgminer']);
+
+const actionsOf = (
+  rows: Record<string, unknown>[],
+  contexts: Map<number, WriteContext>,
+  withheld: boolean,
+): AgentAction[] =>
   rows.map((r) => ({
     id: Number(r.id),
     deviceId: Number(r.device_id),
@@ -50,6 +65,15 @@ const actionsOf = (rows: Record<string, unknown>[]): AgentAction[] =>
     host: (r.host as string | null) ?? null,
     port: r.port == null ? null : Number(r.port),
     claimedUntil: new Date(Number(r.claimed_until)).toISOString(),
+    context: {
+      ...(contexts.get(Number(r.device_id)) ?? {
+        model: null,
+        nominalPowerW: null,
+        credentials: null,
+        braiinsGrpcPort: getEnv().BRAIINS_GRPC_PORT,
+      }),
+      ...(withheld ? { credentialsWithheld: true as const } : {}),
+    },
   }));
 
 /**
@@ -82,17 +106,40 @@ export async function claimAgentActions(
   const ids = due
     .filter((r) => !devices.has(Number(r.device_id)) && devices.add(Number(r.device_id)))
     .map((r) => Number(r.id));
-  if (ids.length > 0)
-    await runActionWrite(() =>
-      queryRows(sql`UPDATE device_action SET phase = 'sending', claimed_by = ${by}, claimed_until = ${claimUntil}
-        WHERE id IN (${join(ids)}) AND status = 'pending' AND phase = 'queued' RETURNING id`),
-    );
+  const fresh =
+    ids.length === 0
+      ? []
+      : await runActionWrite(() =>
+          queryRows(sql`UPDATE device_action SET phase = 'sending', claimed_by = ${by}, claimed_until = ${claimUntil}
+        WHERE id IN (${join(ids)}) AND status = 'pending' AND phase = 'queued' RETURNING id, device_id`),
+        );
   const mine = await queryRows(sql`SELECT a.*, d.protocol, d.host, d.port FROM device_action a
     JOIN device d ON d.id = a.device_id
     WHERE d.site_id = ${siteId} AND a.status = 'pending' AND a.phase = 'sending' AND a.claimed_by = ${by}
       ${deviceScopeSql(actor)}
     ORDER BY a.due_at, a.id LIMIT ${input.limit}`);
-  return { actions: actionsOf(mine) };
+  // Decrypted credentials travel only to an API token, the agent's own authenticated channel.
+  const withCredentials = actor.kind === 'token';
+  const credentialDevices = new Set(
+    mine.filter((r) => CREDENTIAL_PROTOCOLS.has(String(r.protocol))).map((r) => Number(r.device_id)),
+  );
+  const contexts = await loadWriteContexts(
+    mine.map((r) => Number(r.device_id)),
+    { credentials: false },
+  );
+  if (withCredentials && credentialDevices.size > 0) {
+    const secret = await loadWriteContexts([...credentialDevices], { credentials: true });
+    for (const [id, ctx] of secret) contexts.set(id, ctx);
+    const released = fresh
+      .map((r) => Number(r.device_id))
+      .filter((id) => contexts.get(id)?.credentials != null);
+    if (released.length > 0)
+      await recordAudit(actor, 'device.credentials.released', `site:${siteId}`, {
+        agent: input.agent,
+        deviceIds: released,
+      });
+  }
+  return { actions: actionsOf(mine, contexts, !withCredentials && credentialDevices.size > 0) };
 }
 
 const Outcome = z.discriminatedUnion('kind', [

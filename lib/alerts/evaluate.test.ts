@@ -242,6 +242,76 @@ describe('evaluateTick over time series', () => {
     expect(second.events.map((e) => e.kind)).toEqual(['joined']);
   });
 
+  it('a site alert follows the devices that currently match while it fires, keeping who left', () => {
+    const priceRule = rule({ metric: 'sitePriceVsBreakevenUsdPerMwh', threshold: 0 });
+    const site = (deviceIds: number[], v = 20): Subject => ({
+      ...device(0, { sitePriceVsBreakevenUsdPerMwh: v }),
+      key: 's:1',
+      kind: 'site',
+      deviceIds,
+      rackId: null,
+      modelId: null,
+      class: null,
+    });
+    const r = simulate(
+      [priceRule],
+      [
+        { t: 0, subjects: [site([1, 2])] },
+        { t: 30, subjects: [site([1, 2])] },
+        // Device 2 stops running (no longer the least efficient running model's), 3 starts.
+        { t: 60, subjects: [site([1, 3])] },
+        // An empty list is not followed: the alert keeps its last devices.
+        { t: 90, subjects: [site([])] },
+        // 2 comes back.
+        { t: 120, subjects: [site([1, 2, 3])] },
+        { t: 150, subjects: [site([1, 2, 3], -5)] },
+      ],
+    );
+    expect(r.alerts).toHaveLength(1);
+    expect(
+      r.events.map((e) => `${e.kind}${e.subjectKey ? ` ${e.subjectKey}` : ''}@${(e.ts - T0) / 1000}`),
+    ).toEqual([
+      'fired s:1@0',
+      'device_left d:2@60',
+      'device_joined d:3@60',
+      'device_joined d:2@120',
+      'cleared s:1@150',
+      'resolved@150',
+    ]);
+    const [member] = r.alerts[0]!.members;
+    expect(member).toMatchObject({
+      deviceIds: [1, 2, 3],
+      firedAt: T0,
+      clearedAt: T0 + 150_000,
+      deviceFiredAt: { 2: T0 + 120_000, 3: T0 + 60_000 },
+      // 2's first span was replaced when it re-joined (the events keep it).
+      departed: [],
+    });
+  });
+
+  it('a device that leaves a firing site alert keeps its span as history', () => {
+    const priceRule = rule({ metric: 'sitePriceVsBreakevenUsdPerMwh', threshold: 0 });
+    const site = (deviceIds: number[]): Subject => ({
+      ...device(0, { sitePriceVsBreakevenUsdPerMwh: 20 }),
+      key: 's:1',
+      kind: 'site',
+      deviceIds,
+    });
+    const r = simulate(
+      [priceRule],
+      [
+        { t: 0, subjects: [site([1, 2])] },
+        { t: 30, subjects: [site([1])] },
+      ],
+    );
+    expect(r.alerts[0]!.members[0]).toMatchObject({
+      deviceIds: [1],
+      clearedAt: null,
+      departed: [{ deviceId: 2, firedAt: T0, clearedAt: T0 + 30_000 }],
+    });
+    expect(r.alerts[0]!.status).toBe('firing');
+  });
+
   it('scope: site, rack, model, class, tenant and device ids narrow the subjects', () => {
     const subjects = [
       device(1, { chipTempC: 95 }),

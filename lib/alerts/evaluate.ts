@@ -64,7 +64,10 @@ export function evaluateTick(input: TickInput): TickOutput {
     });
     if (current && isOpen(current)) {
       const existing = current.members.find((m) => m.subjectKey === s.key);
-      if (existing && existing.clearedAt === null) return;
+      if (existing && existing.clearedAt === null) {
+        followDevices(current, existing, s);
+        return;
+      }
       const a = touch(current);
       a.members = a.members.filter((m) => m.subjectKey !== s.key);
       a.members.push(member());
@@ -93,6 +96,37 @@ export function evaluateTick(input: TickInput): TickOutput {
       members: [member()],
     });
     emit(a, { kind: 'fired', subjectKey: s.key, value });
+  };
+
+  /**
+   * A member that keeps firing follows its subject's current devices (a site's least efficient
+   * running model changes, its devices come and go): newcomers join with their own time, leavers
+   * keep their span in `departed`. An empty list is not followed: the alert keeps its last devices.
+   */
+  const followDevices = (current: AlertState, existing: AlertMember, s: Subject) => {
+    if (s.deviceIds.length === 0) return;
+    const had = new Set(existing.deviceIds);
+    const has = new Set(s.deviceIds);
+    const added = s.deviceIds.filter((d) => !had.has(d));
+    const removed = existing.deviceIds.filter((d) => !has.has(d));
+    if (added.length === 0 && removed.length === 0) return;
+    const a = touch(current);
+    const m = a.members.find((x) => x.subjectKey === s.key) as AlertMember;
+    const firedAt: Record<number, number> = { ...m.deviceFiredAt };
+    let departed = [...(m.departed ?? [])];
+    for (const d of removed) {
+      departed.push({ deviceId: d, firedAt: firedAt[d] ?? m.firedAt, clearedAt: now });
+      delete firedAt[d];
+      emit(a, { kind: 'device_left', subjectKey: `d:${d}` });
+    }
+    for (const d of added) {
+      firedAt[d] = now;
+      departed = departed.filter((x) => x.deviceId !== d);
+      emit(a, { kind: 'device_joined', subjectKey: `d:${d}` });
+    }
+    m.deviceIds = [...s.deviceIds];
+    m.deviceFiredAt = firedAt;
+    m.departed = departed;
   };
 
   for (const rule of input.rules) {

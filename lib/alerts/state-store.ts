@@ -35,6 +35,37 @@ export async function loadActiveSilences(now: number): Promise<Silence[]> {
   }));
 }
 
+/**
+ * One member from its device rows. Open: the rows not cleared are its devices, cleared ones
+ * departed while it kept firing. Cleared: the rows cleared last are its devices.
+ */
+function memberOf(
+  subjectKey: string,
+  rows: { deviceId: number; firedAt: number; clearedAt: number | null; value: AlertMember['value'] }[],
+): AlertMember {
+  const open = rows.filter((r) => r.clearedAt === null);
+  const lastCleared = Math.max(...rows.map((r) => r.clearedAt ?? 0));
+  const current = open.length > 0 ? open : rows.filter((r) => r.clearedAt === lastCleared);
+  const firedAt = Math.min(...current.map((r) => r.firedAt));
+  const member: AlertMember = {
+    subjectKey,
+    deviceIds: current.map((r) => r.deviceId),
+    firedAt,
+    clearedAt: open.length > 0 ? null : lastCleared,
+    value: current[0]?.value ?? null,
+  };
+  const later = current.filter((r) => r.firedAt !== firedAt);
+  if (later.length > 0) member.deviceFiredAt = Object.fromEntries(later.map((r) => [r.deviceId, r.firedAt]));
+  const departed = rows.filter((r) => !current.includes(r));
+  if (departed.length > 0)
+    member.departed = departed.map((r) => ({
+      deviceId: r.deviceId,
+      firedAt: r.firedAt,
+      clearedAt: r.clearedAt as number,
+    }));
+  return member;
+}
+
 /** Open alerts plus alerts resolved within `cooldownMs` (a flap may re-open them). */
 export async function loadLiveAlerts(now: number, cooldownMs: number): Promise<AlertState[]> {
   const alerts = await queryRows(sql`
@@ -42,28 +73,32 @@ export async function loadLiveAlerts(now: number, cooldownMs: number): Promise<A
     WHERE status <> 'resolved' OR resolved_at >= ${now - cooldownMs}`);
   if (alerts.length === 0) return [];
   const ids = alerts.map((a) => Number(a.id));
-  const members = new Map<number, Map<string, AlertMember>>();
+  type Row = { deviceId: number; firedAt: number; clearedAt: number | null; value: AlertMember['value'] };
+  const rowsOf = new Map<number, Map<string, Row[]>>();
   for (const part of chunks(ids)) {
     const rows = await queryRows(sql`
       SELECT alert_id, device_id, subject_key, fired_at, cleared_at, value FROM alert_device
       WHERE alert_id IN (${join(part)}) ORDER BY alert_id, device_id`);
     for (const r of rows) {
-      const byKey = members.get(Number(r.alert_id)) ?? new Map<string, AlertMember>();
-      members.set(Number(r.alert_id), byKey);
+      const byKey = rowsOf.get(Number(r.alert_id)) ?? new Map<string, Row[]>();
+      rowsOf.set(Number(r.alert_id), byKey);
       const key = String(r.subject_key);
-      const m = byKey.get(key);
-      if (m) m.deviceIds.push(Number(r.device_id));
-      else {
-        byKey.set(key, {
-          subjectKey: key,
-          deviceIds: [Number(r.device_id)],
-          firedAt: Number(r.fired_at),
-          clearedAt: r.cleared_at === null ? null : Number(r.cleared_at),
-          value: r.value === null ? null : JSON.parse(String(r.value)),
-        });
-      }
+      const list = byKey.get(key) ?? [];
+      byKey.set(key, list);
+      list.push({
+        deviceId: Number(r.device_id),
+        firedAt: Number(r.fired_at),
+        clearedAt: r.cleared_at === null ? null : Number(r.cleared_at),
+        value: r.value === null ? null : JSON.parse(String(r.value)),
+      });
     }
   }
+  const members = new Map<number, AlertMember[]>();
+  for (const [alertId, byKey] of rowsOf)
+    members.set(
+      alertId,
+      [...byKey].map(([key, rows]) => memberOf(key, rows)),
+    );
   return alerts.map((a) => ({
     id: Number(a.id),
     ruleId: Number(a.rule_id),
@@ -72,7 +107,7 @@ export async function loadLiveAlerts(now: number, cooldownMs: number): Promise<A
     severity: a.severity as AlertState['severity'],
     firedAt: Number(a.fired_at),
     resolvedAt: a.resolved_at === null ? null : Number(a.resolved_at),
-    members: [...(members.get(Number(a.id))?.values() ?? [])],
+    members: members.get(Number(a.id)) ?? [],
   }));
 }
 
@@ -123,14 +158,27 @@ export async function saveAlert(a: AlertState, before: AlertState | undefined, c
   const old = new Map(before?.members.map((m) => [m.subjectKey, m]));
   const changed = a.members.filter((m) => {
     const o = old.get(m.subjectKey);
-    return !o || o.clearedAt !== m.clearedAt || o.firedAt !== m.firedAt;
+    return (
+      !o ||
+      o.clearedAt !== m.clearedAt ||
+      o.firedAt !== m.firedAt ||
+      o.deviceIds.length !== m.deviceIds.length ||
+      o.deviceIds.some((d, i) => d !== m.deviceIds[i]) ||
+      (o.departed?.length ?? 0) !== (m.departed?.length ?? 0)
+    );
   });
-  const rows = changed.flatMap((m) =>
-    m.deviceIds.map(
-      (d) =>
-        sql`(${id}, ${d}, ${m.subjectKey}, ${m.firedAt}, ${m.clearedAt}, ${m.value === null ? null : JSON.stringify(m.value)})`,
-    ),
-  );
+  const rows = changed.flatMap((m) => {
+    const value = m.value === null ? null : JSON.stringify(m.value);
+    return [
+      ...m.deviceIds.map(
+        (d) =>
+          sql`(${id}, ${d}, ${m.subjectKey}, ${m.deviceFiredAt?.[d] ?? m.firedAt}, ${m.clearedAt}, ${value})`,
+      ),
+      ...(m.departed ?? []).map(
+        (x) => sql`(${id}, ${x.deviceId}, ${m.subjectKey}, ${x.firedAt}, ${x.clearedAt}, ${value})`,
+      ),
+    ];
+  });
   for (const part of chunks(rows)) {
     await execute(
       sql`INSERT INTO alert_device (alert_id, device_id, subject_key, fired_at, cleared_at, value) VALUES ${join(part)}

@@ -102,6 +102,13 @@ export type AlertMember = {
   firedAt: number;
   clearedAt: number | null;
   value: number | string | null;
+  /**
+   * A subject whose device list changes while it fires (a site subject lists the devices of its
+   * least efficient running model): when each device that joined after `firedAt` joined.
+   */
+  deviceFiredAt?: Record<number, number>;
+  /** Devices that left the member while it kept firing, with their own span (history kept). */
+  departed?: { deviceId: number; firedAt: number; clearedAt: number }[];
 };
 
 /** An alert as the evaluator sees it: `id` null until stored. */
@@ -116,7 +123,15 @@ export type AlertState = {
   members: AlertMember[];
 };
 
-export type AlertEventKind = 'fired' | 'joined' | 'cleared' | 'resolved' | 'reopened';
+export type AlertEventKind =
+  | 'fired'
+  | 'joined'
+  | 'cleared'
+  | 'resolved'
+  | 'reopened'
+  /** A device started or stopped matching a member that keeps firing (subjectKey `d:<id>`). */
+  | 'device_joined'
+  | 'device_left';
 
 export type AlertEvent = {
   /** Index into the tick's `alerts` output. */

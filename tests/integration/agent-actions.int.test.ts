@@ -14,7 +14,9 @@ import * as agentResults from '@/app/api/v1/agent/sites/[id]/actions/results/rou
 import * as agentDevices from '@/app/api/v1/agent/sites/[id]/devices/route';
 import * as agentPolls from '@/app/api/v1/agent/sites/[id]/polls/route';
 import * as deviceActions from '@/app/api/v1/devices/[id]/actions/route';
+import * as credentialsRoute from '@/app/api/v1/devices/[id]/credentials/route';
 import * as telemetry from '@/app/api/v1/telemetry/route';
+import { claimAgentActions } from '@/lib/actions/agent-exchange';
 import { runActionsTick } from '@/lib/actions/executor';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { createApiToken } from '@/lib/auth/api-tokens';
@@ -104,6 +106,58 @@ describe.each(TEST_PROVIDERS)('remote actions through the site agent on %s', (pr
     await agent.flush();
     await refreshLatest();
     return runActionsTick(Date.now(), { instanceId: 'server' });
+  };
+
+  /**
+   * A real agent process. `env` overrides its environment: without a database URL of its own, and
+   * with one that cannot be opened, any read of the server's database in the agent would fail.
+   */
+  const spawnAgent = (name: string, buffer: string, env: Record<string, string | undefined> = {}) => {
+    const lines: string[] = [];
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/agent.ts',
+        '--server',
+        url(),
+        '--site',
+        String(fleet.site.id),
+        '--name',
+        name,
+        '--buffer',
+        path.join(dir, buffer),
+        '--interval-s',
+        '1',
+        '--action-interval-s',
+        '0.5',
+        '--timeout-ms',
+        '2000',
+      ],
+      {
+        env: { ...process.env, SWITCHYARD_AGENT_TOKEN: operator, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n'));
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    const waitFor = async (what: string, done: () => boolean | Promise<boolean>) => {
+      const deadline = Date.now() + 60_000;
+      while (!(await done())) {
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`agent process: ${what} did not happen\n${lines.join('\n')}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    return { child, lines, waitFor };
+  };
+  const stopAgent = async (child: ChildProcess) => {
+    child.kill('SIGTERM');
+    await new Promise<void>((resolve) =>
+      child.exitCode !== null ? resolve() : child.once('close', () => resolve()),
+    );
   };
 
   beforeAll(async () => {
@@ -329,44 +383,7 @@ describe.each(TEST_PROVIDERS)('remote actions through the site agent on %s', (pr
     await execute(
       sql`UPDATE device_action SET status = 'failed', ended_at = ${Date.now()} WHERE status = 'pending'`,
     );
-    const lines: string[] = [];
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/agent.ts',
-        '--server',
-        url(),
-        '--site',
-        String(fleet.site.id),
-        '--name',
-        'proc-agent',
-        '--buffer',
-        path.join(dir, 'proc.db'),
-        '--interval-s',
-        '1',
-        '--action-interval-s',
-        '0.5',
-        '--timeout-ms',
-        '2000',
-      ],
-      {
-        env: { ...process.env, SWITCHYARD_AGENT_TOKEN: operator },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n'));
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    const waitFor = async (what: string, done: () => boolean | Promise<boolean>) => {
-      const deadline = Date.now() + 60_000;
-      while (!(await done())) {
-        if (child.exitCode !== null || Date.now() > deadline)
-          throw new Error(`agent process: ${what} did not happen\n${lines.join('\n')}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+    const { child, lines, waitFor } = spawnAgent('proc-agent', 'proc.db');
     try {
       await waitFor('a first poll cycle', () => lines.some((l) => / cycle \d+: devices 4 ok/.test(l)));
       const target = states.luxos!.powerTargetW === 2600 ? 2700 : 2600;
@@ -386,10 +403,116 @@ describe.each(TEST_PROVIDERS)('remote actions through the site agent on %s', (pr
         true,
       );
     } finally {
-      child.kill('SIGTERM');
-      await new Promise<void>((resolve) =>
-        child.exitCode !== null ? resolve() : child.once('close', () => resolve()),
+      await stopAgent(child);
+    }
+  });
+
+  it('an agent process without the server’s database sends with the credentials and nameplate of its claim answer', async () => {
+    await execute(
+      sql`UPDATE device_action SET status = 'failed', ended_at = ${Date.now()} WHERE status = 'pending'`,
+    );
+    // A Whatsminer whose writes need the stored admin password, an Avalon whose power target needs
+    // the model's nameplate (2800 W here, not the fake's own 3500 W).
+    const now = Date.now();
+    const wmState = newMinerState(21, 200, 3500, now);
+    const avState = newMinerState(22, 100, 2800, now);
+    const wm = await startCgminerFake({
+      variant: 'whatsminer',
+      state: wmState,
+      whatsminerAdminPassword: 'wm-secret',
+    });
+    const av = await startCgminerFake({ variant: 'avalon', state: avState });
+    closers.push(wm.close, av.close);
+    const avalonModel = await getDb().deviceModel.create({
+      data: {
+        vendor: 'Canaan',
+        model: 'A1366',
+        class: 'asic',
+        nominalHashrateThs: 100,
+        nominalPowerW: 2800,
+        maxTempC: 85,
+      },
+    });
+    const wmDevice = await getDb().device.update({
+      where: { id: fleet.devices[4]!.id },
+      data: { protocol: 'cgminer', host: '127.0.0.1', port: wm.port },
+    });
+    const avDevice = await getDb().device.create({
+      data: {
+        name: `avalon-${provider}`,
+        serial: `avalon-${provider}-${now}`,
+        siteId: fleet.site.id,
+        modelId: avalonModel.id,
+        protocol: 'cgminer',
+        host: '127.0.0.1',
+        port: av.port,
+      },
+    });
+    const put = await call(credentialsRoute.PUT, {
+      method: 'PUT',
+      token: operator,
+      params: { id: String(wmDevice.id) },
+      body: { password: 'wm-secret' },
+    });
+    expect(put.status).toBe(200);
+
+    // The claim answer carries the write context: decrypted credentials to an API token only.
+    const wmAction = await act(wmDevice.id, { action: 'setPowerTarget', powerTargetW: 3000 });
+    const claimBody = { agent: 'ctx-check' };
+    const claimed = await call(agentClaim.POST, {
+      method: 'POST',
+      token: operator,
+      params: { id: String(fleet.site.id) },
+      body: claimBody,
+    });
+    expect(claimed.json.actions).toEqual([
+      expect.objectContaining({
+        id: wmAction.json.id,
+        context: expect.objectContaining({
+          credentials: { password: 'wm-secret' },
+          nominalPowerW: expect.any(Number),
+        }),
+      }),
+    ]);
+    const released = await getDb().auditEvent.findMany({ where: { action: 'device.credentials.released' } });
+    expect(released.map((a) => JSON.parse(String(a.details)))).toEqual([
+      expect.objectContaining({ agent: 'ctx-check', deviceIds: [wmDevice.id] }),
+    ]);
+    expect(JSON.stringify(released)).not.toContain('wm-secret');
+    // A signed-in person (not a token) claiming gets the same action with the credentials withheld.
+    const person = {
+      kind: 'user' as const,
+      id: 1,
+      name: 'someone',
+      role: 'operator' as const,
+      tenantId: null,
+    };
+    const asPerson = await claimAgentActions(person, fleet.site.id, { agent: 'ctx-check', limit: 10 });
+    expect(asPerson.actions[0]?.context).toMatchObject({ credentials: null, credentialsWithheld: true });
+    // Give the claim back, so the agent process below claims it afresh.
+    await execute(
+      sql`UPDATE device_action SET phase = 'queued', claimed_by = NULL, claimed_until = NULL WHERE id = ${wmAction.json.id}`,
+    );
+    const avAction = await act(avDevice.id, { action: 'setPowerTarget', powerTargetW: 2100 });
+
+    const { child, lines, waitFor } = spawnAgent('ctx-agent', 'ctx.db', {
+      DATABASE_URL: 'file:/nonexistent-switchyard-agent-dir/none.db',
+      TEST_DATABASE_URL: undefined,
+      SWITCHYARD_SECRET: 'not-the-server-secret-0123456789abcdef',
+    });
+    try {
+      await waitFor('the Whatsminer power target', () => wmState.powerTargetW === 3000);
+      // Level 1 of the Avalon is 75 % of its nameplate: 2100 W of the model's 2800 W.
+      await waitFor('the Avalon work level', () => avState.powerTargetW === 2100);
+      await waitFor('both sends reported', async () =>
+        [wmAction.json.id, avAction.json.id].every((id) =>
+          lines.some((l) => new RegExp(`action ${id} setPowerTarget .* sent`).test(l)),
+        ),
       );
+      for (const id of [wmAction.json.id, avAction.json.id])
+        await waitFor(`action ${id} recorded as sent`, async () => (await getAction(id)).phase === 'sent');
+    } finally {
+      await stopAgent(child);
     }
   });
 });

@@ -1,11 +1,12 @@
 // The site agent's side of remote actions: report what the journal holds, claim what is due for
-// the site, send each claimed action on the LAN with the server's own send code
-// (lib/actions/send.ts), journal its outcome on disk, report it. The journal entry is written
+// the site, send each claimed action on the LAN with the server's own wire send code
+// (lib/actions/send-wire.ts) and only the write context the claim answer carries (the agent has no
+// database: credentials and nameplate come with the claim), journal its outcome on disk, report it. The journal entry is written
 // before a send, so an action is sent at most once by this agent even when a claim's answer was
 // lost (the server repeats the claim) or the agent restarts; an outcome waits on disk through a
 // server outage until the server has taken it.
 import type { AgentAction } from '../../actions/agent-exchange';
-import { type SendOutcome, sendAction } from '../../actions/send';
+import { type SendOutcome, sendOverWire, type WriteContext } from '../../actions/send-wire';
 import type { DiskBuffer } from './buffer';
 import { claimActions, reportActionResults, type ServerConnection } from './server-api';
 
@@ -17,6 +18,14 @@ const ABANDONED: SendOutcome = {
   kind: 'failed',
   reasonKind: 'abandoned',
   reason: 'the site agent stopped while sending; not re-sent',
+};
+
+/** A claim answer from a server that predates write contexts: no credentials, no nameplate. */
+const NO_CONTEXT: WriteContext = {
+  model: null,
+  nominalPowerW: null,
+  credentials: null,
+  braiinsGrpcPort: 50051,
 };
 
 export class AgentActionRunner {
@@ -59,8 +68,9 @@ export class AgentActionRunner {
 
   private async send(a: AgentAction): Promise<void> {
     this.buffer.startAction(a.id, this.opts.clock());
-    const outcome = await sendAction(
-      { deviceId: a.deviceId, protocol: a.protocol, host: a.host, port: a.port, simulated: false },
+    const outcome = await sendOverWire(
+      { deviceId: a.deviceId, protocol: a.protocol, host: a.host, port: a.port },
+      a.context ?? NO_CONTEXT,
       a.action,
       a.params,
       { timeoutMs: this.opts.timeoutMs, now: this.opts.clock() },
