@@ -16,24 +16,25 @@ const nextConfig = {
     'exceljs',
   ],
   async headers() {
+    const everywhere = [
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'same-origin' },
+      { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+      // No other origin may open us in its window group or load our responses as resources.
+      { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+      { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+    ];
+    // Pages get their CSP (scripts by per-request nonce) and HSTS from proxy.ts; the API and
+    // /metrics, which the proxy does not see, get this script-free one (HSTS: lib/http/route.ts).
+    const noDocument = {
+      key: 'Content-Security-Policy',
+      value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    };
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-          // No page may frame us (clickjacking); no other origin may open us in its window group or
-          // load our responses as resources. The script CSP with nonces is not done yet (issue #13).
-          {
-            key: 'Content-Security-Policy',
-            value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-          },
-          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-          { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
-        ],
-      },
+      { source: '/:path*', headers: everywhere },
+      { source: '/api/:path*', headers: [noDocument] },
+      { source: '/metrics', headers: [noDocument] },
     ];
   },
 };

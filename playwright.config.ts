@@ -56,7 +56,8 @@ export default defineConfig({
     command: `npx tsx e2e/prepare-db.ts && exec node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    // Backfilling a day of the demo fleet, then next start: ~1 min on a quiet machine, many more on a busy one.
+    timeout: 600_000,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {

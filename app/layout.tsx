@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/shell/providers';
 import { themeScript } from '@/components/shell/theme';
@@ -18,13 +19,16 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The per-request CSP nonce from proxy.ts: the only inline script of ours must carry it. Reading
+  // it makes every page dynamic, which a nonce needs anyway (a cached page would reuse one).
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The theme script sets class/style on <html> before hydration, so React must not flag the difference.
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours, no user input. */}
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh bg-background font-sans text-foreground text-sm antialiased">
         <Providers>{children}</Providers>

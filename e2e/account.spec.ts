@@ -1,4 +1,4 @@
-import { expect, snap, test, uniqueTag } from './fixtures';
+import { clickWhenHydrated, expect, snap, test, uniqueTag } from './fixtures';
 
 const FIRST = 'first-password-for-e2e';
 const SECOND = 'second-password-for-e2e';
@@ -38,7 +38,7 @@ test('a user changes their password on Settings → Account; other sessions end,
   await page.getByLabel('Current password').fill(FIRST);
   await page.getByRole('textbox', { name: 'New password', exact: true }).fill(SECOND);
   await page.getByLabel('Repeat new password').fill(SECOND);
-  await page.getByRole('button', { name: 'Change password' }).click();
+  await clickWhenHydrated(page.getByRole('button', { name: 'Change password' }));
   await expect(page.getByText('1 other session(s) signed out.')).toBeVisible();
   await expect(table.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   await snap(page, testInfo, 'account-password-changed');
@@ -50,7 +50,7 @@ test('a user changes their password on Settings → Account; other sessions end,
   expect((await elsewhere.post('/api/auth/login', { data: { email, password: FIRST } })).status()).toBe(401);
   expect((await elsewhere.post('/api/auth/login', { data: { email, password: SECOND } })).status()).toBe(200);
   await page.reload();
-  await page.getByRole('button', { name: 'Sign out other sessions' }).click();
+  await clickWhenHydrated(page.getByRole('button', { name: 'Sign out other sessions' }));
   await expect(page.getByText('1 other session(s) signed out')).toBeVisible();
   expect((await elsewhere.get('/api/v1/sessions')).status()).toBe(401);
   await elsewhere.dispose();

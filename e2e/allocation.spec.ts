@@ -67,6 +67,24 @@ test('allocation: a BTC what-if re-plans in the browser, apply changes the assig
   expect(miningBefore).toBeGreaterThan(0);
   await snap(page, testInfo, '1-plan');
 
+  // This site's power price to the top of its slider: mining stops paying here; the re-plan runs in
+  // the page's Web Worker (the panel says where it ran and how long it took).
+  const price = page.getByTestId(`what-if-price-${site.id}`);
+  await price.focus();
+  await price.press('End');
+  await expect(page.getByTestId('what-if-active')).toBeVisible();
+  await expect
+    .poll(async () => Number(await schedule.getAttribute('data-mining-kw')))
+    .toBeLessThan(miningBefore);
+  await expect(page.getByTestId('what-if-ms')).toHaveAttribute('data-where', 'worker');
+  testInfo.annotations.push({
+    type: 'what-if re-plan (power price)',
+    description: (await page.getByTestId('what-if-ms').textContent()) ?? '',
+  });
+  // Reset: back to the server's plan.
+  await page.getByTestId('what-if-panel').getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('what-if-active')).toBeHidden();
+
   // BTC to the bottom of the slider: hashprice falls with it and ASICs stop paying for their power.
   const btc = page.getByTestId('what-if-btc');
   await btc.focus();

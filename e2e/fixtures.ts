@@ -44,3 +44,18 @@ export function uniqueTag(): string {
 export async function snap(page: import('@playwright/test').Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
+
+/**
+ * Clicks once React has hydrated the element. Server-rendered pages show their buttons before the
+ * client code attaches handlers, and a click in that window does nothing — a busy machine makes the
+ * window seconds long. React marks a hydrated DOM node with its props key.
+ */
+export async function clickWhenHydrated(locator: import('@playwright/test').Locator) {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps$'))), {
+      message: 'the element is never hydrated',
+      timeout: 30_000,
+    })
+    .toBe(true);
+  await locator.click();
+}

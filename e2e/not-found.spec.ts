@@ -8,6 +8,8 @@ for (const path of [
   '/devices/abc',
   '/sites/0',
   '/workloads/jobs/999999',
+  '/settings/no-such-page',
+  '/settings/users/nope',
 ]) {
   test(`${path} answers 404 with the not-found page`, async ({ page }) => {
     const response = await page.goto(path);

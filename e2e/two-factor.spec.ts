@@ -4,7 +4,7 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import type { Page } from '@playwright/test';
-import { expect, snap, test, uniqueTag } from './fixtures';
+import { clickWhenHydrated, expect, snap, test, uniqueTag } from './fixtures';
 
 const PASSWORD = 'two-factor-e2e-password';
 
@@ -30,12 +30,9 @@ async function signOut(page: Page) {
 /** Enrols on the two-factor card shown on this page; returns the key and the recovery codes. */
 async function enrol(page: Page) {
   const card = page.getByTestId('two-factor-card');
-  // The card is rendered on the server: a click before hydration does nothing, so click until it starts.
   const qr = card.getByRole('img', { name: 'QR code to scan with your authenticator app' });
-  await expect(async () => {
-    if (!(await qr.isVisible())) await card.getByRole('button', { name: 'Set up two-factor' }).click();
-    await expect(qr).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await clickWhenHydrated(card.getByRole('button', { name: 'Set up two-factor' }));
+  await expect(qr).toBeVisible();
   const secret = (await card.getByTestId('totp-secret').textContent())?.trim() ?? '';
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await expect(card.getByTestId('totp-uri')).toHaveValue(new RegExp(`^otpauth://totp/.*secret=${secret}`));

@@ -11,6 +11,7 @@ import { disconnectDb, getDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections, getSqlite } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
+import { sealPlaintextMarketSecrets } from '../lib/market/settings/market-settings';
 import { rotateSecret } from '../lib/secrets/rotate';
 
 const HELP = `Switchyard CLI
@@ -48,6 +49,8 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
   async 'db:migrate'() {
     const applied = await migrateDatabase();
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    const sealed = await sealPlaintextMarketSecrets();
+    if (sealed) console.log(`sealed ${sealed} provider secret(s) stored in plain text`);
   },
   async 'db:seed'() {
     await migrateDatabase();

@@ -10,6 +10,7 @@ import { disconnectDb } from '../lib/db/client';
 import { migrateDatabase } from '../lib/db/migrate';
 import { closeRawConnections } from '../lib/db/raw';
 import { getEnv } from '../lib/env';
+import { sealPlaintextMarketSecrets } from '../lib/market/settings/market-settings';
 import { fillHistory, planHistoryIfEmpty, readHistoryState, withHistoryLock } from '../lib/sim/backfill';
 import type { HistoryState } from '../lib/sim/history-plan';
 import { backfillMarketIfEmpty } from '../lib/sim/market/backfill';
@@ -38,6 +39,8 @@ async function migrate() {
       ? `[db] ${applied.length} migration(s) applied in ${((Date.now() - started) / 1000).toFixed(1)} s`
       : '[db] schema up to date',
   );
+  const sealed = await sealPlaintextMarketSecrets();
+  if (sealed) log(`[db] sealed ${sealed} provider secret(s) stored in plain text by an older version`);
 }
 
 async function seed() {

@@ -114,7 +114,7 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
           </Button>
         )}
       </div>
-      <PlanSummary plan={shown} site={site} replanMs={replan?.ms ?? null} />
+      <PlanSummary plan={shown} site={site} replanMs={replan?.ms ?? null} replanWhere={replan?.where} />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
@@ -133,6 +133,8 @@ export function AllocationView({ canOperate }: { canOperate: boolean }) {
           value={whatIf}
           onChange={setWhatIf}
           replanMs={replan?.ms ?? null}
+          replanRoundTripMs={replan?.roundTripMs ?? null}
+          replanWhere={replan?.where}
           replanError={replanError}
           siteNames={siteNames}
         />

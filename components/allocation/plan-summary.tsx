@@ -21,11 +21,13 @@ export function PlanSummary({
   plan,
   site,
   replanMs,
+  replanWhere,
 }: {
   plan: AllocationPlanBody;
   site: SitePlan;
   /** Wall time of the in-browser re-plan when the what-if panel is in use. */
   replanMs: number | null;
+  replanWhere?: 'worker' | 'main';
 }) {
   const solverSub =
     plan.gapPct === null
@@ -63,7 +65,8 @@ export function PlanSummary({
               <>
                 {' · '}
                 <span data-testid="allocation-replan-ms">
-                  re-planned in the browser in {formatNumber(replanMs, 0)} ms
+                  re-planned in the browser{replanWhere === 'worker' ? ' (background worker)' : ''} in{' '}
+                  {formatNumber(replanMs, 0)} ms
                 </span>
               </>
             )}

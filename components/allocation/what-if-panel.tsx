@@ -20,6 +20,9 @@ export interface WhatIfPanelProps {
   onChange: (next: WhatIf) => void;
   /** Wall time of the last in-browser re-plan, null before the first. */
   replanMs: number | null;
+  /** Request to answer on the page (debounce excluded), null before the first. */
+  replanRoundTripMs?: number | null;
+  replanWhere?: 'worker' | 'main';
   replanError: string | null;
   siteNames: ReadonlyMap<string, string>;
 }
@@ -27,7 +30,16 @@ export interface WhatIfPanelProps {
 const roundTo = (x: number, step: number) => Math.round(x / step) * step;
 
 /** Sliders over the plan's own inputs; every move re-plans in this tab with the server's engine. */
-export function WhatIfPanel({ inputs, value, onChange, replanMs, replanError, siteNames }: WhatIfPanelProps) {
+export function WhatIfPanel({
+  inputs,
+  value,
+  onChange,
+  replanMs,
+  replanRoundTripMs = null,
+  replanWhere,
+  replanError,
+  siteNames,
+}: WhatIfPanelProps) {
   const engine = inputs.instance;
   const btcBase = inputs.basis.btcUsd;
   const hpBase = engine.hashpriceUsdPerPhDay;
@@ -42,7 +54,13 @@ export function WhatIfPanel({ inputs, value, onChange, replanMs, replanError, si
           <CardDescription>
             Re-plans in this browser with the same engine.{' '}
             {replanMs !== null && (
-              <span data-testid="what-if-ms">Last re-plan {formatNumber(replanMs, 0)} ms.</span>
+              <span data-testid="what-if-ms" data-ms={replanMs.toFixed(1)} data-where={replanWhere ?? 'main'}>
+                Last re-plan {formatNumber(replanMs, 0)} ms
+                {replanWhere === 'worker'
+                  ? ` in a background worker${replanRoundTripMs !== null ? `, ${formatNumber(replanRoundTripMs, 0)} ms until shown` : ''}`
+                  : ''}
+                .
+              </span>
             )}
           </CardDescription>
         </div>

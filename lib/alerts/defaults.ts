@@ -69,6 +69,18 @@ export const DEFAULT_RULES: (RuleCreate & { builtin: string })[] = [
     enabled: true,
   },
   {
+    builtin: 'pool-down',
+    name: 'Pool down: the miner reports no live pool for 2 minutes',
+    metric: 'poolDown',
+    op: '>',
+    threshold: 0,
+    forS: 120,
+    cooldownS: 600,
+    severity: 'critical',
+    scope: {},
+    enabled: true,
+  },
+  {
     builtin: 'price-over-breakeven',
     name: 'Site price above the breakeven of its least efficient running model for 30 minutes',
     metric: 'sitePriceVsBreakevenUsdPerMwh',

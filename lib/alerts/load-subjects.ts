@@ -24,7 +24,9 @@ export async function loadDeviceRows(): Promise<DeviceRow[]> {
     SELECT d.id, d.site_id, d.rack_id, d.model_id, d.tenant_id, CAST(d.status AS TEXT) AS device_status,
            CAST(m.class AS TEXT) AS class, m.nominal_hashrate_ths, m.max_temp_c, d.created_at,
            l.ts, l.hashrate_ths, l.power_w, l.chip_temp_c, l.board_temp_c, l.gpu_temp_c, l.fan_rpm,
-           l.status AS reported_status, CAST(w.kind AS TEXT) AS workload
+           l.status AS reported_status, CAST(w.kind AS TEXT) AS workload,
+           CAST(d.protocol AS TEXT) AS protocol, l.pool_url,
+           CASE WHEN d.host IS NOT NULL AND d.port IS NOT NULL THEN 1 ELSE 0 END AS polled
     FROM device d
     JOIN device_model m ON m.id = d.model_id
     LEFT JOIN device_latest l ON l.device_id = d.id
@@ -50,6 +52,9 @@ export async function loadDeviceRows(): Promise<DeviceRow[]> {
     fanRpm: num(r.fan_rpm),
     reportedStatus: (r.reported_status as string | null) ?? null,
     workload: (r.workload as string | null) ?? null,
+    protocol: String(r.protocol),
+    polled: Number(r.polled) === 1,
+    poolUrl: (r.pool_url as string | null) ?? null,
   }));
 }
 

@@ -22,6 +22,9 @@ const row = (id: number, modelId: number, siteId = 1): DeviceRow => ({
   fanRpm: null,
   reportedStatus: null,
   workload: null,
+  protocol: 'push',
+  polled: false,
+  poolUrl: null,
 });
 const v = (hashrateThs: number, powerW: number) => ({
   hashrateThs,

@@ -26,6 +26,9 @@ const device = (id: number): DeviceRow => ({
   fanRpm: null,
   reportedStatus: null,
   workload: null,
+  protocol: 'push',
+  polled: false,
+  poolUrl: null,
 });
 
 const rule = (over: Partial<Rule>): Rule => ({

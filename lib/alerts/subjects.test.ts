@@ -24,10 +24,26 @@ const row = (over: Partial<DeviceRow> = {}): DeviceRow => ({
   fanRpm: 4000,
   reportedStatus: 'ok',
   workload: null,
+  protocol: 'push',
+  polled: false,
+  poolUrl: null,
   ...over,
 });
 
 describe('toDeviceSubject', () => {
+  it('poolDown: 1 while a fresh cgminer sample names no live pool, 0 with one, unknown otherwise', () => {
+    const pool = (over: Partial<DeviceRow>) => toDeviceSubject(row(over), NOW, FRESH_AFTER).values.poolDown;
+    expect(pool({ protocol: 'cgminer', polled: true, poolUrl: null })).toBe(1);
+    expect(pool({ protocol: 'cgminer', polled: true, poolUrl: 'stratum+tcp://pool.example:3333' })).toBe(0);
+    // A stale sample is the offline rule's business; AxeOS and push devices do not report liveness,
+    // nor does a cgminer device without an endpoint (it pushes its own samples).
+    expect(pool({ protocol: 'cgminer', polled: true, poolUrl: null, ts: NOW - 600_000 })).toBeNull();
+    expect(pool({ protocol: 'cgminer', polled: false, poolUrl: null })).toBeNull();
+    expect(pool({ protocol: 'axeos', polled: true, poolUrl: null })).toBeNull();
+    expect(pool({ protocol: 'push', polled: false, poolUrl: null })).toBeNull();
+    expect(pool({ protocol: 'cgminer', polled: true, poolUrl: null, class: 'gpu' })).toBeNull();
+  });
+
   it('derives % of nominal, J/TH and age from a fresh sample', () => {
     expect(toDeviceSubject(row(), NOW, FRESH_AFTER).values).toMatchObject({
       hashratePctOfNominal: 75,

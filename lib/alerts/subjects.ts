@@ -22,7 +22,21 @@ export type DeviceRow = {
   fanRpm: number | null;
   reportedStatus: string | null;
   workload: string | null;
+  /** How the device is reached (`cgminer`, `axeos`, `dcgm`, `push`). */
+  protocol: string;
+  /** The collector (server or site agent) polls it: it has a host and a port. */
+  polled: boolean;
+  /** The active pool of the latest sample; absent when the miner reported no live pool. */
+  poolUrl: string | null;
 };
+
+/**
+ * Protocols whose readings say whether any pool is alive: the cgminer family reports each pool's
+ * `Status`, and the collector leaves `poolUrl` out of a sample when no pool is stratum-active or
+ * alive. AxeOS reports its configured pool whatever the connection; push and DCGM say nothing, nor
+ * does a device that pushes its own samples (no endpoint the collector polls).
+ */
+const POOL_LIVENESS_PROTOCOLS = new Set(['cgminer']);
 
 const INTENT_WORKLOADS = new Set(['curtail', 'idle', 'maintenance']);
 const INTENT_STATUSES = new Set(['curtailed', 'maintenance']);
@@ -43,7 +57,8 @@ export function isIntentional(row: DeviceRow, fresh: boolean): boolean {
 /**
  * Sensor metrics count only while fresh (a stale reading is the offline rule's business, not a
  * hashrate or temperature alert). `gpuXidErrors` is 1 while a GPU node reports `error` — what the
- * DCGM collector and the simulator report during a fatal XID — else 0. A device that never
+ * DCGM collector and the simulator report during a fatal XID — else 0. `poolDown` is 1 while a
+ * fresh sample of a cgminer-family miner names no live pool, else 0 (unknown for other protocols). A device that never
  * reported has been unseen since it was added, so the offline rule sees it too.
  */
 export function toDeviceSubject(row: DeviceRow, now: number, freshAfterMs: number): Subject {
@@ -75,6 +90,12 @@ export function toDeviceSubject(row: DeviceRow, now: number, freshAfterMs: numbe
       powerW: power,
       efficiencyJPerTh: hashing && hashrate && power !== null ? power / hashrate : null,
       gpuXidErrors: row.class === 'gpu' && fresh ? (row.reportedStatus === 'error' ? 1 : 0) : null,
+      poolDown:
+        hashing && fresh && row.polled && POOL_LIVENESS_PROTOCOLS.has(row.protocol)
+          ? row.poolUrl
+            ? 0
+            : 1
+          : null,
       lastSeenAgeS: Math.max(0, (now - (row.ts ?? row.createdAt)) / 1000),
       status: row.deviceStatus,
     },

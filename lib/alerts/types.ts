@@ -9,6 +9,8 @@ export const DEVICE_METRICS = [
   'powerW',
   'efficiencyJPerTh',
   'gpuXidErrors',
+  /** 1 while a cgminer-family miner reports no live pool (connection lost, every pool URL dead), else 0. */
+  'poolDown',
   'lastSeenAgeS',
   'status',
 ] as const;

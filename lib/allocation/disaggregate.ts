@@ -60,7 +60,25 @@ function groupSchedules(
     schedule: [] as number[],
   }));
   const byLongest = (a: { runMin: number }, b: { runMin: number }) => b.runMin - a.runMin;
+  const sameCounts = (t: number) => {
+    if (onCount[t] !== onCount[t - 1]) return false;
+    const a = profileCounts[t]!;
+    const b = profileCounts[t - 1]!;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
   for (let t = 0; t < model.intervals; t++) {
+    // Fast path: the counts of the previous interval again. After that interval exactly onCount
+    // members were on with the profiles the counts ask for, so the full pass below would change
+    // nothing: every member keeps its state (identical result, without the filters and sorts).
+    if (t > 0 && sameCounts(t)) {
+      for (const m of members) {
+        m.schedule.push(m.on ? m.profile : -1);
+        m.runMin += model.input.intervalMin;
+      }
+      continue;
+    }
     const on = members.filter((m) => m.on);
     const target = onCount[t]!;
     if (target > on.length) {

@@ -62,33 +62,59 @@ export function evaluatePlan(model: Model, plan: Plan): Evaluation {
   };
   for (const s of model.sites) ev.energyCostUsd += s.maintenanceUsd;
   const hpUsdPerThInterval = ((model.input.hashpriceUsdPerPhDay / 1000) * dtH) / 24;
+  // Per site and model, the per-profile figures the loop needs (the same expressions, computed
+  // once instead of per device and interval: the demo fleet is ~1,200 devices of ~15 kinds).
+  type Kind = { si: number; kw: number[]; revenue: number[]; nominalKw: number; switchCostUsd: number };
+  const kinds = new Map<string, Map<string, Kind>>();
+  const kindOf = (siteId: string, modelId: string): Kind => {
+    let bySite = kinds.get(siteId);
+    if (!bySite) {
+      bySite = new Map();
+      kinds.set(siteId, bySite);
+    }
+    let k = bySite.get(modelId);
+    if (k) return k;
+    const minerModel = model.minerModels.get(modelId)!;
+    const si = model.siteIndex.get(siteId)!;
+    const site = model.sites[si]!.site;
+    k = {
+      si,
+      kw: minerModel.profiles.map((profile) => (profile.powerW * site.pue) / 1000),
+      revenue: minerModel.profiles.map(
+        (profile) => profile.hashrateThs * hpUsdPerThInterval * (1 - site.poolFeePct / 100),
+      ),
+      nominalKw: (minerModel.profiles[minerModel.nominalIndex]!.powerW * site.pue) / 1000,
+      switchCostUsd: model.input.hysteresis[minerModel.class].switchCostUsd,
+    };
+    bySite.set(modelId, k);
+    return k;
+  };
   for (const m of plan.miners) {
     const device = model.devices.get(m.deviceId)!;
-    const minerModel = model.minerModels.get(device.modelId)!;
-    const si = model.siteIndex.get(device.siteId)!;
-    const site = model.sites[si]!.site;
-    const hyst = model.input.hysteresis[minerModel.class];
-    const nominalKw = (minerModel.profiles[minerModel.nominalIndex]!.powerW * site.pue) / 1000;
+    const kind = kindOf(device.siteId, device.modelId);
+    const { si, nominalKw, switchCostUsd } = kind;
+    const prices = model.sites[si]!.site.priceUsdPerMwh;
+    const cells = ev.sites[si]!;
+    const siteSwitches = ev.switchesBySite[si]!;
     let wasOn = device.state.kind === 'mine';
     for (let t = 0; t < T; t++) {
       const p = m.profileByInterval[t]!;
-      const cell = ev.sites[si]![t]!;
+      const cell = cells[t]!;
       const on = p >= 0;
       if (on !== wasOn) {
         ev.switches++;
-        ev.switchesBySite[si]![t]!++;
-        ev.switchCostUsd += hyst.switchCostUsd;
-        cell.profitUsd -= hyst.switchCostUsd;
+        siteSwitches[t]!++;
+        ev.switchCostUsd += switchCostUsd;
+        cell.profitUsd -= switchCostUsd;
       }
       wasOn = on;
       if (!on) {
         cell.curtailedKw += nominalKw;
         continue;
       }
-      const profile = minerModel.profiles[p]!;
-      const kw = (profile.powerW * site.pue) / 1000;
-      const revenue = profile.hashrateThs * hpUsdPerThInterval * (1 - site.poolFeePct / 100);
-      const energy = (kw * site.priceUsdPerMwh[t]! * dtH) / 1000;
+      const kw = kind.kw[p]!;
+      const revenue = kind.revenue[p]!;
+      const energy = (kw * prices[t]! * dtH) / 1000;
       cell.miningKw += kw;
       cell.curtailedKw += Math.max(0, nominalKw - kw);
       cell.profitUsd += revenue - energy;

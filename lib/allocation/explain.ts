@@ -42,6 +42,7 @@ export function explainDevices(model: Model, plan: Plan): DeviceDecision[] {
     for (const a of j.running ?? [])
       runningOn.set(a.deviceId, [...(runningOn.get(a.deviceId) ?? []), j.jobId]);
   }
+  const memo = new Map<MinerGroup, Map<number, DeviceDecision>>();
   for (const device of model.input.devices) {
     if (device.maintenance) {
       out.push({
@@ -54,7 +55,20 @@ export function explainDevices(model: Model, plan: Plan): DeviceDecision[] {
     }
     const m = miners.get(device.deviceId);
     if (m) {
-      out.push(explainMiner(model, device, groupOf.get(device.deviceId)!, m.profileByInterval[0]!));
+      // Every member of a group shares its model, site and current state: one reason per profile.
+      const g = groupOf.get(device.deviceId)!;
+      const profile = m.profileByInterval[0]!;
+      let byProfile = memo.get(g);
+      if (!byProfile) {
+        byProfile = new Map();
+        memo.set(g, byProfile);
+      }
+      let d = byProfile.get(profile);
+      if (!d) {
+        d = explainMiner(model, device, g, profile);
+        byProfile.set(profile, d);
+      }
+      out.push({ ...d, ...base(device) });
       continue;
     }
     const g = gpus.get(device.deviceId)!;

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { type Actor, type Role, requireRole } from '../auth/actor';
 import { assertSameOrigin, authenticateRequest } from '../auth/request';
+import { getEnv } from '../env';
 import { twoFactorEnrolmentRequired, unauthorized } from '../errors';
 import { errorResponse } from './errors';
+import { cameOverTls, HSTS } from './security-headers';
 
 type Params = Record<string, string | string[]>;
 
@@ -17,9 +19,14 @@ type Options = { minRole?: Role };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** API answers hold one caller's data: never stored by a browser or a shared cache. */
-function noStore(res: Response): Response {
+/**
+ * API answers hold one caller's data: never stored by a browser or a shared cache. Over TLS they
+ * carry HSTS too (pages get theirs from proxy.ts, which does not see the API).
+ */
+function noStore(res: Response, req: Request): Response {
   if (!res.headers.has('cache-control')) res.headers.set('cache-control', 'no-store');
+  if (cameOverTls(req.headers, getEnv().SWITCHYARD_TRUST_PROXY))
+    res.headers.set('strict-transport-security', HSTS);
   return res;
 }
 
@@ -42,11 +49,11 @@ export function route<P extends Params = Params>(
       if (options.minRole) requireRole(auth.actor, options.minRole);
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ req, actor: auth.actor, via: auth.via, params });
-      if (result instanceof Response) return noStore(result);
-      if (result === null) return noStore(new Response(null, { status: 204 }));
-      return noStore(Response.json(result));
+      if (result instanceof Response) return noStore(result, req);
+      if (result === null) return noStore(new Response(null, { status: 204 }), req);
+      return noStore(Response.json(result), req);
     } catch (error) {
-      return noStore(errorResponse(error));
+      return noStore(errorResponse(error), req);
     }
   };
 }
@@ -59,11 +66,11 @@ export function publicRoute<P extends Params = Params>(
     try {
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ req, params });
-      if (result instanceof Response) return noStore(result);
-      if (result === null) return noStore(new Response(null, { status: 204 }));
-      return noStore(Response.json(result));
+      if (result instanceof Response) return noStore(result, req);
+      if (result === null) return noStore(new Response(null, { status: 204 }), req);
+      return noStore(Response.json(result), req);
     } catch (error) {
-      return noStore(errorResponse(error));
+      return noStore(errorResponse(error), req);
     }
   };
 }

@@ -5,18 +5,20 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { pendingTotpAad, totpAad } from '../auth/two-factor-aad';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
-import { KEY_BYTES } from './envelope';
+import { listStoredMarketSecrets, writeStoredMarketSecret } from '../market/settings/market-settings';
+import { isEnvelope, KEY_BYTES } from './envelope';
 import { decryptSecret, encryptSecret, sealedWithOldKey } from './secrets';
 import { keyFilePath, resetServerKeyCache, writeKeyFile } from './server-key';
 
-type Sealed = { id: number; value: string; aad: string };
-type EncryptedColumn = {
+type Sealed<Id> = { id: Id; value: string; aad: string };
+type EncryptedColumn<Id = number> = {
   name: string;
-  list: () => Promise<Sealed[]>;
-  write: (id: number, value: string) => Promise<void>;
+  list: () => Promise<Sealed<Id>[]>;
+  write: (id: Id, value: string) => Promise<void>;
 };
 
-export const ENCRYPTED: EncryptedColumn[] = [
+// biome-ignore lint/suspicious/noExplicitAny: each entry pairs its own id type with its own write.
+export const ENCRYPTED: EncryptedColumn<any>[] = [
   {
     name: 'device_credential.ciphertext',
     list: async () =>
@@ -53,15 +55,25 @@ export const ENCRYPTED: EncryptedColumn[] = [
       await getDb().user.update({ where: { id }, data: { totpPendingSecret: value } });
     },
   },
+  {
+    // The provider secrets inside the market settings row (one JSON value, one entry per field).
+    name: 'setting[market.settings].config secrets',
+    list: listStoredMarketSecrets,
+    write: writeStoredMarketSecret,
+  } satisfies EncryptedColumn<string>,
 ];
 
-/** Re-seals every value not sealed with the current key; returns how many changed. */
+/**
+ * Re-seals every value not sealed with the current key; returns how many changed. A value still in
+ * plain text (saved before its column was encrypted) is sealed on the way.
+ */
 export async function reencryptAll(): Promise<number> {
   let changed = 0;
   for (const column of ENCRYPTED)
     for (const row of await column.list()) {
       if (!sealedWithOldKey(row.value)) continue;
-      await column.write(row.id, encryptSecret(decryptSecret(row.value, row.aad), row.aad));
+      const plain = isEnvelope(row.value) ? decryptSecret(row.value, row.aad) : row.value;
+      await column.write(row.id, encryptSecret(plain, row.aad));
       changed++;
     }
   return changed;

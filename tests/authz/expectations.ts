@@ -768,6 +768,8 @@ export const PAGES: Record<string, PageRule> = {
   '/settings/tokens': { sample: '/settings/tokens', staffOnly: true, minRole: 'admin' },
   '/settings/webhooks': { sample: '/settings/webhooks', staffOnly: true, minRole: 'admin' },
   '/settings/users': { sample: '/settings/users', staffOnly: true, minRole: 'admin' },
+  // Any other settings URL: the not-found page with HTTP 404 (e2e/not-found.spec.ts).
+  '/settings/[...rest]': { sample: '/settings/no-such-page' },
   '/sites': { sample: '/sites' },
   '/sites/[id]': { sample: '/sites/1' },
   '/sites/[id]/swarm': { sample: '/sites/1/swarm' },

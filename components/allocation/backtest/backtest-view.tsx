@@ -130,9 +130,9 @@ function BacktestDetail({ id, canRun }: { id: number; canRun: boolean }) {
               .filter((r) => r.overCapHours > 0)
               .map((r) => (
                 <Alert key={r.label} variant="warning" title={`${r.label} exceeds a site's power cap`}>
-                  In {formatNumber(r.overCapHours)} of {formatNumber(r.hours)} hours it draws more than a
-                  site's cap at the meter, so its figures are not achievable as shown (the optimizer always
-                  keeps the cap).
+                  In {formatNumber(r.overCapHours)} of {formatNumber(r.hours)} hours the load that cannot be
+                  shed (maintenance draw, idle GPU nodes, miners at a non-curtailable site) alone exceeds a
+                  site's cap at the meter, so its figures are not achievable as shown.
                 </Alert>
               ))}
             {best && always && best !== always && (

@@ -97,14 +97,63 @@ describe('backtest policy replay', () => {
     expect(held.profitUsd).toBeCloseTo(6, 9);
   });
 
-  it('counts the hours a reference policy draws more than the site cap', () => {
-    // two 10 kW miners on a 15 kW cap: always mine is over it every hour; the optimizer never is
-    const capped = { sites: [site('a', prices, { capacityKw: 15 })] };
-    expect(run(prices, { kind: 'always-mine' }, capped).overCapHours).toBe(4);
+  it('the reference policies keep the site cap like the optimizer: least efficient miner shed first', () => {
+    // A 10 kW miner at 1,000 TH/s and a 10 kW one at 800 TH/s on a 15 kW cap: only one fits.
+    const WEAK: MinerModel = { ...BIG, modelId: 'weak', profiles: [{ powerW: 10_000, hashrateThs: 800 }] };
+    const capped = {
+      sites: [site('a', prices, { capacityKw: 15 })],
+      minerModels: [BIG, WEAK],
+      devices: [...miners('m', 'a', BIG, 1), ...miners('w', 'a', WEAK, 1)],
+    };
+    const always = run(prices, { kind: 'always-mine' }, capped);
+    expect(always.overCapHours).toBe(0);
+    // the big miner every hour: 4 × $2 − $6; the weak one never runs
+    expect(always.mwh).toBeCloseTo(0.04, 9);
+    expect(always.profitUsd).toBeCloseTo(2, 9);
+    expect(always.capShedDeviceHours).toBe(4);
+    expect(always.curtailedHours).toBe(4);
+    // the weak one starts mining (state at the start) and is switched off once by the cap
+    expect(always.switches).toBe(1);
+    const strike = run(prices, { kind: 'strike', strikeUsdPerMwh: 200 }, capped);
+    expect(strike.overCapHours).toBe(0);
+    // the big miner in hours 0, 2, 3: 3 × $2 − $3
+    expect(strike.profitUsd).toBeCloseTo(3, 9);
+    expect(strike.mwh).toBeCloseTo(0.03, 9);
+    expect(strike.capShedDeviceHours).toBe(3);
     const opt = run(prices, { kind: 'optimizer' }, capped);
     expect(opt.overCapHours).toBe(0);
-    // one miner in hours 0, 2, 3 (hour 1 is above breakeven): $2 − $1 per hour
     expect(opt.profitUsd).toBeCloseTo(3, 9);
+    // without the cap always mine runs both every hour
+    const free = run(prices, { kind: 'always-mine' }, { ...capped, sites: [site('a', prices)] });
+    expect(free.mwh).toBeCloseTo(0.08, 9);
+    expect(free.capShedDeviceHours).toBe(0);
+  });
+
+  it('a binding cap releases rented GPUs after the miners; what cannot be shed counts as over the cap', () => {
+    // one 10.2 kW DGX (idle share + 8 GPUs) and one 10 kW miner on a cap that leaves room for the DGX only
+    const base = {
+      gpuModels: [DGX_H100],
+      devices: [...servers('g', 'a', DGX_H100, 1), ...miners('m', 'a', BIG, 1)],
+      rental: [{ gpuModel: 'h100', usdPerGpuH: 2, utilisation: 0.5 }],
+    };
+    const fitsDgx = run(
+      [100, 100],
+      { kind: 'always-mine' },
+      { ...base, sites: [site('a', [100, 100], { capacityKw: 12 })] },
+    );
+    expect(fitsDgx.overCapHours).toBe(0);
+    expect(fitsDgx.capShedDeviceHours).toBe(2);
+    expect(fitsDgx.aiRevenueUsd).toBeCloseTo(16, 9);
+    expect(fitsDgx.miningRevenueUsd).toBeCloseTo(0, 9);
+    // a 1 kW cap: the miner off, every GPU released, the idle draw alone is still over it
+    const tiny = run(
+      [100, 100],
+      { kind: 'always-mine' },
+      { ...base, sites: [site('a', [100, 100], { capacityKw: 1 })] },
+    );
+    expect(tiny.aiRevenueUsd).toBeCloseTo(0, 9);
+    expect(tiny.miningRevenueUsd).toBeCloseTo(0, 9);
+    expect(tiny.overCapHours).toBe(2);
   });
 
   it('strike: a site that cannot shed load always mines', () => {

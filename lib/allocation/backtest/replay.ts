@@ -52,12 +52,16 @@ export type PolicyResult = {
   mwh: number;
   /** Hours in which at least one miner was curtailed. */
   curtailedHours: number;
+  /** Miner-hours a reference policy would have run but the site's power cap did not allow. */
+  capShedDeviceHours: number;
   curtailedDeviceHours: number;
   /** On/off changes of miners, summed over devices. */
   switches: number;
   /**
-   * Hours in which some site drew more than its cap at the meter. The optimizer never does; the
-   * reference policies ignore the cap, so a non-zero value means their figures are not achievable.
+   * Hours in which some site drew more than its cap at the meter. Every policy keeps the cap (the
+   * reference policies shed load least-efficient-first when it binds), so a non-zero value means
+   * the load that cannot be shed (maintenance draw, idle GPU nodes, miners at the lowest profile of a
+   * non-curtailable site) alone exceeds it.
    */
   overCapHours: number;
   hours: number;
@@ -182,6 +186,7 @@ export function* replayPolicy(
     mwh: 0,
     curtailedHours: 0,
     curtailedDeviceHours: 0,
+    capShedDeviceHours: 0,
     switches: 0,
     overCapHours: 0,
     hours: T,
@@ -201,9 +206,19 @@ export function* replayPolicy(
       holdTimes,
     },
   );
+  const fitCaps = capFitter(
+    miners,
+    gpus,
+    model.sites.map((s) => ({
+      capKw: s.site.capacityKw,
+      fixedKw: s.maintenanceKw,
+      curtailable: s.site.curtailable,
+    })),
+  );
   let t0 = 0;
   while (t0 < T) {
     const chunk = decide(t0);
+    if (policy.kind !== 'optimizer') r.capShedDeviceHours += fitCaps(chunk, chunk.t1 - t0);
     for (let t = t0; t < chunk.t1; t++) {
       const k = t - t0;
       const price = series.priceUsdPerMwh[t]!;
@@ -261,6 +276,70 @@ export function* replayPolicy(
   r.revenueUsd = r.miningRevenueUsd + r.aiRevenueUsd;
   r.profitUsd = r.revenueUsd - r.energyCostUsd - r.switchCostUsd;
   return r;
+}
+
+type SiteCap = { capKw: number; fixedKw: number; curtailable: boolean };
+
+/**
+ * The reference policies under the same caps as the optimizer: in every hour a site whose
+ * decided load exceeds its cap at the meter sheds load, least efficient first (what Proto Fleet
+ * does to a fixed kW): miners are curtailed (at a non-curtailable site they drop to their lowest
+ * power profile instead), then rented GPUs are released, lowest $ per kW first. Rewrites the chunk
+ * in place and returns the miner-hours shed. Idle GPU draw and maintenance draw cannot be shed.
+ */
+function capFitter(miners: Miner[], gpus: Gpu[], sites: SiteCap[]): (chunk: Chunk, n: number) => number {
+  const lowest = miners.map((m) => m.kw.reduce((best, kw, p) => (kw < m.kw[best]! ? p : best), 0));
+  const eff = (i: number, p: number) => miners[i]!.revPerHp[p]! / Math.max(1e-9, miners[i]!.kw[p]!);
+  const minersBySite = sites.map(() => [] as number[]);
+  miners.forEach((m, i) => {
+    minersBySite[m.siteIndex]!.push(i);
+  });
+  const gpusBySite = sites.map(() => [] as number[]);
+  gpus.forEach((g, i) => {
+    gpusBySite[g.siteIndex]!.push(i);
+  });
+  for (const list of gpusBySite)
+    list.sort(
+      (a, b) => gpus[a]!.usdPerGpuH / gpus[a]!.busyKwPerGpu - gpus[b]!.usdPerGpuH / gpus[b]!.busyKwPerGpu,
+    );
+  return (chunk, n) => {
+    let shed = 0;
+    for (let s = 0; s < sites.length; s++) {
+      const { capKw, fixedKw, curtailable } = sites[s]!;
+      const ms = minersBySite[s]!;
+      const gs = gpusBySite[s]!;
+      for (let k = 0; k < n; k++) {
+        let kw = fixedKw;
+        for (const i of ms) {
+          const p = chunk.profiles[i]![k]!;
+          if (p >= 0) kw += miners[i]!.kw[p]!;
+        }
+        for (const g of gs) kw += gpus[g]!.idleKw + chunk.rented[g]![k]! * gpus[g]!.busyKwPerGpu;
+        if (kw <= capKw + 1e-9) continue;
+        // Least efficient running miners first (ties: the later device, so the order is stable).
+        const running = ms
+          .filter((i) => chunk.profiles[i]![k]! >= 0 && (curtailable || chunk.profiles[i]![k]! !== lowest[i]))
+          .sort((a, b) => eff(a, chunk.profiles[a]![k]!) - eff(b, chunk.profiles[b]![k]!) || b - a);
+        for (const i of running) {
+          if (kw <= capKw + 1e-9) break;
+          const row = chunk.profiles[i]!;
+          const to = curtailable ? -1 : lowest[i]!;
+          kw -= miners[i]!.kw[row[k]!]! - (to >= 0 ? miners[i]!.kw[to]! : 0);
+          row[k] = to;
+          if (to < 0) shed++;
+        }
+        for (const g of gs) {
+          if (kw <= capKw + 1e-9) break;
+          const row = chunk.rented[g]!;
+          const per = gpus[g]!.busyKwPerGpu;
+          const release = per > 0 ? Math.min(row[k]!, Math.ceil((kw - capKw - 1e-9) / per)) : 0;
+          row[k] = row[k]! - release;
+          kw -= release * per;
+        }
+      }
+    }
+    return shed;
+  };
 }
 
 function fill(n: number, rows: number, value: (row: number) => number): number[][] {

@@ -107,10 +107,10 @@ function poolRows(m: FakeMiner): Obj[] {
   return m.state.pools.map((p, i) => ({
     POOL: m.variant === 'whatsminer' ? i + 1 : i,
     URL: p.url,
-    Status: 'Alive',
+    Status: m.state.poolsDead ? 'Dead' : 'Alive',
     Priority: i,
     User: p.user,
-    'Stratum Active': i === m.state.activePool,
+    'Stratum Active': !m.state.poolsDead && i === m.state.activePool,
     // Stock S19 quirks (E1.7): duration-string share time and a doubled percent sign.
     ...(m.variant === 'antminer'
       ? { 'Last Share Time': '0:00:02', 'Pool Stale%%': 0.0 }

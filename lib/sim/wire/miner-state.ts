@@ -17,6 +17,8 @@ export type MinerState = {
   bootAtMs: number;
   /** Every restart bumps it; counters restart with the miner process. */
   restarts: number;
+  /** Every pool connection lost: each pool reports `Status: "Dead"`, none stratum-active. */
+  poolsDead?: boolean;
 };
 
 export function newMinerState(
