@@ -11,6 +11,7 @@ import { Collector } from '../collectors/scheduler/collector';
 import { collectorEnabled, getEnv } from '../env';
 import { marketJobs } from '../market/refresh/jobs';
 import { processGlobal } from '../process-global';
+import { runStatementsTick } from '../reports/statements';
 import { LiveSimulator } from '../sim/live';
 import { startWireDemo } from '../sim/wire/demo-wire';
 import { refreshLatest } from '../telemetry/latest';
@@ -56,6 +57,13 @@ export function startBackgroundWork() {
     },
     // Event webhooks (lib/webhooks): signed deliveries from the outbox with retries.
     { name: 'webhooks', everyMs: 5_000, lockKey: JOB_LOCK_KEYS.webhooks, run: (now) => deliverWebhooks(now) },
+    // Monthly tenant statements (lib/reports/statements.ts): each ended month once per tenant.
+    {
+      name: 'statements',
+      everyMs: 15 * 60_000,
+      lockKey: JOB_LOCK_KEYS.statements,
+      run: (now) => runStatementsTick(now),
+    },
     // Allocation backtests (lib/allocation/backtest/runner.ts): runs queued ones to the end, one at a time.
     {
       name: 'backtests',

@@ -16,6 +16,8 @@ export const JOB_LOCK_KEYS = {
   alerts: 30,
   alertsNotify: 31,
   webhooks: 37,
+  /** Monthly tenant statements (lib/reports/statements.ts). */
+  statements: 38,
   /** Automatic allocation mode (lib/allocation/plans/auto.ts). */
   allocation: 35,
   allocationBacktests: 36,

@@ -51,6 +51,7 @@ import { GpuRateTableBody } from '../market/gpu/gpu-rates';
 import { MarketSettingsUpdateSchema } from '../market/settings/schema';
 import { HistorySeriesQuery } from '../market/views/history';
 import { ReportQuerySchema } from '../reports/respond';
+import { StatementListQuery, StatementRequest } from '../reports/statements';
 import { WorstDevicesQuery } from '../telemetry/worst-devices';
 import { DeviceMove } from '../tenants/move';
 import { TenantCreate, TenantUpdate } from '../tenants/tenants';
@@ -632,6 +633,23 @@ export const OPERATIONS: Record<string, Operation> = {
         required: ['samples'],
       },
     },
+  },
+  'GET /api/v1/statements': {
+    summary: 'Stored monthly statements (a hosting client sees its own)',
+    access: 'viewer',
+    query: [StatementListQuery],
+  },
+  'POST /api/v1/statements': {
+    summary: 'Generate a tenant’s statement for an ended month now (200 with the stored one if it exists)',
+    access: 'admin',
+    staff: true,
+    body: StatementRequest,
+    status: 201,
+  },
+  'GET /api/v1/statements/[id]': {
+    summary: 'One monthly statement as its PDF',
+    access: 'viewer',
+    produces: ['application/pdf'],
   },
   'GET /api/v1/tenants': { summary: 'Hosting clients (a client sees its own)', access: 'viewer' },
   'POST /api/v1/tenants': {

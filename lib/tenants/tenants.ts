@@ -4,6 +4,7 @@ import { type Actor, requireRole, requireStaff } from '../auth/actor';
 import { getDb } from '../db/client';
 import { conflict, notFound } from '../errors';
 import { safeText } from '../safe-text';
+import { isValidTimeZone } from '../time/zone';
 
 const rate = z.number().min(0).max(1_000_000).nullable().optional();
 
@@ -11,6 +12,13 @@ export const TenantCreate = z.strictObject({
   name: safeText(100),
   hostingRateUsdPerKwh: rate,
   hostingRateUsdPerDeviceMonth: rate,
+  /** The zone the monthly statement's month is cut in; null = the tenant's site's zone, else the instance's. */
+  timezone: z
+    .string()
+    .max(64)
+    .refine(isValidTimeZone, 'Unknown IANA timezone (e.g. America/Chicago)')
+    .nullable()
+    .optional(),
 });
 export const TenantUpdate = TenantCreate.partial();
 export type TenantCreate = z.infer<typeof TenantCreate>;
@@ -21,6 +29,7 @@ export type TenantView = {
   name: string;
   hostingRateUsdPerKwh: number | null;
   hostingRateUsdPerDeviceMonth: number | null;
+  timezone: string | null;
   devices: number;
   users: number;
   createdAt: string;
@@ -31,6 +40,7 @@ type Row = {
   name: string;
   hostingRateUsdPerKwh: number | null;
   hostingRateUsdPerDeviceMonth: number | null;
+  timezone: string | null;
   createdAt: Date;
   _count: { devices: number; users: number };
 };
@@ -42,6 +52,7 @@ function toView(t: Row): TenantView {
     name: t.name,
     hostingRateUsdPerKwh: t.hostingRateUsdPerKwh,
     hostingRateUsdPerDeviceMonth: t.hostingRateUsdPerDeviceMonth,
+    timezone: t.timezone,
     devices: t._count.devices,
     users: t._count.users,
     createdAt: t.createdAt.toISOString(),

@@ -23,7 +23,8 @@ export type ObjectKind =
   | 'allocationDecision'
   | 'scan'
   | 'action'
-  | 'batch';
+  | 'batch'
+  | 'statement';
 export type AuthzFixture = {
   ids: Record<ObjectKind, { a: number | string; b: number | string; spare: number | string }>;
   modelId: number;
@@ -649,6 +650,15 @@ export const ROUTES: Record<string, RouteRule> = {
     minRole: 'operator',
     request: (f) => json({ samples: [{ deviceId: f.ids.device.a, ts: Date.now(), powerW: 1000 }] }),
   },
+  // Statements are per tenant: a client lists and downloads its own (the [id] of B's is a 404).
+  'GET /api/v1/statements': { access: 'signed-in', minRole: 'viewer' },
+  'POST /api/v1/statements': {
+    access: 'signed-in',
+    minRole: 'admin',
+    staffOnly: true,
+    request: (f) => json({ tenantId: f.tenantA, month: '2024-03' }),
+  },
+  'GET /api/v1/statements/[id]': { access: 'signed-in', minRole: 'viewer', object: 'statement' },
   'GET /api/v1/tenants': { access: 'signed-in', minRole: 'viewer' },
   'POST /api/v1/tenants': {
     access: 'signed-in',

@@ -251,6 +251,23 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
           },
         })
       ).id;
+    const statementFor = async (tenantId: number) =>
+      (
+        await prisma.tenantStatement.create({
+          data: {
+            tenantId,
+            period: '2024-01',
+            timezone: 'UTC',
+            fromMs: BigInt(Date.UTC(2024, 0, 1)),
+            toMs: BigInt(Date.UTC(2024, 1, 1)),
+            totals: '{"energyKwh":1}',
+            pdf: Uint8Array.from(Buffer.from('%PDF-1.3 matrix')),
+            sizeBytes: 15,
+            createdAt: BigInt(now),
+          },
+        })
+      ).id;
+    const statementA = await statementFor(tenantA.id);
     f = {
       modelId: devA.modelId,
       tenantA: tenantA.id,
@@ -289,6 +306,7 @@ describe.each(TEST_PROVIDERS)('authorization matrix on %s', (provider) => {
         session: { a: '', b: '', spare: '' },
         allocationPlan: { a: planA.id, b: planA.id, spare: planSpare.id },
         allocationDecision: { a: decision.id, b: decision.id, spare: decision.id },
+        statement: { a: statementA, b: await statementFor(tenantB.id), spare: statementA },
         scan: {
           a: await scanFor(tenantA.id, 'D8:3B:DA:00:0A:01'),
           b: await scanFor(tenantB.id, 'D8:3B:DA:00:0B:01'),

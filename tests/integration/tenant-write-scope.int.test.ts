@@ -47,6 +47,7 @@ import * as pricePreview from '@/app/api/v1/sites/[id]/prices/preview/route';
 import * as racks from '@/app/api/v1/sites/[id]/racks/route';
 import * as site from '@/app/api/v1/sites/[id]/route';
 import * as sites from '@/app/api/v1/sites/route';
+import * as statements from '@/app/api/v1/statements/route';
 import * as telemetry from '@/app/api/v1/telemetry/route';
 import * as tenant from '@/app/api/v1/tenants/[id]/route';
 import * as tenants from '@/app/api/v1/tenants/route';
@@ -100,6 +101,8 @@ const TABLES = [
   'sim_device_control',
   'allocation_backtest',
   'backtest_upload',
+  'tenant_statement',
+  'notification_outbox',
 ];
 
 async function snapshot(): Promise<string> {
@@ -677,6 +680,13 @@ describe.each(TEST_PROVIDERS)('tenant write scope on %s', (provider) => {
       name: "pull another tenant's device into its own",
       handler: deviceMove.POST,
       options: () => ({ method: 'POST', body: { deviceIds: [ids.devB], tenantId: ids.tenantA } }),
+    },
+    {
+      status: 403,
+      route: 'POST api/v1/statements',
+      name: 'its own statement generated on demand',
+      handler: statements.POST,
+      options: () => ({ method: 'POST', body: { tenantId: ids.tenantA, month: '2024-03' } }),
     },
     {
       status: 403,

@@ -6,7 +6,14 @@ import { getEnv } from '../../env';
 import { type DrainSummary, drainOutbox, type OutboxStore } from '../../outbox/drain';
 import { OUTBOX_TIMEOUT_MS, postJson } from '../../outbox/post';
 import { processGlobal } from '../../process-global';
-import { type AlertMessage, emailMessage, webhookBody } from './message';
+import type { StatementMessage } from '../../reports/statements';
+import {
+  type AlertMessage,
+  emailMessage,
+  statementEmail,
+  statementWebhookBody,
+  webhookBody,
+} from './message';
 
 const TIMEOUT_MS = OUTBOX_TIMEOUT_MS;
 
@@ -38,9 +45,35 @@ async function sendEmail(address: string, m: AlertMessage): Promise<Sent> {
   return null;
 }
 
+/** A monthly statement by e-mail, its PDF attached (read from the database at sending time). */
+async function sendStatementEmail(address: string, m: StatementMessage): Promise<Sent> {
+  const env = getEnv();
+  if (!env.SMTP_URL) throw new Error('SMTP_URL is not set');
+  const row = await getDb().tenantStatement.findUnique({
+    where: { id: m.statementId },
+    select: { pdf: true },
+  });
+  if (!row) throw new Error(`statement ${m.statementId} is gone`);
+  const { subject, text } = statementEmail(m);
+  await (await transportFor(env.SMTP_URL)).sendMail({
+    from: env.SMTP_FROM,
+    to: address,
+    subject,
+    text,
+    attachments: [
+      {
+        filename: `statement-tenant${m.tenantId}-${m.period}.pdf`,
+        content: Buffer.from(row.pdf),
+        contentType: 'application/pdf',
+      },
+    ],
+  });
+  return null;
+}
+
 export type DeliverySummary = DrainSummary;
 
-type Row = { id: number; attempts: number; targetId: number; payload: string };
+type Row = { id: number; attempts: number; targetId: number; event: string; payload: string };
 type Target = { id: number; kind: string; address: string };
 
 /** One delivery pass over due messages, oldest first. */
@@ -63,6 +96,12 @@ export async function deliverNotifications(now: number): Promise<DeliverySummary
     orphaned: (row) => !targets.has(row.targetId),
     send(row) {
       const target = targets.get(row.targetId) as Target;
+      if (row.event === 'statement') {
+        const statement = JSON.parse(row.payload) as StatementMessage;
+        return target.kind === 'email'
+          ? sendStatementEmail(target.address, statement)
+          : postJson(target.address, statementWebhookBody(statement));
+      }
       const message = JSON.parse(row.payload) as AlertMessage;
       return target.kind === 'email'
         ? sendEmail(target.address, message)

@@ -1,4 +1,5 @@
 // What a notification says, pure: a Slack-compatible webhook body and an e-mail, from one alert.
+import type { StatementMessage } from '../../reports/statements';
 import type { Severity } from '../types';
 
 export type NotifyEvent = 'fired' | 'resolved';
@@ -69,4 +70,43 @@ export function emailMessage(m: AlertMessage): { subject: string; text: string }
     `Devices (${m.deviceIds.length}): ${m.deviceIds.join(', ')}`,
   ];
   return { subject, text: lines.join('\n') };
+}
+
+const money = (v: number | null | undefined) =>
+  v === null || v === undefined ? 'n/a' : `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+
+function statementSummary(m: StatementMessage): string {
+  const kwh = m.totals.energyKwh;
+  const energy =
+    kwh === null || kwh === undefined ? 'n/a' : kwh.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return `Statement ${m.period} for ${m.tenantName}: ${energy} kWh, energy cost ${money(m.totals.energyCostUsd)}`;
+}
+
+/** A new monthly statement, Slack-compatible, with the download path alongside. */
+export function statementWebhookBody(m: StatementMessage): string {
+  const text = statementSummary(m);
+  return JSON.stringify({
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    switchyard: {
+      event: 'statement',
+      statementId: m.statementId,
+      tenantId: m.tenantId,
+      period: m.period,
+      totals: m.totals,
+      downloadPath: `/api/v1/statements/${m.statementId}`,
+      at: new Date(m.ts).toISOString(),
+    },
+  });
+}
+
+export function statementEmail(m: StatementMessage): { subject: string; text: string } {
+  const lines = [
+    statementSummary(m),
+    '',
+    ...Object.entries(m.totals).map(([k, v]) => `${k}: ${v ?? 'n/a'}`),
+    '',
+    'The statement is attached as a PDF.',
+  ];
+  return { subject: statementSummary(m).slice(0, 180), text: lines.join('\n') };
 }
