@@ -2,11 +2,11 @@
 // not the mean price × energy), per site per local day and per tenant as a hosting bill. Pure.
 import { DAYS_PER_MONTH } from '../economics/constants';
 import { dayOf, type LocalDay } from './days';
-import { type DeviceHour, getOrInit, itKwh, round, type SiteInfo, type TenantInfo } from './facts';
+import { getOrInit, type HourSum, itKwh, round, type SiteInfo, type TenantInfo } from './facts';
 import type { Section } from './types';
 
 export type EnergyInputs = {
-  hours: readonly DeviceHour[];
+  hours: readonly HourSum[];
   sites: ReadonlyMap<number, SiteInfo>;
   daysBySite: ReadonlyMap<number, LocalDay[]>;
   /** $/MWh per site per UTC hour start. */

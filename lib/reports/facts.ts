@@ -14,6 +14,12 @@ export type DeviceHour = {
   hashrateThs: number | null;
 };
 
+/**
+ * Device-hours summed over the devices that shared site, tenant, work and pool fee in one hour
+ * (lib/reports/hour-sums.ts): power and hashrate are the sums, `deviceHours` how many were added.
+ */
+export type HourSum = Omit<DeviceHour, 'deviceId'> & { deviceHours: number };
+
 export type SiteInfo = { id: number; name: string; timezone: string; pue: number; poolFeePct: number };
 export type TenantInfo = {
   id: number;
@@ -23,7 +29,7 @@ export type TenantInfo = {
 };
 
 /** IT energy of one device-hour (avg power × 1 h); PUE is applied where the site's energy is billed. */
-export function itKwh(h: DeviceHour): number {
+export function itKwh(h: Pick<DeviceHour, 'powerW'>): number {
   return (h.powerW ?? 0) / 1000;
 }
 

@@ -4,6 +4,7 @@ import { badRequest } from '../errors';
 import { aiRevenueBySiteDay } from './ai-revenue';
 import { localDays, parseBound } from './days';
 import { buildEnergy } from './energy';
+import { loadHourSums } from './hour-sums';
 import { hourlyHashprice } from './hourly';
 import { buildIncidents } from './incidents';
 import { buildJobs } from './jobs';
@@ -67,9 +68,9 @@ export async function getReport(
     [...scope.sites.values()].map((s) => [s.id, localDays(fromMs, toMs, s.timezone)]),
   );
   const assignments = await loadAssignments(scope, fromMs, toMs);
-  const hours = await loadDeviceHours(scope, fromMs, toMs, assignments);
   const notes = ['Energy comes from the hourly rollups: an hour counts at its average measured power.'];
   if (kind === 'performance') {
+    const hours = await loadDeviceHours(scope, fromMs, toMs, assignments);
     const { changes, initialStatus } = await loadStatusHistory(scope, fromMs, toMs);
     return {
       ...base,
@@ -84,6 +85,8 @@ export async function getReport(
       }),
     };
   }
+  // Energy and revenue are linear in power and hashrate: summed per group and hour in the database.
+  const hours = await loadHourSums(scope, fromMs, toMs, assignments);
   const prices = await loadHourlyPrices(scope, fromMs, toMs);
   if (kind === 'energy') {
     const heldHoursByTenant = heldHours(scope, fromMs, toMs);

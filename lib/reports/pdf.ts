@@ -7,15 +7,22 @@ import PDFDocument from 'pdfkit';
 import { chartOf } from './chart-data';
 import { getOrInit } from './facts';
 import type { Column, Report } from './types';
+import { woffToSfnt } from './woff';
 
 const FONT_DIR = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans', 'files');
 const fonts = new Map<string, Buffer>();
 function font(file: string): Buffer {
-  return getOrInit(fonts, file, () => readFileSync(path.join(FONT_DIR, file)));
+  return getOrInit(fonts, file, () => woffToSfnt(readFileSync(path.join(FONT_DIR, file))));
 }
 
 /** Rows per table in the PDF; the full data is in the CSV/XLSX of the same report. */
 const MAX_TABLE_ROWS = 400;
+/**
+ * Table rows laid out between turns of the event loop. pdfkit lays text out synchronously (~1 ms a
+ * row here); the server's HTTP and jobs share this thread, so a long table must not hold it.
+ */
+const ROWS_PER_TURN = 25;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function formatCell(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '–';
@@ -92,6 +99,7 @@ export async function reportPdf(report: Report, subject: string): Promise<Uint8A
   doc.y = top + height + 16;
 
   for (const section of report.sections) {
+    await yieldToLoop();
     doc.addPage().font('bold').fontSize(12).text(section.title, 40);
     const cols = section.columns.slice(0, 9);
     const colW = width / cols.length;
@@ -105,7 +113,8 @@ export async function reportPdf(report: Report, subject: string): Promise<Uint8A
       doc.font('body');
     };
     header();
-    for (const row of section.rows.slice(0, MAX_TABLE_ROWS)) {
+    for (const [n, row] of section.rows.slice(0, MAX_TABLE_ROWS).entries()) {
+      if (n % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
       if (doc.y > doc.page.height - 60) {
         doc.addPage();
         header();

@@ -2,12 +2,12 @@
 // (after the pool fee in force), AI from the assignment history (lib/workloads/accrual), energy as in
 // the energy report; cost to produce one BTC and breakeven $/MWh against the price paid. Pure.
 import { dayOf, type LocalDay } from './days';
-import { type DeviceHour, getOrInit, itKwh, round, type SiteInfo } from './facts';
+import { getOrInit, type HourSum, itKwh, round, type SiteInfo } from './facts';
 import type { HourlyHashprice } from './hourly';
 import type { Section } from './types';
 
 export type RevenueInputs = {
-  hours: readonly DeviceHour[];
+  hours: readonly HourSum[];
   sites: ReadonlyMap<number, SiteInfo>;
   daysBySite: ReadonlyMap<number, LocalDay[]>;
   prices: ReadonlyMap<number, ReadonlyMap<number, number>>;
@@ -73,7 +73,7 @@ export function buildRevenue(input: RevenueInputs): {
       t.miningKwh += kwh;
       t.miningCostUsd += cost;
       if (price !== undefined) t.miningPricedKwh += kwh;
-      if (!hp) t.unpricedHours += 1;
+      if (!hp) t.unpricedHours += h.deviceHours;
       else {
         t.miningUsd += ((h.hashrateThs ?? 0) * hp.usdPerThDay * share) / 24;
         t.btc += ((h.hashrateThs ?? 0) * hp.btcPerThDay * share) / 24;
