@@ -9,16 +9,23 @@
 // hour's middle). Segments go to the database in batches bounded by their hour count, and the event
 // loop gets a turn between batches (better-sqlite3 is synchronous).
 import { join, queryRows, type Sql, sql } from '../db/raw';
+import { getEnv } from '../env';
 import type { HourSum, Work } from './facts';
 import { type AssignmentSpan, inScopeAt, loadPoolFees, workOf } from './load-hours';
 import type { ReportScope } from './scope';
 
 const HOUR_MS = 3_600_000;
 const HALF_HOUR_MS = HOUR_MS / 2;
-/** Device-hours one statement sums at most (≈ 20–40 ms of SQLite work). */
-const BATCH_HOURS = 60_000;
-/** Segments one statement carries at most (4 parameters each). */
-const BATCH_SEGMENTS = 400;
+/**
+ * How much one statement sums. SQLite runs it synchronously on the server's thread: ≤ 60k
+ * device-hours (≈ 20–40 ms). PostgreSQL runs it elsewhere, and its plan for a month of a table laid
+ * out in time order is one (parallel) scan of the tier per statement: as few statements as the
+ * parameter limit allows (4 parameters per segment).
+ */
+const BATCH = {
+  sqlite: { hours: 60_000, segments: 400 },
+  postgresql: { hours: Number.POSITIVE_INFINITY, segments: 4_000 },
+};
 
 type Group = { siteId: number; tenantId: number | null; work: Work; poolFeePct: number };
 /** Buckets [fromBucket, toBucket) of one device, all in group `group`. */
@@ -107,6 +114,7 @@ export async function loadHourSums(
   assignments: readonly AssignmentSpan[],
 ): Promise<HourSum[]> {
   const { groups, segments } = segmentsOf(scope, fromMs, toMs, assignments, await loadPoolFees());
+  const limit = BATCH[getEnv().db.provider];
   const sums = new Map<string, HourSum>();
   let batch: Segment[] = [];
   let batchHours = 0;
@@ -133,14 +141,14 @@ export async function loadHourSums(
     await yieldToLoop();
   };
   for (const s of segments) {
-    // A long segment is split so one statement never sums much more than BATCH_HOURS rows.
+    // A long segment is split so one statement never sums much more than `limit.hours` rows.
     for (let lo = s.fromBucket; lo < s.toBucket; ) {
-      const room = Math.max(HOUR_MS, (BATCH_HOURS - batchHours) * HOUR_MS);
+      const room = Math.max(HOUR_MS, (limit.hours - batchHours) * HOUR_MS);
       const hi = Math.min(s.toBucket, lo + room);
       batch.push({ ...s, fromBucket: lo, toBucket: hi });
       batchHours += Math.ceil((hi - lo) / HOUR_MS);
       lo = hi;
-      if (batchHours >= BATCH_HOURS || batch.length >= BATCH_SEGMENTS) await flush();
+      if (batchHours >= limit.hours || batch.length >= limit.segments) await flush();
     }
   }
   await flush();
