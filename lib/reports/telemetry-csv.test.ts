@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { csvLine } from './csv';
-import { encodeTelemetryPage, newTelemetryCsvState, TELEMETRY_CSV_HEADER } from './telemetry-csv';
+import {
+  encodeTelemetryJoinedPage,
+  encodeTelemetryPage,
+  newTelemetryCsvState,
+  TELEMETRY_CSV_HEADER,
+} from './telemetry-csv';
 
 const T = Date.parse('2024-03-31T12:00:00Z');
 const SERIALS = new Map([
@@ -79,5 +84,26 @@ describe('telemetry CSV page encoder', () => {
       .map(([ts, id, ...rest]) => csvLine([new Date(ts).toISOString(), id, serials.get(id)!, ...rest]))
       .join('');
     expect(pages).toBe(generic);
+  });
+
+  it.each([
+    ['plain', ['190.5', '3400', '61', null]],
+    ['nulls', [null, null, null, null]],
+    ['negative and -0', ['-1.25', '-0', '0', '-2']],
+    ['exponents', ['1e-05', '1e+15', '1.5e+20', '1e-07']],
+    ['non-finite', ['NaN', 'Infinity', '-Infinity', '0.0001']],
+  ] as const)('PostgreSQL numbers joined in SQL encode as the four fields do: %s', (_name, numbers) => {
+    const joined = numbers.map((v) => v ?? '').join(',');
+    for (const [id, status] of [
+      [3, '-1+1'],
+      [4, null],
+      [1, 'ok'],
+    ] as const) {
+      const row = [String(T), String(id), ...numbers, status];
+      const expected = encodeTelemetryPage([row], SERIALS, newTelemetryCsvState());
+      expect(
+        encodeTelemetryJoinedPage([[String(T), String(id), joined, status]], SERIALS, newTelemetryCsvState()),
+      ).toBe(expected);
+    }
   });
 });

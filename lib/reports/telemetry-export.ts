@@ -7,11 +7,17 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { type Actor, requireRole } from '../auth/actor';
 import { isOneOf, type PG_TYPES } from '../db/dialect';
-import { getPgPool, getSqlite, queryRows, type Sql, sql } from '../db/raw';
+import { getPgPool, getSqlite, queryRows, raw, type Sql, sql } from '../db/raw';
 import { getEnv } from '../env';
 import { deviceScopeSql } from '../inventory/scope';
 import type { ReportFilters } from './scope';
-import { encodeTelemetryPage, newTelemetryCsvState, TELEMETRY_CSV_HEADER } from './telemetry-csv';
+import {
+  encodeTelemetryJoinedPage,
+  encodeTelemetryPage,
+  newTelemetryCsvState,
+  PG_NUMBERS_SQL,
+  TELEMETRY_CSV_HEADER,
+} from './telemetry-csv';
 
 export { TELEMETRY_COLUMNS } from './telemetry-csv';
 
@@ -51,7 +57,7 @@ const PG_TEXT = { getTypeParser: () => (value: string) => value } as unknown as 
 
 /**
  * PostgreSQL: a named prepared statement (planned once per pooled connection), rows as arrays of
- * the wire text, so no float is parsed only to be printed again.
+ * the wire text, so no float is parsed only to be printed again, the four numbers in one field.
  */
 function pgSource(): PageSource {
   return {
@@ -109,6 +115,8 @@ export function telemetryCsvStream(
   const state = newTelemetryCsvState();
   let source: PageSource | null = null;
   let devices: Awaited<ReturnType<typeof loadDevices>> | null = null;
+  // PostgreSQL sends the four numbers as one text field (PG_NUMBERS_SQL).
+  const joined = getEnv().db.provider === 'postgresql';
 
   /** The page after `cursor` as CSV text, and the cursor after it (null: that was the last page). */
   const fetchPage = async (cursor: Cursor | null): Promise<{ text: string; next: Cursor | null }> => {
@@ -121,8 +129,11 @@ export function telemetryCsvStream(
       ? sql`(s.ts, s.device_id) > (${cursor.ts}, ${cursor.deviceId})`
       : sql`s.ts >= ${fromMs}`;
     const inScope = devices.ids ? sql`AND ${isOneOf(sql`s.device_id`, devices.ids)}` : sql``;
+    const columns = joined
+      ? raw(PG_NUMBERS_SQL)
+      : sql`s.hashrate_ths, s.power_w, s.chip_temp_c, s.gpu_util_pct`;
     const rows = await source.page(
-      sql`SELECT s.ts, s.device_id, s.hashrate_ths, s.power_w, s.chip_temp_c, s.gpu_util_pct, s.status
+      sql`SELECT s.ts, s.device_id, ${columns}, s.status
         FROM telemetry_sample s WHERE ${lower} AND s.ts < ${toMs} ${inScope}
         ORDER BY s.ts, s.device_id LIMIT ${pageRows}`,
     );
@@ -131,7 +142,8 @@ export function telemetryCsvStream(
     if (unknown.length) for (const [id, serial] of await loadSerials(unknown)) serials.set(id, serial);
     const last = rows.at(-1);
     const next = rows.length === pageRows && last ? { ts: Number(last[0]), deviceId: Number(last[1]) } : null;
-    return { text: encodeTelemetryPage(rows, serials, state), next };
+    const encode = joined ? encodeTelemetryJoinedPage : encodeTelemetryPage;
+    return { text: encode(rows, serials, state), next };
   };
 
   type Page = { text: string; next: Cursor | null };
