@@ -1,6 +1,7 @@
 import { type Actor, requireRole } from '../auth/actor';
 import { queryRows, sql } from '../db/raw';
 import { deviceScopeSql } from '../inventory/scope';
+import { loopStats } from '../jobs/loop-watch';
 import { telemetryFreshAfterMs } from '../telemetry/freshness';
 import { collectorFamilies, economicsFamilies } from './economics';
 import { type Family, familyLines, type Sample } from './exposition';
@@ -101,6 +102,30 @@ function ingestFamilies(actor: Actor): Family[] {
   ];
 }
 
+/** This process's event-loop delay (the background jobs share the loop with the HTTP edge). */
+function loopFamilies(actor: Actor): Family[] {
+  const stats = loopStats();
+  if (actor.tenantId !== null || !stats) return [];
+  return [
+    {
+      name: 'switchyard_event_loop_delay_seconds',
+      help: 'Event-loop delay of this process since start (quantiles and max).',
+      type: 'gauge',
+      samples: [
+        { labels: { quantile: '0.5' }, value: stats.p50S },
+        { labels: { quantile: '0.99' }, value: stats.p99S },
+        { labels: { quantile: '1' }, value: stats.maxS },
+      ],
+    },
+    {
+      name: 'switchyard_event_loop_stalls_total',
+      help: 'Times the event loop was blocked for a second or more.',
+      type: 'counter',
+      samples: [{ labels: {}, value: stats.stalls }],
+    },
+  ];
+}
+
 /** Prometheus text exposition of the fleet (the actor's tenant scope applies). */
 export async function renderPrometheusMetrics(actor: Actor, now = Date.now()): Promise<string> {
   requireRole(actor, 'viewer');
@@ -122,6 +147,7 @@ export async function renderPrometheusMetrics(actor: Actor, now = Date.now()): P
     },
     ...(await collectorFamilies(actor)),
     ...ingestFamilies(actor),
+    ...loopFamilies(actor),
   );
   return `${families.flatMap(familyLines).join('\n')}\n`;
 }
