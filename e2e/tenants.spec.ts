@@ -42,10 +42,16 @@ test('admin sets up a hosting client; the client sees only its machines and its 
   await tenantForm.getByLabel('Name').fill(tenantName);
   await tenantForm.getByLabel('Rate per kWh (USD)').fill('0.08');
   await tenantForm.getByLabel('Rate per device-month (USD)').fill('50');
+  // A zone that does not exist is refused on its field; the real one is kept for the statements.
+  await tenantForm.getByLabel('Statement time zone').fill('Mars/Olympus_Mons');
+  await tenantForm.getByRole('button', { name: 'Create tenant' }).click();
+  await expect(tenantForm).toContainText('Unknown IANA timezone');
+  await tenantForm.getByLabel('Statement time zone').fill('America/Chicago');
   await tenantForm.getByRole('button', { name: 'Create tenant' }).click();
   const tenantRow = page.getByTestId('tenants-table').getByRole('row', { name: new RegExp(tenantName) });
   await expect(tenantRow).toContainText('$0.0800/kWh');
   await expect(tenantRow).toContainText('$50.00');
+  await expect(tenantRow).toContainText('America/Chicago');
 
   // A rival tenant holds the third machine (set up through the API).
   const rival = await (await api.post('/api/v1/tenants', { data: { name: `Rival ${tag}` } })).json();

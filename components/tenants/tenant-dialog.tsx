@@ -28,6 +28,15 @@ function rate(value: FormDataEntryValue | null): number | null {
   return text === '' ? null : Number(text);
 }
 
+/** IANA zones this browser knows, for the statement zone field's suggestions. */
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
 /** Creates a tenant, or edits one's name and hosting terms (rate per kWh of IT energy, per device-month). */
 export function TenantDialog({ tenant }: { tenant?: TenantView }) {
   const queryClient = useQueryClient();
@@ -55,6 +64,7 @@ export function TenantDialog({ tenant }: { tenant?: TenantView }) {
       name: String(form.get('name') ?? '').trim(),
       hostingRateUsdPerKwh: rate(form.get('perKwh')),
       hostingRateUsdPerDeviceMonth: rate(form.get('perDeviceMonth')),
+      timezone: String(form.get('timezone') ?? '').trim() || null,
     });
   };
   return (
@@ -125,6 +135,26 @@ export function TenantDialog({ tenant }: { tenant?: TenantView }) {
               />
             </FormField>
           </div>
+          <FormField
+            id="tenant-timezone"
+            label="Statement time zone"
+            description="The monthly statement's month is cut in this zone; empty: the zone of the tenant's site"
+            error={errors.get('timezone')}
+          >
+            <Input
+              name="timezone"
+              list="tenant-timezones"
+              maxLength={64}
+              placeholder="e.g. America/Chicago"
+              autoComplete="off"
+              defaultValue={tenant?.timezone ?? ''}
+            />
+          </FormField>
+          <datalist id="tenant-timezones">
+            {(open ? timeZones() : []).map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
           <DialogActions
             onCancel={() => onOpenChange(false)}
             pending={mutation.isPending}

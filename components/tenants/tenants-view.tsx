@@ -31,6 +31,11 @@ const columns: ColumnDef<TenantView>[] = [
     cell: (t) =>
       t.hostingRateUsdPerDeviceMonth === null ? EMPTY_VALUE : formatUsd(t.hostingRateUsdPerDeviceMonth),
   },
+  {
+    id: 'timezone',
+    header: 'Statement zone',
+    cell: (t) => t.timezone ?? <span className="text-muted-foreground">site's zone</span>,
+  },
   { id: 'devices', header: 'Devices', align: 'right', cell: (t) => formatNumber(t.devices) },
   { id: 'users', header: 'Users', align: 'right', cell: (t) => formatNumber(t.users) },
   { id: 'created', header: 'Created', cell: (t) => formatDate(Date.parse(t.createdAt), 'UTC') },

@@ -15,6 +15,8 @@ export type TenantInput = {
   name: string;
   hostingRateUsdPerKwh: number | null;
   hostingRateUsdPerDeviceMonth: number | null;
+  /** IANA zone the monthly statement's month is cut in; null = the tenant's site's zone. */
+  timezone?: string | null;
 };
 
 export function postTenant(input: TenantInput): Promise<TenantView> {

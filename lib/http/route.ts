@@ -3,6 +3,7 @@ import { type Actor, type Role, requireRole } from '../auth/actor';
 import { assertSameOrigin, authenticateRequest } from '../auth/request';
 import { getEnv } from '../env';
 import { twoFactorEnrolmentRequired, unauthorized } from '../errors';
+import { beginActivity } from '../jobs/loop-watch';
 import { errorResponse } from './errors';
 import { cameOverTls, HSTS } from './security-headers';
 
@@ -41,6 +42,7 @@ export function route<P extends Params = Params>(
   options: Options = {},
 ) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const ended = beginActivity(`${req.method} ${new URL(req.url).pathname}`);
     try {
       const auth = await authenticateRequest(req);
       if (!auth) throw unauthorized();
@@ -54,6 +56,8 @@ export function route<P extends Params = Params>(
       return noStore(Response.json(result), req);
     } catch (error) {
       return noStore(errorResponse(error), req);
+    } finally {
+      ended();
     }
   };
 }

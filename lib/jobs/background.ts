@@ -21,6 +21,7 @@ import { evaluateStatuses } from '../telemetry/status-job';
 import { deliverWebhooks } from '../webhooks/deliver';
 import { EXECUTORS } from '../workloads/executors';
 import { JOB_LOCK_KEYS } from './lock-keys';
+import { startLoopWatch, stopLoopWatch } from './loop-watch';
 import { type Job, startJobs } from './scheduler';
 
 const running = processGlobal<{ stop: () => Promise<void> }>('switchyardJobs');
@@ -130,6 +131,7 @@ export function startBackgroundWork() {
     });
   }
   running.set(startJobs(jobs));
+  startLoopWatch();
   console.log(`[jobs] started: ${jobs.map((j) => j.name).join(', ')}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stopBeforeExit);
 }
@@ -158,6 +160,7 @@ function stopBeforeExit() {
  * its leases without waiting for slow jobs (Next exits once its requests are drained).
  */
 export async function stopBackgroundWork() {
+  stopLoopWatch();
   await Promise.all([
     running.get()?.stop(),
     runningCollector

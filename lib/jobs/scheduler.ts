@@ -1,5 +1,6 @@
 import { getPgPool } from '../db/raw';
 import { getEnv } from '../env';
+import { beginActivity } from './loop-watch';
 
 export type Job = {
   name: string;
@@ -52,6 +53,7 @@ export function startJobs(jobs: Job[], log: (line: string) => void = console.log
     let failures = 0;
     const tick = () => {
       if (stopped) return;
+      const ended = beginActivity(`job ${job.name}`);
       const run = withJobLock(job.lockKey, () => job.run(Date.now()))
         .then(() => {
           if (failures > 0) log(`[jobs] ${job.name} recovered after ${failures} failed runs`);
@@ -63,6 +65,7 @@ export function startJobs(jobs: Job[], log: (line: string) => void = console.log
             log(`[jobs] ${job.name} failed (${failures}×): ${error.message}`);
         })
         .finally(() => {
+          ended();
           inFlight.delete(run);
           if (!stopped) timers.add(setTimeout(tick, job.everyMs));
         });

@@ -1,6 +1,7 @@
 import { type Actor, requireRole } from '../auth/actor';
 import { queryRows, sql } from '../db/raw';
 import { deviceScopeSql } from '../inventory/scope';
+import { loopStats } from '../jobs/loop-watch';
 import { telemetryFreshAfterMs } from '../telemetry/freshness';
 import { collectorFamilies, economicsFamilies } from './economics';
 import { type Family, familyLines, type Sample } from './exposition';
@@ -101,6 +102,33 @@ function ingestFamilies(actor: Actor): Family[] {
   ];
 }
 
+/** This process's event-loop delay (the background jobs share the loop with the HTTP edge). */
+function loopFamilies(actor: Actor): Family[] {
+  const stats = loopStats();
+  if (actor.tenantId !== null || !stats) return [];
+  const gauge = (name: string, help: string, value: number): Family => ({
+    name,
+    help,
+    type: 'gauge',
+    samples: [{ labels: {}, value }],
+  });
+  return [
+    gauge('switchyard_event_loop_delay_p50_seconds', 'Median event-loop delay since start.', stats.p50S),
+    gauge(
+      'switchyard_event_loop_delay_p99_seconds',
+      '99th percentile event-loop delay since start.',
+      stats.p99S,
+    ),
+    gauge('switchyard_event_loop_delay_max_seconds', 'Longest event-loop delay since start.', stats.maxS),
+    {
+      name: 'switchyard_event_loop_stalls_total',
+      help: 'Times the event loop was blocked for a second or more.',
+      type: 'counter',
+      samples: [{ labels: {}, value: stats.stalls }],
+    },
+  ];
+}
+
 /** Prometheus text exposition of the fleet (the actor's tenant scope applies). */
 export async function renderPrometheusMetrics(actor: Actor, now = Date.now()): Promise<string> {
   requireRole(actor, 'viewer');
@@ -122,6 +150,7 @@ export async function renderPrometheusMetrics(actor: Actor, now = Date.now()): P
     },
     ...(await collectorFamilies(actor)),
     ...ingestFamilies(actor),
+    ...loopFamilies(actor),
   );
   return `${families.flatMap(familyLines).join('\n')}\n`;
 }
