@@ -53,7 +53,7 @@ export default defineConfig({
   webServer: {
     // The production build (`npm run build` first) on a fresh, seeded database, with the background
     // jobs and the live simulator on, as a user would run it.
-    command: `npx tsx e2e/prepare-db.ts && exec node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `npx tsx e2e/prepare-db.ts && exec node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1 --keepAliveTimeout 65000`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     // Backfilling a day of the demo fleet, then next start: ~1 min on a quiet machine, many more on a busy one.

@@ -22,6 +22,8 @@ test('an invalid login shows an error and stays on the page', async ({ page }, t
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('login-error')).toHaveText('Email or password is incorrect');
   await expect(page).toHaveURL(/\/login$/);
+  // Never a GET form: a submit before hydration must not put the password in the URL.
+  await expect(page.getByRole('form', { name: 'Sign in' })).toHaveAttribute('method', 'post');
   await snap(page, testInfo, 'login-error');
 });
 

@@ -108,9 +108,26 @@ async function fillInBackground(plan: HistoryState) {
   }
 }
 
+/**
+ * Idle keep-alive connections stay open this long (Node's default is 5 s). Longer than the idle
+ * timeout of the clients and proxies in front (nginx and most load balancers: 60 s), so the client
+ * side always closes first: a server that closes an idle socket while a request is on its way to it
+ * makes that request fail with ECONNRESET.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** `next start` with its output printed above the progress line. */
 function serve(port: number, hostname: string): ChildProcess {
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', hostname], {
+  const args = [
+    'start',
+    '-p',
+    String(port),
+    '-H',
+    hostname,
+    '--keepAliveTimeout',
+    String(KEEP_ALIVE_TIMEOUT_MS),
+  ];
+  const server = spawn(process.execPath, [NEXT_BIN, ...args], {
     stdio: ['inherit', 'pipe', 'pipe'],
     env: process.env,
   });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
@@ -76,6 +76,9 @@ function SecondStep({ onDone, onExpired }: { onDone: () => void; onExpired: (mes
 
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
+  // The button enables once React handles the submit (see the form below).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [pending, setPending] = useState(false);
   const [secondStep, setSecondStep] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +121,8 @@ export function LoginForm({ next }: { next: string }) {
             }}
           />
         ) : (
-          <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in">
+          // POST, and no submit before hydration: a native submit would put the password in the URL.
+          <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Sign in">
             {error && (
               <Alert variant="destructive" title="Sign-in failed">
                 <span data-testid="login-error">{error}</span>
@@ -130,7 +134,7 @@ export function LoginForm({ next }: { next: string }) {
             <FormField id="password" label="Password" required>
               <Input name="password" type="password" autoComplete="current-password" disabled={pending} />
             </FormField>
-            <Button type="submit" disabled={pending} className="mt-1 w-full">
+            <Button type="submit" disabled={pending || !hydrated} className="mt-1 w-full">
               {pending && <Spinner label="" className="text-primary-foreground" />}
               {pending ? 'Signing in…' : 'Sign in'}
             </Button>

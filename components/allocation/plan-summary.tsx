@@ -29,12 +29,14 @@ export function PlanSummary({
   replanMs: number | null;
   replanWhere?: 'worker' | 'main';
 }) {
-  const solverSub =
+  // Plans stored before gapBound existed carry HiGHS' gap or none.
+  const boundSub =
     plan.gapPct === null
-      ? plan.chosen === 'solver'
-        ? 'no optimality bound'
-        : `the ${plan.chosen} plan was better`
-      : `gap ${formatPercent(plan.gapPct, 2)}`;
+      ? 'no optimality bound'
+      : plan.gapBound === 'fractional'
+        ? `within ${formatPercent(plan.gapPct, 2)} of optimal (LP bound)`
+        : `gap ${formatPercent(plan.gapPct, 2)}`;
+  const solverSub = plan.chosen === 'solver' ? boundSub : `the ${plan.chosen} plan was better · ${boundSub}`;
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="allocation-summary">
       <KpiCard

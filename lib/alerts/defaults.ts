@@ -1,5 +1,6 @@
-// The built-in rules a new install starts with (issue #12). Seeded once, on first start; people
-// may change or delete them afterwards and a restart does not bring them back.
+// The built-in rules an install starts with (issue #12). Each is seeded once — on first start, or
+// on the first start after an upgrade that added it; people may change or delete them afterwards
+// and a restart does not bring them back.
 import { getDb } from '../db/client';
 import type { RuleCreate } from './schemas';
 
@@ -97,28 +98,91 @@ export const DEFAULT_RULES: (RuleCreate & { builtin: string })[] = [
 
 const SEEDED_KEY = 'alerts.defaultsSeeded';
 
-/** Inserts the default rules once per install (a setting remembers it); returns how many it wrote. */
+/**
+ * What the first release seeded, before the setting listed keys (it held the seeding time as a
+ * JSON string): an install upgraded from it has had these, whether or not it still has them.
+ */
+const FIRST_RELEASE_BUILTINS = [
+  'offline',
+  'chip-temp',
+  'hashrate-low',
+  'fan-failure',
+  'gpu-xid',
+  'price-over-breakeven',
+];
+
+type SeededSetting = { firstSeededAt: string; builtins: string[] };
+
+/** The built-in keys this install has been given, from the setting (null: never seeded). */
+function seededKeys(value: string | null | undefined, present: string[]): SeededSetting | null {
+  if (value === null || value === undefined) return null;
+  const parsed: unknown = JSON.parse(value);
+  if (typeof parsed === 'string')
+    return { firstSeededAt: parsed, builtins: [...new Set([...FIRST_RELEASE_BUILTINS, ...present])] };
+  const s = parsed as Partial<SeededSetting>;
+  return {
+    firstSeededAt: String(s.firstSeededAt ?? ''),
+    builtins: Array.isArray(s.builtins) ? s.builtins.map(String) : [...present],
+  };
+}
+
+/**
+ * Inserts each default rule once per install: all of them on a new one, and on an upgrade the ones
+ * added since (the setting lists every built-in key ever seeded, so a default the operator
+ * deleted stays deleted, and one they kept is not doubled). Returns how many rules it wrote.
+ */
 export async function seedDefaultRules(now: number): Promise<number> {
-  const db = getDb();
-  if (await db.setting.findUnique({ where: { key: SEEDED_KEY } })) return 0;
-  await db.setting.create({ data: { key: SEEDED_KEY, value: JSON.stringify(new Date(now).toISOString()) } });
-  await db.alertRule.createMany({
-    data: DEFAULT_RULES.map((r) => ({
-      builtin: r.builtin,
-      name: r.name,
-      metric: r.metric,
-      op: r.op,
-      threshold: JSON.stringify(r.threshold),
-      relativeTo: r.relativeTo ?? null,
-      forS: r.forS,
-      clearThreshold: r.clearThreshold ?? null,
-      cooldownS: r.cooldownS ?? 0,
-      severity: r.severity,
-      scope: JSON.stringify(r.scope),
-      enabled: r.enabled,
-      createdAt: BigInt(now),
-      updatedAt: BigInt(now),
-    })),
+  try {
+    return await seedOnce(now);
+  } catch (err) {
+    // Another instance starting at the same moment seeded first (unique key or builtin).
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    return seedOnce(now);
+  }
+}
+
+async function seedOnce(now: number): Promise<number> {
+  return getDb().$transaction(async (tx) => {
+    const setting = await tx.setting.findUnique({ where: { key: SEEDED_KEY } });
+    const present = (
+      await tx.alertRule.findMany({ where: { builtin: { not: null } }, select: { builtin: true } })
+    )
+      .map((r) => r.builtin)
+      .filter((b): b is string => b !== null);
+    const seeded = seededKeys(setting?.value, present);
+    const done = new Set([...(seeded?.builtins ?? []), ...present]);
+    const missing = DEFAULT_RULES.filter((r) => !done.has(r.builtin));
+    const next: SeededSetting = {
+      firstSeededAt: seeded?.firstSeededAt || new Date(now).toISOString(),
+      builtins: [...done, ...missing.map((r) => r.builtin)],
+    };
+    const value = JSON.stringify(next);
+    if (missing.length === 0 && setting?.value === value) return 0;
+    await tx.setting.upsert({
+      where: { key: SEEDED_KEY },
+      create: { key: SEEDED_KEY, value },
+      update: { value },
+    });
+    if (missing.length > 0) await tx.alertRule.createMany({ data: missing.map((r) => ruleData(r, now)) });
+    return missing.length;
   });
-  return DEFAULT_RULES.length;
+}
+
+function ruleData(r: (typeof DEFAULT_RULES)[number], now: number) {
+  return {
+    builtin: r.builtin,
+    name: r.name,
+    metric: r.metric,
+    op: r.op,
+    threshold: JSON.stringify(r.threshold),
+    relativeTo: r.relativeTo ?? null,
+    forS: r.forS,
+    clearThreshold: r.clearThreshold ?? null,
+    cooldownS: r.cooldownS ?? 0,
+    severity: r.severity,
+    scope: JSON.stringify(r.scope),
+    enabled: r.enabled,
+    createdAt: BigInt(now),
+    updatedAt: BigInt(now),
+  };
 }

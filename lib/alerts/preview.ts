@@ -1,5 +1,5 @@
-// Dry run of a rule over the last 24 h of stored 5-minute rollups, status changes and assignment
-// history: the alerts it would have raised, before anyone turns it on.
+// Dry run of a rule over the last 24 h of stored 5-minute rollups (1-minute for pool liveness),
+// status changes and assignment history: the alerts it would have raised, before anyone turns it on.
 import { type Actor, requireStaff } from '../auth/actor';
 import { join, queryRows, sql } from '../db/raw';
 import { badRequest } from '../errors';
@@ -8,11 +8,12 @@ import { getMarketHistory } from '../market/views/history';
 import { loadWire } from './auto/run';
 import { ActionSimulator, type SimulatedAction } from './auto/simulate';
 import { loadDeviceRows } from './load-subjects';
-import { type BucketValues, REPLAYABLE, type ReplayedAlert, replayRule } from './replay';
+import { loadBuckets, previewTier } from './preview-buckets';
+import { REPLAYABLE, type ReplayedAlert, replayRule } from './replay';
 import { type MarketSite, replayMarketRule } from './replay-market';
 import type { RuleCreate } from './schemas';
 import { inScope } from './scope';
-import { toDeviceSubject } from './subjects';
+import { reportsPoolLiveness, toDeviceSubject } from './subjects';
 import type { AlertState, Rule, RuleActionSpec } from './types';
 
 const STEP_MS = 300_000;
@@ -64,36 +65,24 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
     );
   }
   const rule: Rule = { ...input, id: 0, enabled: true };
-  const toMs = Math.floor(now / STEP_MS) * STEP_MS;
+  const tier = previewTier(rule.metric);
+  const { stepMs } = tier;
+  const toMs = Math.floor(now / stepMs) * stepMs;
   const fromMs = toMs - WINDOW_MS;
   const all = await loadDeviceRows();
-  // A market rule looks at whole sites (every model there sets the breakeven), a device rule at its scope.
+  // A market rule looks at whole sites (every model there sets the breakeven), a device rule at its
+  // scope; a pool-down rule only at devices whose samples say whether a pool is alive.
   const sites = market ? await marketSites(actor, rule, fromMs, toMs) : [];
   const siteIds = new Set(sites.map((s) => s.siteId));
   const devices = market
     ? all.filter((d) => siteIds.has(d.siteId))
-    : all.filter((d) => inScope(rule.scope, toDeviceSubject(d, now, now)));
+    : all.filter(
+        (d) =>
+          inScope(rule.scope, toDeviceSubject(d, now, now)) &&
+          (rule.metric !== 'poolDown' || reportsPoolLiveness(d)),
+      );
   const ids = new Set(devices.map((d) => d.id));
-  const rows = await queryRows(sql`
-    SELECT device_id, bucket, hashrate_ths, power_w_x10, chip_temp_c_x100, board_temp_c_x100, gpu_temp_c_x100, fan_rpm
-    FROM telemetry_rollup_5m WHERE bucket >= ${fromMs} AND bucket < ${toMs}`);
-  const buckets = new Map<number, Map<number, BucketValues>>();
-  for (const r of rows) {
-    const id = Number(r.device_id);
-    if (!ids.has(id)) continue;
-    const b = Number(r.bucket);
-    const m = buckets.get(b) ?? new Map<number, BucketValues>();
-    buckets.set(b, m);
-    const scaled = (v: unknown, s: number) => (v === null ? null : Number(v) / s);
-    m.set(id, {
-      hashrateThs: num(r.hashrate_ths),
-      powerW: scaled(r.power_w_x10, 10),
-      chipTempC: scaled(r.chip_temp_c_x100, 100),
-      boardTempC: scaled(r.board_temp_c_x100, 100),
-      gpuTempC: scaled(r.gpu_temp_c_x100, 100),
-      fanRpm: num(r.fan_rpm),
-    });
-  }
+  const buckets = await loadBuckets(tier, [...ids], fromMs, toMs);
   const spans = await queryRows(sql`
     SELECT device_id, from_ts, to_ts FROM assignment
     WHERE CAST(kind AS TEXT) IN ('curtail', 'idle', 'maintenance') AND from_ts < ${toMs} AND (to_ts IS NULL OR to_ts > ${fromMs})`);
@@ -122,7 +111,7 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
         hashprice: await hashpricePoints(actor, fromMs, toMs),
         fromMs,
         toMs,
-        stepMs: STEP_MS,
+        stepMs,
         onStep,
       })
     : replayRule({
@@ -141,12 +130,12 @@ export async function previewRule(actor: Actor, input: RuleCreate, now = Date.no
           })),
         fromMs,
         toMs,
-        stepMs: STEP_MS,
+        stepMs,
       });
   return {
     from: iso(fromMs),
     to: iso(toMs),
-    stepS: STEP_MS / 1000,
+    stepS: stepMs / 1000,
     evaluations: replay.evaluations,
     devicesInScope: devices.length,
     alerts: replay.alerts.map((a: ReplayedAlert) => ({

@@ -12,7 +12,17 @@ export type BucketValues = {
   boardTempC: number | null;
   gpuTempC: number | null;
   fanRpm: number | null;
+  /** Share of the bucket's samples that named no live pool (`pool_down_n` ÷ samples); 1-minute rows. */
+  poolDownFraction?: number | null;
 };
+
+/**
+ * A bucket counts as "pool down" when at least half of its samples named no live pool: one
+ * reading out of two in a minute is the edge of an outage, not a blip inside a live one.
+ */
+export const POOL_DOWN_SHARE = 0.5;
+/** What the replayed subject carries as its active pool while the bucket says a pool was alive. */
+const REPLAYED_POOL = 'replayed:pool-alive';
 
 /** A span during which a device was curtailed, idle or in maintenance on purpose. */
 export type IntentSpan = { deviceId: number; fromTs: number; toTs: number | null };
@@ -37,7 +47,10 @@ export type ReplayInput = {
   onStep?: (at: number, alerts: readonly AlertState[]) => void;
 };
 
-/** Metrics a rollup holds; the rest (status, XID, market) cannot be replayed from rollups. */
+/**
+ * Metrics the stored history holds: rollup means, status changes, and pool liveness (`poolDown`,
+ * from the 1-minute rollups' `pool_down_n`). GPU XID errors and market metrics are not here.
+ */
 export const REPLAYABLE = new Set<Rule['metric']>([
   'hashratePctOfNominal',
   'chipTempC',
@@ -48,6 +61,7 @@ export const REPLAYABLE = new Set<Rule['metric']>([
   'efficiencyJPerTh',
   'lastSeenAgeS',
   'status',
+  'poolDown',
 ]);
 
 /**
@@ -98,6 +112,7 @@ export function replayRule(input: ReplayInput): { alerts: ReplayedAlert[]; evalu
         boardTempC: v?.boardTempC ?? null,
         gpuTempC: v?.gpuTempC ?? null,
         fanRpm: v?.fanRpm ?? null,
+        poolUrl: (v?.poolDownFraction ?? 0) >= POOL_DOWN_SHARE ? null : REPLAYED_POOL,
         reportedStatus: null,
         workload: onPurpose ? 'curtail' : null,
         deviceStatus: statusAt(d.id, at),

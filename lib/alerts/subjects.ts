@@ -38,6 +38,10 @@ export type DeviceRow = {
  */
 const POOL_LIVENESS_PROTOCOLS = new Set(['cgminer']);
 
+/** Whether a device's samples say anything about pool liveness (`poolDown` is null otherwise). */
+export const reportsPoolLiveness = (row: Pick<DeviceRow, 'class' | 'polled' | 'protocol'>) =>
+  row.class !== 'gpu' && row.polled && POOL_LIVENESS_PROTOCOLS.has(row.protocol);
+
 const INTENT_WORKLOADS = new Set(['curtail', 'idle', 'maintenance']);
 const INTENT_STATUSES = new Set(['curtailed', 'maintenance']);
 
@@ -90,12 +94,7 @@ export function toDeviceSubject(row: DeviceRow, now: number, freshAfterMs: numbe
       powerW: power,
       efficiencyJPerTh: hashing && hashrate && power !== null ? power / hashrate : null,
       gpuXidErrors: row.class === 'gpu' && fresh ? (row.reportedStatus === 'error' ? 1 : 0) : null,
-      poolDown:
-        hashing && fresh && row.polled && POOL_LIVENESS_PROTOCOLS.has(row.protocol)
-          ? row.poolUrl
-            ? 0
-            : 1
-          : null,
+      poolDown: fresh && reportsPoolLiveness(row) ? (row.poolUrl ? 0 : 1) : null,
       lastSeenAgeS: Math.max(0, (now - (row.ts ?? row.createdAt)) / 1000),
       status: row.deviceStatus,
     },

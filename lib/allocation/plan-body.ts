@@ -68,7 +68,10 @@ export type PlanBody = {
   horizonH: number;
   intervalMin: number;
   solver: SolverName;
+  /** How far from optimal the plan is at most, %; see gapBound for how it was bounded. */
   gapPct: number | null;
+  /** "milp": HiGHS' proven gap; "fractional": against the closed-form LP relaxation (bound.ts). */
+  gapBound: SolveResult['gapBound'];
   /** The solver's own plan, or a reference that was better ("keep-current", "mine-all"). */
   chosen: SolveResult['chosen'];
   hashpriceUsdPerPhDay: number;
@@ -141,6 +144,7 @@ export function toPlanBody(result: SolveResult, inputs: PlanInputs): PlanBody {
     intervalMin: view.intervalMin,
     solver: view.solver,
     gapPct: view.gapPct === null ? null : round(view.gapPct, 4),
+    gapBound: view.gapBound,
     chosen: view.chosen,
     hashpriceUsdPerPhDay: round(model.input.hashpriceUsdPerPhDay, 3),
     expectedProfitUsd: view.expectedProfitUsd,

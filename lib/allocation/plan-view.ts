@@ -23,6 +23,7 @@ export type PlanView = {
   intervalMin: number;
   solver: SolverName;
   gapPct: number | null;
+  gapBound: SolveResult['gapBound'];
   chosen: SolveResult['chosen'];
   expectedProfitUsd: number;
   currentProfitUsd: number | null;
@@ -53,6 +54,7 @@ export function toPlanView(result: SolveResult): PlanView {
     intervalMin: input.intervalMin,
     solver: result.solver,
     gapPct: result.gapPct,
+    gapBound: result.gapBound,
     chosen: result.chosen,
     expectedProfitUsd: round(evaluation.objectiveUsd),
     currentProfitUsd: ref(result.current),

@@ -1,4 +1,5 @@
 import { allOffPlan, keepCurrentPlan, mineAllPlan } from './baselines';
+import { fractionalBoundUsd } from './bound';
 import { assertPlanFeasible, checkPlan } from './check-plan';
 import { AllocationInfeasibleError } from './errors';
 import { type Evaluation, evaluatePlan } from './evaluate';
@@ -7,6 +8,13 @@ import { noFitReason } from './job-placement';
 import { buildModel, type Model } from './prepare';
 import type { AllocationInput, Plan, SolverName } from './types';
 
+export type GapBound = 'milp' | 'fractional';
+
+export type SolveOptions = {
+  /** Compute the fractional bound and gapPct (default true; the backtest's replay skips it). */
+  bound?: boolean;
+};
+
 export type Baseline = { plan: Plan; evaluation: Evaluation; feasible: boolean };
 
 export type SolveResult = {
@@ -14,8 +22,16 @@ export type SolveResult = {
   plan: Plan;
   evaluation: Evaluation;
   solver: SolverName;
-  /** Proven bound on how far from optimal (HiGHS); null for the heuristic. */
+  /**
+   * How far the returned plan is from optimal at most, % : HiGHS' proven MILP gap when its own plan
+   * won, else (bound − objective) / |bound| against the fractional relaxation (bound.ts). Null only
+   * when the bound was not asked for (the backtest's hourly re-plans).
+   */
   gapPct: number | null;
+  /** Where gapPct comes from. */
+  gapBound: GapBound | null;
+  /** The fractional relaxation's upper bound on the objective, $ (null when not computed). */
+  boundUsd: number | null;
   /** Which candidate won: the solver's own plan or a reference plan that was better. */
   chosen: 'solver' | 'keep-current' | 'mine-all';
   current: Baseline;
@@ -45,6 +61,7 @@ export function finishSolve(
   gapPct: number | null,
   unplaced: Map<string, string>,
   infeasible: AllocationInfeasibleError | null,
+  options: SolveOptions = {},
 ): SolveResult {
   const current = baseline(model, keepCurrentPlan(model));
   const mineAll = baseline(model, mineAllPlan(model));
@@ -69,12 +86,20 @@ export function finishSolve(
     if (placed.has(job.jobId)) continue;
     reasons.set(job.jobId, (best.chosen === 'solver' && unplaced.get(job.jobId)) || noFitReason(model, job));
   }
+  const useOwnGap = best.chosen === 'solver' && gapPct !== null;
+  const boundUsd = options.bound === false ? null : fractionalBoundUsd(model);
   return {
     model,
     plan: best.plan,
     evaluation: best.evaluation,
     solver,
-    gapPct: best.chosen === 'solver' ? gapPct : null,
+    gapPct: useOwnGap
+      ? gapPct
+      : boundUsd === null
+        ? null
+        : gapToBoundPct(boundUsd, best.evaluation.objectiveUsd),
+    gapBound: useOwnGap ? 'milp' : boundUsd === null ? null : 'fractional',
+    boundUsd,
     chosen: best.chosen,
     current,
     mineAll,
@@ -82,14 +107,22 @@ export function finishSolve(
   };
 }
 
+/**
+ * (bound − objective) / |bound| in %, never below 0: the bound is valid, so a negative difference
+ * is rounding (a few 1e-12 $ on sums of thousands of terms).
+ */
+export function gapToBoundPct(boundUsd: number, objectiveUsd: number): number {
+  return (100 * Math.max(0, boundUsd - objectiveUsd)) / Math.max(1e-9, Math.abs(boundUsd));
+}
+
 /** The fast path: synchronous, pure, the same in the browser and on the server. */
-export function planHeuristic(input: AllocationInput): SolveResult {
+export function planHeuristic(input: AllocationInput, options: SolveOptions = {}): SolveResult {
   const model = buildModel(input);
   try {
     const { plan, unplaced } = solveHeuristic(model);
-    return finishSolve(model, plan, 'heuristic', null, unplaced, null);
+    return finishSolve(model, plan, 'heuristic', null, unplaced, null, options);
   } catch (error) {
     if (!(error instanceof AllocationInfeasibleError)) throw error;
-    return finishSolve(model, null, 'heuristic', null, new Map(), error);
+    return finishSolve(model, null, 'heuristic', null, new Map(), error, options);
   }
 }

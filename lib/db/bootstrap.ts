@@ -16,8 +16,9 @@ export type BootstrapResult = {
 
 /**
  * Idempotent first-start setup: the model catalogue (always kept current), the demo fleet with
- * its GPU work (jobs, rentals) on an empty database (never on one that has sites), the default alert rules on an install that has
- * none, and a first admin when there are no users.
+ * its GPU work (jobs, rentals) on an empty database (never on one that has sites), each default
+ * alert rule once per install (one an upgrade added, too; a deleted one stays deleted), and a
+ * first admin when there are no users.
  */
 export async function bootstrap(
   onDemoDevices?: (written: number, total: number) => void,

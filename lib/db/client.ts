@@ -8,6 +8,7 @@ import { processGlobal } from '../process-global';
 import { PrismaClient as PgPrismaClient } from './generated/postgresql/client';
 import { PrismaClient } from './generated/sqlite/client';
 import { getPgPool, prepareSqliteFile } from './raw';
+import { lockedSqliteAdapter } from './sqlite-lock';
 import type { DbProvider } from './url';
 
 /**
@@ -33,7 +34,12 @@ function createDb(): Db {
     return new PgPrismaClient({ adapter: new PrismaPg(getPgPool()) }) as unknown as Db;
   }
   prepareSqliteFile(db.filePath!);
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: db.url, timeout: 10_000 }) });
+  return new PrismaClient({
+    // Writes and transactions queue on the process write lock with the raw connection's (sqlite-lock.ts).
+    adapter: lockedSqliteAdapter(new PrismaBetterSqlite3({ url: db.url, timeout: 10_000 })),
+    // A transaction may wait behind a raw one for the lock (a bulk assignment); 2 s is Prisma's default.
+    transactionOptions: { maxWait: 10_000 },
+  });
 }
 
 export async function disconnectDb() {

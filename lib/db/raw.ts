@@ -10,6 +10,7 @@ import pg from 'pg';
 import { getEnv } from '../env';
 import { processGlobal } from '../process-global';
 import { PG_TYPES, sqliteValue } from './dialect';
+import { acquireSqliteWriteLock } from './sqlite-lock';
 
 export { empty, join, raw, type Sql, sqltag as sql };
 
@@ -130,18 +131,21 @@ export async function queryOne<T extends Row = Row>(
 /**
  * One raw SQLite connection serves every request of the process, so an open transaction must
  * not interleave with statements of other requests (they would silently join it). Writers queue
- * here; a transaction holds the lock for its whole duration.
+ * on the process write lock (lib/db/sqlite-lock.ts, shared with the ORM's connection); a
+ * transaction holds it for its whole duration.
  */
-let sqliteWriteLock: Promise<unknown> = Promise.resolve();
 const sqliteTransactionContext = new AsyncLocalStorage<true>();
 
-/** Queues a write on the process's raw SQLite connection behind any open raw transaction. */
-export function serializeSqliteWrite<T>(fn: () => Promise<T> | T): Promise<T> {
+/** Queues a write on the process's raw SQLite connection behind any open write transaction. */
+export async function serializeSqliteWrite<T>(fn: () => Promise<T> | T): Promise<T> {
   // Already inside a raw transaction of this async context: the lock is ours.
-  if (sqliteTransactionContext.getStore()) return Promise.resolve().then(fn);
-  const run = sqliteWriteLock.then(fn, fn);
-  sqliteWriteLock = run.catch(() => {});
-  return run;
+  if (sqliteTransactionContext.getStore()) return fn();
+  const release = await acquireSqliteWriteLock();
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
 }
 
 /** Runs a statement and returns the number of rows it changed. */

@@ -106,17 +106,20 @@ function ingestFamilies(actor: Actor): Family[] {
 function loopFamilies(actor: Actor): Family[] {
   const stats = loopStats();
   if (actor.tenantId !== null || !stats) return [];
+  const gauge = (name: string, help: string, value: number): Family => ({
+    name,
+    help,
+    type: 'gauge',
+    samples: [{ labels: {}, value }],
+  });
   return [
-    {
-      name: 'switchyard_event_loop_delay_seconds',
-      help: 'Event-loop delay of this process since start (quantiles and max).',
-      type: 'gauge',
-      samples: [
-        { labels: { quantile: '0.5' }, value: stats.p50S },
-        { labels: { quantile: '0.99' }, value: stats.p99S },
-        { labels: { quantile: '1' }, value: stats.maxS },
-      ],
-    },
+    gauge('switchyard_event_loop_delay_p50_seconds', 'Median event-loop delay since start.', stats.p50S),
+    gauge(
+      'switchyard_event_loop_delay_p99_seconds',
+      '99th percentile event-loop delay since start.',
+      stats.p99S,
+    ),
+    gauge('switchyard_event_loop_delay_max_seconds', 'Longest event-loop delay since start.', stats.maxS),
     {
       name: 'switchyard_event_loop_stalls_total',
       help: 'Times the event loop was blocked for a second or more.',

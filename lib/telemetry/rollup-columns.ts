@@ -58,6 +58,14 @@ export const MAX_COLUMNS: RollupColumn[] = [
 
 const VALUE_COLUMNS = [...MEAN_COLUMNS, ...MAX_COLUMNS];
 
+/**
+ * Samples of the bucket that named no live pool (the collector leaves `pool_url` out when every
+ * pool of a cgminer-family miner is dead or none is stratum-active), NULL for none — the usual
+ * case, one header byte. The alerts preview replays `poolDown` from it (lib/alerts/replay.ts);
+ * whether a device's missing URL means anything is the subject mapping's call, not the rollup's.
+ */
+export const POOL_DOWN_COLUMN = 'pool_down_n';
+
 /** Column list of an INSERT into a device rollup table, matching the SELECTs below. */
 export const ROLLUP_INSERT_COLUMNS = raw(
   [
@@ -66,6 +74,7 @@ export const ROLLUP_INSERT_COLUMNS = raw(
     'samples',
     ...VALUE_COLUMNS.map((c) => c.column),
     ...MEAN_COLUMNS.map((c) => c.count!),
+    POOL_DOWN_COLUMN,
   ].join(', '),
 );
 
@@ -84,6 +93,7 @@ export const FROM_RAW_SELECT: Sql = raw(
       stored(c.aggregate === 'mean' ? `AVG(${c.source})` : `MAX(${c.source})`, c.scale),
     ),
     ...MEAN_COLUMNS.map((c) => partialCount(`COUNT(${c.source})`, 'COUNT(*)')),
+    'NULLIF(COUNT(*) - COUNT(pool_url), 0)',
   ].join(', '),
 );
 
@@ -107,6 +117,7 @@ export const FROM_FINER_SELECT: Sql = raw(
           : `CAST(ROUND(${weightedStored(c, 'r.')}) AS INTEGER)`,
     ),
     ...MEAN_COLUMNS.map((c) => partialCount(`COALESCE(SUM(${reportedSql(c, 'r.')}), 0)`, 'SUM(r.samples)')),
+    `SUM(r.${POOL_DOWN_COLUMN})`,
   ].join(', '),
 );
 

@@ -1,8 +1,8 @@
 // "Pool down" over the real chain on loopback, SQLite and PostgreSQL: a fake cgminer miner loses
 // every pool connection (each pool reports Status "Dead") → the collector polls it → ingest →
 // latest state → the built-in pool-down rule fires once it held for 2 minutes, and resolves when
-// a pool is alive again. A device that pushes its own samples (no pool liveness) never fires; the preview refuses the
-// metric, which no rollup keeps.
+// a pool is alive again. A device that pushes its own samples (no pool liveness) never fires, and
+// the preview (alerts-pool-down-preview.int.test.ts) looks at the polled miner only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as previewRoute from '@/app/api/v1/alert-rules/preview/route';
 import * as alertRoute from '@/app/api/v1/alerts/[id]/route';
@@ -122,7 +122,8 @@ describe.each(TEST_PROVIDERS)('pool down alert on %s', (provider) => {
     expect(done.events.map((e: { kind: string }) => e.kind)).toEqual(['fired', 'cleared', 'resolved']);
   });
 
-  it('the preview says the metric cannot be replayed from stored history', async () => {
+  it('the preview replays the metric over the polled miner only', async () => {
+    // Before: 400, "poolDown is not in them" (no pool liveness in the rollups).
     const res = await call(previewRoute.POST, {
       method: 'POST',
       token: admin,
@@ -135,9 +136,11 @@ describe.each(TEST_PROVIDERS)('pool down alert on %s', (provider) => {
         severity: 'critical',
         scope: {},
         enabled: true,
+        action: { kind: 'switchPool', maxDevicesPerHour: 5 },
       },
     });
-    expect(res.status).toBe(400);
-    expect(JSON.stringify(res.json)).toContain('poolDown is not in them');
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ stepS: 60, evaluations: 1440, devicesInScope: 1 });
+    expect(res.json.actions).toMatchObject({ kind: 'switchPool', maxDevicesPerHour: 5 });
   });
 });

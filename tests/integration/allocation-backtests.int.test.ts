@@ -113,6 +113,13 @@ describe.each(TEST_PROVIDERS)('allocation backtests API (%s)', (provider) => {
     const lines = String(csv.json).trim().split('\n');
     expect(lines[0]).toMatch(/^policy,profit_usd,revenue_usd/);
     expect(lines).toHaveLength(5);
+    const columns = lines[0]!.split(',');
+    const shed = columns.indexOf('cap_shed_device_hours');
+    expect(shed).toBeGreaterThan(0);
+    // Labels hold no commas here ("Strike $60/MWh" without hold), so a plain split reads the rows.
+    lines.slice(1).forEach((line, i) => {
+      expect(Number(line.split(',')[shed])).toBe(json.results[i].capShedDeviceHours);
+    });
     const series = await call(exportRoute.GET, {
       path: `/api/v1/allocation/backtests/${id}/export?what=cumulative`,
       token: viewer,

@@ -60,6 +60,9 @@ describe.each(TEST_PROVIDERS)('allocation plans API (%s)', (provider) => {
     expect(res.status, JSON.stringify(res.json).slice(0, 500)).toBe(201);
     const plan = res.json;
     expect(plan).toMatchObject({ status: 'draft', horizonH: 24, intervalMin: 60, solver: 'heuristic' });
+    // The heuristic's plan states how far from optimal it is at most (lib/allocation/bound.ts).
+    expect(plan.gapBound).toBe('fractional');
+    expect(plan.gapPct).toBeGreaterThanOrEqual(0);
     expect(typeof plan.id).toBe('number');
     expect(Date.parse(plan.createdAt)).toBeGreaterThan(0);
     expect(plan.inputs.instance.sites).toHaveLength(siteIds.length);

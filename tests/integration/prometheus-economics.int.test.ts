@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ingest from '@/app/api/v1/telemetry/route';
 import * as metrics from '@/app/metrics/route';
 import { getDb } from '@/lib/db/client';
+import { startLoopWatch, stopLoopWatch } from '@/lib/jobs/loop-watch';
 import { recordProviderOk } from '@/lib/market/refresh/provider-status';
 import { storeNetworkPoints } from '@/lib/market/store';
 import { call, tokenFor } from '../helpers/api';
@@ -129,7 +130,12 @@ describe.each(TEST_PROVIDERS)('/metrics economics (%s)', (provider) => {
   });
 
   it('promtool accepts the exposition', async () => {
+    // The loop watch runs in a server process (startBackgroundWork); here it is started for the scrape.
+    startLoopWatch(() => {});
     const text = (await call(metrics.GET, { token: viewer })).json as unknown as string;
+    stopLoopWatch();
+    expect(text).toContain('# TYPE switchyard_event_loop_delay_max_seconds gauge');
+    expect(sample(text, 'switchyard_event_loop_stalls_total')).toBe(0);
     // `check metrics` exits non-zero on format errors and on lint problems (HELP, names, units).
     const out = execFileSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
     expect(out).toBe('');
@@ -137,12 +143,15 @@ describe.each(TEST_PROVIDERS)('/metrics economics (%s)', (provider) => {
 
   it('a hosting client sees only its machines and no fleet-wide counters', async () => {
     const { token } = await tenantToken('viewer', 'Metrics Client');
+    startLoopWatch(() => {});
     const text = (await call(metrics.GET, { token })).json as unknown as string;
+    stopLoopWatch();
     const site = { site_id: String(siteId) };
     expect(sample(text, 'switchyard_site_power_kilowatts', { ...site, use: 'mining' })).toBe(3.5);
     expect(sample(text, 'switchyard_site_curtailed_kilowatts', site)).toBe(0);
     expect(text).not.toContain('Other Site');
     expect(text).not.toContain('switchyard_ingest_');
+    expect(text).not.toContain('switchyard_event_loop_');
   });
 
   it('a real Prometheus scrapes the app and evaluates every Grafana dashboard expression', async () => {

@@ -419,18 +419,22 @@ function chunker(
     }
     for (const g of gpus) devices.push({ ...g.device, state: { kind: 'gpu', rentedGpus: g.rented } });
     const prices = series.priceUsdPerMwh.slice(t0, t0 + horizon);
-    const result = planHeuristic({
-      ...base,
-      startMs: series.startMs + t0 * HOUR_MS,
-      intervalMin: 60,
-      intervals: horizon,
-      hashpriceUsdPerPhDay: series.hashpriceUsdPerPhDay[t0]!,
-      sites: base.sites.map((s) => ({ ...s, priceUsdPerMwh: prices, quietIntervals: [] })),
-      devices,
-      jobs: [],
-      hysteresis: engine.hysteresis,
-      constraints: { holdTimes: engine.holdTimes, guardrails: false },
-    });
+    const result = planHeuristic(
+      {
+        ...base,
+        startMs: series.startMs + t0 * HOUR_MS,
+        intervalMin: 60,
+        intervals: horizon,
+        hashpriceUsdPerPhDay: series.hashpriceUsdPerPhDay[t0]!,
+        sites: base.sites.map((s) => ({ ...s, priceUsdPerMwh: prices, quietIntervals: [] })),
+        devices,
+        jobs: [],
+        hysteresis: engine.hysteresis,
+        constraints: { holdTimes: engine.holdTimes, guardrails: false },
+      },
+      // Hourly re-plans of a year: the gap bound is not shown anywhere, so not computed.
+      { bound: false },
+    );
     const profiles = miners.map((m) => new Array<number>(commit).fill(m.profile));
     const rented = gpus.map(() => new Array<number>(commit).fill(0));
     for (const row of result.plan.miners) {

@@ -8,6 +8,7 @@ import type { AllocationBacktest } from '../../db/generated/sqlite/client';
 import { getEnv } from '../../env';
 import { badRequest, conflict, invalidCsv, notFound } from '../../errors';
 import { parsePriceCsv } from '../../market/electricity/price-csv';
+import { backtestCsv } from './csv';
 import type { PolicyResult } from './replay';
 import type { BacktestRequest } from './schemas';
 import { BACKTEST_MAX_HOURS, HOUR_MS, parseBtcCsv } from './series';
@@ -221,67 +222,11 @@ export async function listUploads(actor: Actor): Promise<UploadView[]> {
 // ---------------------------------------------------------------------------------------------
 // CSV export
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 export async function exportBacktestCsv(
   actor: Actor,
   id: number,
   what: 'results' | 'cumulative',
 ): Promise<string> {
   const view = await getBacktest(actor, id);
-  const r2 = (x: number) => Math.round(x * 100) / 100;
-  if (what === 'results') {
-    const head = [
-      'policy',
-      'profit_usd',
-      'revenue_usd',
-      'mining_revenue_usd',
-      'ai_revenue_usd',
-      'energy_cost_usd',
-      'switch_cost_usd',
-      'mwh',
-      'curtailed_hours',
-      'curtailed_device_hours',
-      'switches',
-      'over_cap_hours',
-      'hours',
-    ];
-    const lines = view.results.map((r) =>
-      [
-        r.label,
-        r2(r.profitUsd),
-        r2(r.revenueUsd),
-        r2(r.miningRevenueUsd),
-        r2(r.aiRevenueUsd),
-        r2(r.energyCostUsd),
-        r2(r.switchCostUsd),
-        Math.round(r.mwh * 1000) / 1000,
-        r.curtailedHours,
-        r.curtailedDeviceHours,
-        r.switches,
-        r.overCapHours ?? 0,
-        r.hours,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-    return `${[head.join(','), ...lines].join('\n')}\n`;
-  }
-  const head = ['ts', ...view.results.map((r) => `${r.label} cumulative_profit_usd`)];
-  const n = view.results[0]?.cumulative.length ?? 0;
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    lines.push(
-      [
-        new Date(view.results[0]!.cumulative[i]!.ts).toISOString(),
-        ...view.results.map((r) => r2(r.cumulative[i]?.profitUsd ?? 0)),
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${[head.map(csvCell).join(','), ...lines].join('\n')}\n`;
+  return backtestCsv(view.results, what);
 }
