@@ -112,10 +112,21 @@ export async function fillHistory(state: HistoryState, options: FillOptions = {}
   const total = totalSlots(state) * reporting;
   let current = { ...state };
   let steps = 0;
-  for (let step = nextStep(current); step; step = nextStep(current)) {
+  const samplesFor = (step: { fromMs: number; toMs: number } | null) =>
+    step ? samplesForSlots(fleet, seed, slotsIn(current, step.fromMs, step.toMs), current.untilMs) : [];
+  let step = nextStep(current);
+  let samples = samplesFor(step);
+  while (step) {
     if (options.maxSteps !== undefined && steps >= options.maxSteps) return current;
-    const samples = samplesForSlots(fleet, seed, slotsIn(current, step.fromMs, step.toMs), current.untilMs);
-    const { accepted } = await storeSamples(samples);
+    // Pipelined: this step's samples go to the store (SQLite: its writer thread; PostgreSQL: the
+    // server) while this thread computes the next step's. The state still moves only after the
+    // store has committed.
+    const storing = storeSamples(samples);
+    storing.catch(() => {}); // handled below; no unhandled rejection while the next step computes
+    await new Promise((resolve) => setImmediate(resolve));
+    const following = nextStep({ ...current, filledFromMs: step.fromMs });
+    const nextSamples = samplesFor(following);
+    const { accepted } = await storing;
     current = { ...current, filledFromMs: step.fromMs, samples: current.samples + accepted };
     await writeHistoryState(current);
     steps++;
@@ -125,6 +136,8 @@ export async function fillHistory(state: HistoryState, options: FillOptions = {}
     // The storage calls resolve without a macrotask turn: let the process's I/O (the served
     // app's output, signals) through between steps.
     await new Promise((resolve) => setImmediate(resolve));
+    step = following;
+    samples = nextSamples;
   }
   for (;;) {
     const run = await runRollups(now(), 5000);
