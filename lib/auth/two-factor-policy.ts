@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
+import { processGlobal } from '../process-global';
 import { type Actor, type Role, requireStaff } from './actor';
 
 const KEY = 'security.two_factor';
@@ -16,9 +17,13 @@ export const TwoFactorPolicy = z.strictObject({
 });
 export type TwoFactorPolicy = z.infer<typeof TwoFactorPolicy>;
 
-let cached: { policy: TwoFactorPolicy; atMs: number } | null = null;
+// On globalThis: Next bundles pages and route handlers separately; a module-level cache would be
+// cleared by the PUT in the route bundle only, so pages kept the old policy for up to CACHE_MS (a
+// user the new policy holds for enrolment still got every page, while the API refused them).
+const cache = processGlobal<{ policy: TwoFactorPolicy; atMs: number }>('switchyardTwoFactorPolicy');
 
 export async function readTwoFactorPolicy(nowMs = Date.now()): Promise<TwoFactorPolicy> {
+  const cached = cache.get();
   if (cached && nowMs - cached.atMs < CACHE_MS) return cached.policy;
   const row = await getDb().setting.findUnique({ where: { key: KEY } });
   let policy: TwoFactorPolicy = { requiredRoles: [] };
@@ -26,7 +31,7 @@ export async function readTwoFactorPolicy(nowMs = Date.now()): Promise<TwoFactor
     const parsed = TwoFactorPolicy.safeParse(JSON.parse(row.value));
     if (parsed.success) policy = parsed.data;
   }
-  cached = { policy, atMs: nowMs };
+  cache.set({ policy, atMs: nowMs });
   return policy;
 }
 
@@ -45,7 +50,7 @@ export async function setTwoFactorPolicy(actor: Actor, input: TwoFactorPolicy): 
   const policy = { requiredRoles: [...new Set(data.requiredRoles)].sort() as Role[] };
   const value = JSON.stringify(policy);
   await getDb().setting.upsert({ where: { key: KEY }, create: { key: KEY, value }, update: { value } });
-  cached = null;
+  cache.set(undefined);
   await recordAudit(actor, 'security.two_factor_policy', null, policy);
   return policy;
 }

@@ -2,7 +2,7 @@
 // stored encrypted), confirm with a first code, ten single-use recovery codes stored hashed, the
 // two-step sign-in whose pending state opens nothing else, replay and guessing refused, disable,
 // admin reset, the per-role requirement, and key rotation re-sealing the secrets.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as login from '@/app/api/auth/login/route';
 import * as loginTwoFactor from '@/app/api/auth/login/two-factor/route';
 import * as me from '@/app/api/auth/me/route';
@@ -364,5 +364,21 @@ describe.each(TEST_PROVIDERS)('two-factor on %s', (provider) => {
     resetServerKeyCache();
     const challenge = cookieValue((await passwordStep(u.email)).headers, 'sy_2fa');
     expect((await secondStep(challenge, { code: codeFor(u.secret, 1) })).status).toBe(200);
+  });
+
+  it('a policy change reaches every bundle at once (pages and routes hold separate module copies)', async () => {
+    const pages = await import('@/lib/auth/two-factor-policy');
+    expect((await pages.readTwoFactorPolicy()).requiredRoles).toEqual([]);
+    // A second copy of the module, as Next bundles route handlers apart from pages.
+    vi.resetModules();
+    const routes = await import('@/lib/auth/two-factor-policy');
+    expect(routes).not.toBe(pages);
+    await routes.setTwoFactorPolicy(SYSTEM_ACTOR, { requiredRoles: ['operator'] });
+    try {
+      // Before: the pages' copy kept its cached [] for 5 s.
+      expect((await pages.readTwoFactorPolicy()).requiredRoles).toEqual(['operator']);
+    } finally {
+      await routes.setTwoFactorPolicy(SYSTEM_ACTOR, { requiredRoles: [] });
+    }
   });
 });
