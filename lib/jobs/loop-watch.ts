@@ -1,6 +1,6 @@
 // Event-loop watch: one server process does the HTTP edge and the background jobs on one thread, so
 // a job that computes for seconds without yielding stalls every request (keep-alive sockets are then
-// closed under clients, SQLite waits time out). The watch measures the loop's delay for /api/metrics
+// closed under clients, SQLite waits time out). The watch measures the loop's delay for /metrics
 // and logs each stall with the jobs that were running, so the culprit has a name.
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { processGlobal } from '../process-global';
