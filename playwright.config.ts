@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './e2e/constants';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, SIM_SEED } from './e2e/constants';
 
 // The runner loads this file first and sets these; workers load it again and inherit them, so every
 // process agrees on one database directory and one port.
@@ -73,7 +73,7 @@ export default defineConfig({
       SWITCHYARD_JOBS: 'on',
       // Simulated AI jobs run 20× faster than real time, so a 0.1 h job finishes in ~20 s.
       SWITCHYARD_SIM_JOB_SPEED: '20',
-      SWITCHYARD_SIM_SEED: '42',
+      SWITCHYARD_SIM_SEED: String(SIM_SEED),
       // Alert evaluation every 2 s, so the alerts spec sees a fault fire and resolve within seconds.
       ALERTS_INTERVAL_S: '2',
     },
