@@ -32,7 +32,7 @@ function recentActivities(): string[] {
   return [...new Set([...running.keys(), ...endedAt.keys()])];
 }
 
-type Watch = { histogram: IntervalHistogram; stalls: number; worstMs: number; timer: NodeJS.Timeout };
+type Watch = { histogram: IntervalHistogram; stalls: number; timer: NodeJS.Timeout };
 const current = processGlobal<Watch>('switchyardLoopWatch');
 
 export function startLoopWatch(log: (line: string) => void = console.log) {
@@ -40,14 +40,13 @@ export function startLoopWatch(log: (line: string) => void = console.log) {
   const histogram = monitorEventLoopDelay({ resolution: 20 });
   histogram.enable();
   let last = performance.now();
-  const watch: Watch = { histogram, stalls: 0, worstMs: 0, timer: undefined as unknown as NodeJS.Timeout };
+  const watch: Watch = { histogram, stalls: 0, timer: undefined as unknown as NodeJS.Timeout };
   watch.timer = setInterval(() => {
     const now = performance.now();
     const lateMs = now - last - TICK_MS;
     last = now;
     if (lateMs >= STALL_MS) {
       watch.stalls++;
-      watch.worstMs = Math.max(watch.worstMs, lateMs);
       // What ran at any point since the tick before the stall: the culprit is among them (a job can
       // block and then finish in the same turn, before this timer gets to run).
       const names = recentActivities();
