@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
 import { badRequest, notFound } from '../errors';
+import { processGlobal } from '../process-global';
 import { safeText } from '../safe-text';
-import { type Actor, requireStaff } from './actor';
+import { type Actor, type Role, requireStaff } from './actor';
 import { API_TOKEN_PREFIX, generateApiToken, sha256Hex } from './secrets';
 
 const days = z.number().int().min(1).max(3650).optional();
@@ -92,17 +93,58 @@ export async function revokeApiToken(actor: Actor, id: number, now = new Date())
   if (!existing) throw notFound('API token');
   if (!existing.revokedAt) {
     await getDb().apiToken.update({ where: { id }, data: { revokedAt: now } });
+    forgetCachedTokens();
     await recordAudit(actor, 'token.revoke', `token:${id}`, { name: existing.name });
   }
+}
+
+type TokenRow = {
+  id: number;
+  name: string;
+  role: Role;
+  tenantId: number | null;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+};
+
+/**
+ * Valid tokens are looked up again after this long: an agent posting 100 batches a second costs
+ * one query a second, not a hundred. A revoke in this process takes effect at once
+ * (forgetCachedTokens); one made by another instance on a shared database within this time.
+ */
+const TOKEN_CACHE_MS = 1_000;
+/** Entries kept at most (a flood of distinct valid tokens must not grow memory without end). */
+const TOKEN_CACHE_MAX = 1_000;
+const tokenCache = processGlobal<Map<string, { row: TokenRow; at: number }>>('switchyardTokenCache');
+
+/** Drops cached token lookups: call after revoking tokens. */
+export function forgetCachedTokens() {
+  tokenCache.get()?.clear();
+}
+
+async function findToken(hash: string, now: number): Promise<TokenRow | null> {
+  const cache = tokenCache.getOrCreate(() => new Map());
+  const hit = cache.get(hash);
+  if (hit && now - hit.at < TOKEN_CACHE_MS && now >= hit.at) return hit.row;
+  const row = await getDb().apiToken.findUnique({ where: { tokenHash: hash } });
+  if (!row || row.revokedAt) {
+    cache.delete(hash);
+    return row;
+  }
+  if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
+  cache.set(hash, { row, at: now });
+  return row;
 }
 
 /** Resolves a bearer token to an actor, or null when unknown, revoked or expired. */
 export async function getTokenActor(token: string, now = new Date()): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await getDb().apiToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
+  const row = await findToken(sha256Hex(token), now.getTime());
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   // Agents call many times per minute: record last use at minute resolution, not per request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    row.lastUsedAt = now;
     await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return { kind: 'token', id: row.id, name: `token:${row.name}`, role: row.role, tenantId: row.tenantId };

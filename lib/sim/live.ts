@@ -2,7 +2,7 @@
 // by id), and the samples go to the server through the same HTTP ingest API real agents use,
 // authenticated with a token each simulator (one per web instance) creates for itself at start-up.
 import { SYSTEM_ACTOR } from '../auth/actor';
-import { createApiToken } from '../auth/api-tokens';
+import { createApiToken, forgetCachedTokens } from '../auth/api-tokens';
 import { getDb } from '../db/client';
 import { queryRows, sql } from '../db/raw';
 import type { TelemetrySample } from '../telemetry/metrics';
@@ -56,6 +56,7 @@ async function simulatorToken(now: number): Promise<string> {
       where: { id: { in: abandoned }, revokedAt: null },
       data: { revokedAt: new Date(now) },
     });
+    forgetCachedTokens();
   }
   const { token } = await createApiToken(
     SYSTEM_ACTOR,

@@ -43,15 +43,16 @@ class DeviceDirectory {
     await this.loading;
   }
 
-  async resolve(
-    refs: ({ deviceId: number } | { serial: string })[],
-    now = Date.now(),
-  ): Promise<(Entry | undefined)[]> {
+  /**
+   * Resolves each reference (a device id, or a serial) to its entry, undefined when unknown. One
+   * map lookup per reference; unknown ones reload the directory first (at most every 5 s).
+   */
+  async resolve(refs: readonly (number | string)[], now = Date.now()): Promise<(Entry | undefined)[]> {
     if (now - this.loadedAt > REFRESH_MS) await this.load(now);
-    const lookup = (ref: { deviceId: number } | { serial: string }) =>
-      'deviceId' in ref ? this.byId.get(ref.deviceId) : this.bySerial.get(ref.serial);
+    const lookup = (ref: number | string) =>
+      typeof ref === 'number' ? this.byId.get(ref) : this.bySerial.get(ref);
     let entries = refs.map(lookup);
-    if (entries.some((e) => !e) && now - this.loadedAt > MISS_RELOAD_MS) {
+    if (entries.includes(undefined) && now - this.loadedAt > MISS_RELOAD_MS) {
       await this.load(now);
       entries = refs.map(lookup);
     }

@@ -3,8 +3,8 @@ import { getEnv } from '../env';
 import { AppError, badRequest } from '../errors';
 import { countIngest } from '../metrics/ingest-counters';
 import { getDeviceDirectory } from './device-directory';
-import type { TelemetrySample } from './metrics';
-import { storeSamples } from './store';
+import { DEVICE_SLOT, STRIDE } from './sample-rows';
+import { storeRows } from './store';
 import { type Rejection, validateBatch } from './validate';
 
 export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
@@ -31,32 +31,39 @@ export async function ingestBatch(actor: Actor, body: unknown, now = Date.now())
       ? new AppError(413, 'payload_too_large', checked)
       : badRequest(checked);
   }
-  const rejected = [...checked.rejected];
-  const entries = await getDeviceDirectory().resolve(
-    checked.valid.map((v) => v.sample.ref),
-    now,
-  );
-  const samples: TelemetrySample[] = [];
-  checked.valid.forEach(({ index, sample }, i) => {
-    const entry = entries[i];
-    // A hosting client's token may only report its own machines.
+  const { rows, index, serials, rejected } = checked;
+  const refs = new Array<number | string>(rows.count);
+  for (let row = 0; row < rows.count; row++)
+    refs[row] = serials?.[row] ?? rows.values[row * STRIDE + DEVICE_SLOT]!;
+  const entries = await getDeviceDirectory().resolve(refs, now);
+  // Rows of unknown devices (or of another tenant's: a hosting client's token may only report
+  // its own machines) are dropped in place; the rest move up.
+  let kept = 0;
+  for (let row = 0; row < rows.count; row++) {
+    const entry = entries[row];
     if (!entry || (actor.tenantId !== null && entry.tenantId !== actor.tenantId)) {
-      const ref =
-        'deviceId' in sample.ref ? `deviceId ${sample.ref.deviceId}` : `serial ${sample.ref.serial}`;
-      rejected.push({ index, error: `unknown device (${ref})` });
-      return;
+      const ref = refs[row];
+      rejected.push({
+        index: index[row]!,
+        error: `unknown device (${typeof ref === 'number' ? `deviceId ${ref}` : `serial ${ref}`})`,
+      });
+      continue;
     }
-    // In place, not a copy: this runs for every sample of every batch (measured ~0.8 ms per 1,000).
-    samples.push(Object.assign(sample, { deviceId: entry.id }) as unknown as TelemetrySample);
-  });
-  rejected.sort((a, b) => a.index - b.index);
-  if (samples.length === 0) {
+    rows.move(row, kept);
+    rows.values[kept * STRIDE + DEVICE_SLOT] = entry.id;
+    kept++;
+  }
+  const refused = rows.count - kept;
+  rows.count = kept;
+  // Validation listed its refusals in batch order; unknown devices interleave with them.
+  if (refused > 0) rejected.sort((a, b) => a.index - b.index);
+  if (kept === 0) {
     countIngest({ accepted: 0, duplicates: 0, rejected: rejected.length });
     throw new AppError(400, 'invalid_samples', 'No valid sample in the batch; nothing was stored', {
       rejected,
     });
   }
-  const { accepted, duplicates } = await storeSamples(samples);
+  const { accepted, duplicates } = await storeRows(rows);
   countIngest({ accepted, duplicates, rejected: rejected.length });
   return { accepted, duplicates, rejected };
 }

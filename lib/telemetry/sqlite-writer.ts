@@ -1,15 +1,15 @@
 // SQLite ingest on a worker thread. better-sqlite3 is synchronous: on the main thread every
 // INSERT and every commit fsync stops HTTP parsing, JSON and validation, so the server tops out
 // at one core (bench:ingest measured HTTP at 0.4 of the raw insert ceiling). The worker owns a
-// second connection to the same file and runs each batch as one transaction; the main thread
-// only packs the batch into a Float64Array (a flat copy instead of a structured clone of 1,000
-// objects). Batches that arrive while the thread commits go into the next transaction together
+// second connection to the same file and runs each batch as one transaction; a batch arrives as
+// flat rows (sample-rows.ts: one Float64Array, a cheap copy instead of a structured clone of
+// 1,000 objects). Batches that arrive while the thread commits go into the next transaction together
 // (group commit: one fsync for several batches). A batch's promise resolves after the COMMIT
 // that holds it (synchronous=FULL), so 2xx still means durable. The thread writes only while it
 // holds the process's raw write lock, so jobs on the main connection (rollups, latest state)
 // queue in order instead of retrying on SQLite's busy handler, which sleeps up to 100 ms.
 import { Worker } from 'node:worker_threads';
-import type { TelemetrySample } from './metrics';
+import type { SampleRows, SampleRowsData } from './sample-rows';
 
 export type WriterStatements = {
   filePath: string;
@@ -76,7 +76,7 @@ parentPort.on('message', (m) => {
 });
 `;
 
-type Part = { buffer: ArrayBuffer; count: number; strings: string[] };
+type Part = SampleRowsData;
 type Queued = {
   part: Part;
   oneMinuteFrom: number;
@@ -104,7 +104,6 @@ export class SqliteWriter {
    */
   constructor(
     private readonly statements: WriterStatements,
-    private readonly metricKeys: readonly string[],
     private readonly lock: (fn: () => Promise<void>) => Promise<void>,
   ) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: statements });
@@ -131,9 +130,9 @@ export class SqliteWriter {
    * Stores the batch; resolves with the rows inserted once the transaction holding it has
    * committed. Batches that arrive while the thread commits share the next transaction.
    */
-  store(samples: TelemetrySample[], oneMinuteFrom: number): Promise<number> {
+  store(rows: SampleRows, oneMinuteFrom: number): Promise<number> {
     if (this.failure) return Promise.reject(this.failure);
-    const part = this.pack(samples);
+    const part = rows.data();
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ part, oneMinuteFrom, resolve, reject });
       this.startSession();
@@ -147,36 +146,6 @@ export class SqliteWriter {
       // Batches left when the session yielded queue up again, behind the jobs that waited.
       this.startSession();
     });
-  }
-
-  private pack(samples: TelemetrySample[]): Part {
-    const { stride } = this.statements;
-    const values = new Float64Array(samples.length * stride).fill(Number.NaN);
-    const strings: string[] = [];
-    const stringIndex = new Map<string, number>();
-    const intern = (s: string) => {
-      let i = stringIndex.get(s);
-      if (i === undefined) {
-        i = strings.push(s) - 1;
-        stringIndex.set(s, i);
-      }
-      return i;
-    };
-    const keys = this.metricKeys;
-    for (let i = 0; i < samples.length; i++) {
-      const s = samples[i]! as Record<string, unknown>;
-      const base = i * stride;
-      // A Float64Array turns null into 0: only numbers go in, anything else stays NaN (NULL).
-      if (typeof s.deviceId === 'number') values[base] = s.deviceId;
-      if (typeof s.ts === 'number') values[base + 1] = s.ts;
-      for (let k = 0; k < keys.length; k++) {
-        const v = s[keys[k]!];
-        if (typeof v === 'number') values[base + 2 + k] = v;
-      }
-      if (typeof s.status === 'string') values[base + stride - 2] = intern(s.status);
-      if (typeof s.poolUrl === 'string') values[base + stride - 1] = intern(s.poolUrl);
-    }
-    return { buffer: values.buffer, count: samples.length, strings };
   }
 
   private async drain() {

@@ -7,21 +7,14 @@
 import { getSqliteWriter, serializeSqliteWrite, withRawTransaction } from '../db/raw';
 import { getEnv } from '../env';
 import { touchedBuckets } from './buckets';
-import { NUMERIC_METRICS, type TelemetrySample } from './metrics';
+import type { TelemetrySample } from './metrics';
 import { oneMinuteRetentionMs } from './resolution';
+import { packSamples, SAMPLE_COLUMNS, type SampleRows, STRIDE } from './sample-rows';
 import { SqliteWriter } from './sqlite-writer';
 
 export type StoreResult = { accepted: number; duplicates: number };
 
-const COLUMNS = ['device_id', 'ts', ...NUMERIC_METRICS.map((m) => m.column), 'status', 'pool_url'];
-const COLUMN_LIST = COLUMNS.join(', ');
-
-function rowValues(s: TelemetrySample): unknown[] {
-  const values: unknown[] = [s.deviceId, s.ts];
-  for (const m of NUMERIC_METRICS) values.push(s[m.key] ?? null);
-  values.push(s.status ?? null, s.poolUrl ?? null);
-  return values;
-}
+const COLUMN_LIST = SAMPLE_COLUMNS.join(', ');
 
 /**
  * Rollup buckets a batch touches (PostgreSQL; the SQLite writer thread does the same): 5m always,
@@ -31,9 +24,8 @@ function rowValues(s: TelemetrySample): unknown[] {
 const oneMinuteFrom = (now = Date.now()) =>
   now - oneMinuteRetentionMs(getEnv().RETENTION_RAW_HOURS * 3_600_000);
 
-function dirtyBuckets(samples: TelemetrySample[]): ['1m' | '5m', number][] {
+function dirtyBuckets(timestamps: number[]): ['1m' | '5m', number][] {
   const from = oneMinuteFrom();
-  const timestamps = samples.map((s) => s.ts);
   return [
     ...touchedBuckets(
       timestamps.filter((ts) => ts >= from),
@@ -43,31 +35,34 @@ function dirtyBuckets(samples: TelemetrySample[]): ['1m' | '5m', number][] {
   ];
 }
 
-export async function storeSamples(samples: TelemetrySample[]): Promise<StoreResult> {
-  if (samples.length === 0) return { accepted: 0, duplicates: 0 };
-  return getEnv().db.provider === 'sqlite' ? storeSqlite(samples) : storePostgres(samples);
+/** Stores validated sample objects (simulator, collectors' tests, fixtures). */
+export async function storeSamples(samples: readonly TelemetrySample[]): Promise<StoreResult> {
+  return storeRows(packSamples(samples));
+}
+
+/** Stores flat rows (the ingest API validates straight into them). */
+export async function storeRows(rows: SampleRows): Promise<StoreResult> {
+  if (rows.count === 0) return { accepted: 0, duplicates: 0 };
+  return getEnv().db.provider === 'sqlite' ? storeSqlite(rows) : storePostgres(rows);
 }
 
 // ───────────────────────────── SQLite ─────────────────────────────
-
-const METRIC_KEYS = NUMERIC_METRICS.map((m) => m.key);
 
 function createWriter(filePath: string) {
   return new SqliteWriter(
     {
       filePath,
-      insertSql: `INSERT INTO telemetry_sample (${COLUMN_LIST}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
+      insertSql: `INSERT INTO telemetry_sample (${COLUMN_LIST}) VALUES (${SAMPLE_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
       markSql: 'INSERT INTO rollup_dirty (tier, bucket) VALUES (?, ?) ON CONFLICT DO NOTHING',
-      stride: COLUMNS.length,
+      stride: STRIDE,
     },
-    METRIC_KEYS,
     serializeSqliteWrite,
   );
 }
 
-async function storeSqlite(samples: TelemetrySample[]): Promise<StoreResult> {
-  const accepted = await getSqliteWriter(createWriter).store(samples, oneMinuteFrom());
-  return { accepted, duplicates: samples.length - accepted };
+async function storeSqlite(rows: SampleRows): Promise<StoreResult> {
+  const accepted = await getSqliteWriter(createWriter).store(rows, oneMinuteFrom());
+  return { accepted, duplicates: rows.count - accepted };
 }
 
 // ───────────────────────────── PostgreSQL ─────────────────────────────
@@ -76,29 +71,20 @@ const PG_TYPES: Record<string, string> = { device_id: 'int4', ts: 'int8', status
 
 const PG_INSERT = `
   INSERT INTO telemetry_sample (${COLUMN_LIST})
-  SELECT * FROM unnest(${COLUMNS.map((c, i) => `$${i + 1}::${PG_TYPES[c] ?? 'float8'}[]`).join(', ')})
+  SELECT * FROM unnest(${SAMPLE_COLUMNS.map((c, i) => `$${i + 1}::${PG_TYPES[c] ?? 'float8'}[]`).join(', ')})
   ON CONFLICT DO NOTHING`;
 
-function columnArrays(samples: TelemetrySample[]): unknown[][] {
-  const arrays: unknown[][] = COLUMNS.map(() => new Array(samples.length));
-  samples.forEach((s, row) => {
-    const values = rowValues(s);
-    for (let col = 0; col < values.length; col++) arrays[col]![row] = values[col];
-  });
-  return arrays;
-}
-
-async function storePostgres(samples: TelemetrySample[]): Promise<StoreResult> {
+async function storePostgres(rows: SampleRows): Promise<StoreResult> {
   return withRawTransaction(async (client) => {
-    const inserted = await client!.query(PG_INSERT, columnArrays(samples));
+    const inserted = await client!.query(PG_INSERT, rows.columns());
     const accepted = inserted.rowCount ?? 0;
     if (accepted > 0) {
-      const buckets = dirtyBuckets(samples);
+      const buckets = dirtyBuckets(rows.timestamps());
       await client!.query(
         `INSERT INTO rollup_dirty (tier, bucket) SELECT * FROM unnest($1::text[], $2::int8[]) ON CONFLICT DO NOTHING`,
         [buckets.map((b) => b[0]), buckets.map((b) => b[1])],
       );
     }
-    return { accepted, duplicates: samples.length - accepted };
+    return { accepted, duplicates: rows.count - accepted };
   });
 }
