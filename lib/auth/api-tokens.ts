@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record';
 import { getDb } from '../db/client';
+import type { ApiToken } from '../db/generated/sqlite/client';
 import { badRequest, notFound } from '../errors';
 import { processGlobal } from '../process-global';
 import { safeText } from '../safe-text';
-import { type Actor, type Role, requireStaff } from './actor';
+import { type Actor, requireStaff } from './actor';
 import { API_TOKEN_PREFIX, generateApiToken, sha256Hex } from './secrets';
 
 const days = z.number().int().min(1).max(3650).optional();
@@ -98,16 +99,6 @@ export async function revokeApiToken(actor: Actor, id: number, now = new Date())
   }
 }
 
-type TokenRow = {
-  id: number;
-  name: string;
-  role: Role;
-  tenantId: number | null;
-  revokedAt: Date | null;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-};
-
 /**
  * Valid tokens are looked up again after this long: an agent posting 100 batches a second costs
  * one query a second, not a hundred. A revoke in this process takes effect at once
@@ -116,14 +107,14 @@ type TokenRow = {
 const TOKEN_CACHE_MS = 1_000;
 /** Entries kept at most (a flood of distinct valid tokens must not grow memory without end). */
 const TOKEN_CACHE_MAX = 1_000;
-const tokenCache = processGlobal<Map<string, { row: TokenRow; at: number }>>('switchyardTokenCache');
+const tokenCache = processGlobal<Map<string, { row: ApiToken; at: number }>>('switchyardTokenCache');
 
 /** Drops cached token lookups: call after revoking tokens. */
 export function forgetCachedTokens() {
   tokenCache.get()?.clear();
 }
 
-async function findToken(hash: string, now: number): Promise<TokenRow | null> {
+async function findToken(hash: string, now: number): Promise<ApiToken | null> {
   const cache = tokenCache.getOrCreate(() => new Map());
   const hit = cache.get(hash);
   if (hit && now - hit.at < TOKEN_CACHE_MS && now >= hit.at) return hit.row;

@@ -31,10 +31,7 @@ export async function ingestBatch(actor: Actor, body: unknown, now = Date.now())
       ? new AppError(413, 'payload_too_large', checked)
       : badRequest(checked);
   }
-  const { rows, index, serials, rejected } = checked;
-  const refs = new Array<number | string>(rows.count);
-  for (let row = 0; row < rows.count; row++)
-    refs[row] = serials?.[row] ?? rows.values[row * STRIDE + DEVICE_SLOT]!;
+  const { rows, index, refs, rejected } = checked;
   const entries = await getDeviceDirectory().resolve(refs, now);
   // Rows of unknown devices (or of another tenant's: a hosting client's token may only report
   // its own machines) are dropped in place; the rest move up.

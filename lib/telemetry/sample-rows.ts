@@ -44,10 +44,6 @@ export class SampleRows {
     return i;
   }
 
-  value(row: number, slot: number): number {
-    return this.values[row * STRIDE + slot]!;
-  }
-
   text(row: number, slot: typeof STATUS_SLOT | typeof POOL_SLOT): string | null {
     const v = this.values[row * STRIDE + slot]!;
     return Number.isNaN(v) ? null : this.strings[v]!;

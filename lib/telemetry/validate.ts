@@ -57,22 +57,19 @@ function refuse(values: Float64Array, base: number, reason: string): string {
   return reason;
 }
 
-/** The serial of the last sample validateInto accepted, when it named its device by serial. */
-let lastSerial: string | undefined;
-
 /**
- * Validates one sample into row `row` of `rows`: undefined when it is valid (its device serial,
- * if it named one, in `lastSerial`), else the reason it is refused (the row left NaN-filled).
- * The checks run in a fixed order whatever the field order: fields, device, ts, metrics, status,
- * pool.
+ * Validates one sample into row `row` of `rows` and its device reference (id or serial) into
+ * `refs[row]`: undefined when it is valid, else the reason it is refused (the row left
+ * NaN-filled). The checks run in a fixed order whatever the field order: fields, device, ts,
+ * metrics, status, pool.
  */
 function validateInto(
   input: unknown,
   limits: ValidationLimits,
   rows: SampleRows,
+  refs: (number | string)[],
   row: number,
 ): string | undefined {
-  lastSerial = undefined;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'sample must be an object';
   const raw = input as Record<string, unknown>;
   const { values } = rows;
@@ -134,7 +131,7 @@ function validateInto(
   }
   if (metricCount === 0 && (status === undefined || status === null))
     return refuse(values, base, 'sample has no metrics');
-  lastSerial = serial;
+  refs[row] = serial ?? (deviceId as number);
   return undefined;
 }
 
@@ -170,8 +167,8 @@ export type BatchValidation = {
   rows: SampleRows;
   /** Batch index of each row. */
   index: Int32Array;
-  /** Device serial of each row that named its device by serial (others: undefined). */
-  serials: (string | undefined)[] | undefined;
+  /** Each row's device as the sample named it: its id, or its serial. */
+  refs: (number | string)[];
   rejected: Rejection[];
 };
 
@@ -189,31 +186,27 @@ export function validateBatch(
   if (samples.length > maxSamples) return `at most ${maxSamples} samples per batch (got ${samples.length})`;
   const rows = new SampleRows(samples.length);
   const index = new Int32Array(samples.length);
-  let serials: (string | undefined)[] | undefined;
+  const refs: (number | string)[] = [];
   const rejected: Rejection[] = [];
   const seen = new SeenPairs();
   let row = 0;
   for (let i = 0; i < samples.length; i++) {
-    const error = validateInto(samples[i], limits, rows, row);
+    const error = validateInto(samples[i], limits, rows, refs, row);
     if (error !== undefined) {
       rejected.push({ index: i, error });
       continue;
     }
     const base = row * STRIDE;
-    const serial = lastSerial;
-    if (!seen.add(serial ?? rows.values[base + DEVICE_SLOT]!, rows.values[base + TS_SLOT]!)) {
+    if (!seen.add(refs[row]!, rows.values[base + TS_SLOT]!)) {
       rejected.push({
         index: i,
         error: refuse(rows.values, base, 'duplicate (device, ts) within the batch'),
       });
       continue;
     }
-    if (serial !== undefined) {
-      serials ??= [];
-      serials[row] = serial;
-    }
     index[row++] = i;
   }
   rows.count = row;
-  return { rows, index, serials, rejected };
+  refs.length = row;
+  return { rows, index, refs, rejected };
 }
