@@ -112,7 +112,7 @@ async function measure(provider: 'sqlite' | 'pg', cluster?: PgCluster) {
       warmupMs: config.warmupMs,
       durationMs: config.durationMs,
       send: async (k, agent) => {
-        const res = await postJson(endpoint, token, http.body(k), agent);
+        const res = await postJson(endpoint, token, http.bodyBytes(k), agent);
         if ((res.status < 200 || res.status >= 300) && firstErrors.length < 5)
           firstErrors.push(`${res.status} ${res.text.slice(0, 200)}`);
         return res;

@@ -43,7 +43,13 @@ export function request(
   });
 }
 
-export function postJson(url: string, token: string, body: string, agent?: http.Agent, timeoutMs?: number) {
+export function postJson(
+  url: string,
+  token: string,
+  body: string | Buffer,
+  agent?: http.Agent,
+  timeoutMs?: number,
+) {
   return request(url, {
     method: 'POST',
     agent,

@@ -83,18 +83,58 @@ export function createSampleFactory(options: SampleFactoryOptions) {
     return { index, round, ts: options.startTs + round * intervalMs + phaseMs[index]! };
   };
 
+  // The same JSON as bytes, for the HTTP load (bodyBytes): the generator shares the server's cores.
+  // Batches repeat each round only when the fleet is a whole number of batches.
+  const slotsPerRound = devices.length % batchSize === 0 ? devices.length / batchSize : 0;
+  const templates = new Map<string, { bytes: Buffer; offsets: Int32Array }>();
+
+  const bodyText = (k: number): string => {
+    const parts = new Array<string>(batchSize);
+    for (let j = 0; j < batchSize; j++) {
+      const { index, round, ts } = sampleAt(k, j);
+      parts[j] = `{"deviceId":${devices[index]!.id},"ts":${ts},${tails[index]![round % variants]}`;
+    }
+    return `{"samples":[${parts.join(',')}]}`;
+  };
+
   const valuesPerDevice = metrics.map((perVariant) => Object.keys(perVariant[0]!).length);
   return {
     batchSize,
     /** Metric values per sample, averaged over the fleet (batches cycle through every device). */
     metricValuesPerSample: valuesPerDevice.reduce((a, b) => a + b, 0) / Math.max(1, devices.length),
-    body(k: number): string {
-      const parts = new Array<string>(batchSize);
-      for (let j = 0; j < batchSize; j++) {
-        const { index, round, ts } = sampleAt(k, j);
-        parts[j] = `{"deviceId":${devices[index]!.id},"ts":${ts},${tails[index]![round % variants]}`;
+    body: bodyText,
+    /**
+     * body(k) as UTF-8 bytes, byte for byte. Batches a whole round apart differ only in their
+     * timestamps: each (batch slot, variant) body is built once, and later copies get their
+     * 13-digit timestamps written in place.
+     */
+    bodyBytes(k: number): Buffer {
+      if (slotsPerRound === 0) return Buffer.from(bodyText(k), 'utf8');
+      const slot = k % slotsPerRound;
+      const { round } = sampleAt(k, 0);
+      const key = `${slot}:${round % variants}`;
+      let template = templates.get(key);
+      if (!template) {
+        const bytes = Buffer.from(bodyText(k), 'utf8');
+        const offsets = new Int32Array(batchSize);
+        for (let j = 0, from = 0; j < batchSize; j++) {
+          from = bytes.indexOf('"ts":', from) + 5;
+          offsets[j] = from;
+        }
+        template = { bytes, offsets };
+        templates.set(key, template);
       }
-      return `{"samples":[${parts.join(',')}]}`;
+      const out = Buffer.from(template.bytes);
+      for (let j = 0; j < batchSize; j++) {
+        const { ts } = sampleAt(k, j);
+        if (ts < 1e12 || ts >= 1e13) throw new Error('bodyBytes: timestamps must have 13 digits');
+        let v = ts;
+        for (let i = template.offsets[j]! + 12; v > 0; i--) {
+          out[i] = 0x30 + (v % 10);
+          v = Math.floor(v / 10);
+        }
+      }
+      return out;
     },
     keys(k: number): SampleKey[] {
       return Array.from({ length: batchSize }, (_, j) => {
@@ -139,6 +179,7 @@ export function offsetFactory(factory: SampleFactory, offset: number): SampleFac
     batchSize: factory.batchSize,
     metricValuesPerSample: factory.metricValuesPerSample,
     body: (k) => factory.body(k + offset),
+    bodyBytes: (k) => factory.bodyBytes(k + offset),
     keys: (k) => factory.keys(k + offset),
     rows: (k) => factory.rows(k + offset),
     samples: (k) => factory.samples(k + offset),

@@ -1,12 +1,13 @@
 // SQLite ingest on a worker thread. better-sqlite3 is synchronous: on the main thread every
 // INSERT and every commit fsync stops HTTP parsing, JSON and validation, so the server tops out
 // at one core (bench:ingest measured HTTP at 0.4 of the raw insert ceiling). The worker owns a
-// second connection to the same file and runs each batch as one transaction; a batch arrives as
-// flat rows (sample-rows.ts: one Float64Array, a cheap copy instead of a structured clone of
-// 1,000 objects). Batches that arrive while the thread commits go into the next transaction together
-// (group commit: one fsync for several batches). A batch's promise resolves after the COMMIT
-// that holds it (synchronous=FULL), so 2xx still means durable. The thread writes only while it
-// holds the process's raw write lock, so jobs on the main connection (rollups, latest state)
+// second connection to the same file. A batch arrives as flat rows (sample-rows.ts: one
+// Float64Array, transferred, not copied) and is posted the moment it is validated; the worker
+// takes every batch waiting on its port into one transaction (group commit: one fsync for
+// several batches) and starts the next one without a round trip through the event loop, which is
+// busy with HTTP and JSON. A batch's promise resolves after the COMMIT that holds it
+// (synchronous=FULL), so 2xx still means durable. The thread writes only inside a writing session
+// that holds the process's raw write lock, so jobs on the main connection (rollups, latest state)
 // queue in order instead of retrying on SQLite's busy handler, which sleeps up to 100 ms.
 import { Worker } from 'node:worker_threads';
 import type { SampleRows, SampleRowsData } from './sample-rows';
@@ -20,10 +21,15 @@ export type WriterStatements = {
   stride: number;
 };
 
+/** A transaction takes waiting batches until it holds this many rows (bounds its time and memory). */
+const MAX_GROUP_ROWS = 20_000;
+/** A writing session stops posting after this long and yields the write lock, so queued jobs get a turn. */
+const MAX_SESSION_MS = 100;
+
 // Plain JavaScript, run with `eval`: a file path would not survive Next's server bundling.
 // `require` resolves from the working directory (the app root, where node_modules is).
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort, receiveMessageOnPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 const db = new Database(workerData.filePath, { timeout: 10000 });
 db.pragma('journal_mode = WAL');
@@ -32,10 +38,14 @@ db.pragma('busy_timeout = 10000');
 db.pragma('cache_size = -65536');
 const insert = db.prepare(workerData.insertSql);
 const mark = db.prepare(workerData.markSql);
-const stride = workerData.stride;
+const { stride, maxGroupRows } = workerData;
 const row = new Array(stride);
-function insertPart(values, count, strings, oneMinuteFrom, oneMinute, fiveMinute) {
+const bucketOf = (ts, width) => ts - (((ts % width) + width) % width);
+function insertPart(part, oneMinute, fiveMinute) {
+  const values = new Float64Array(part.buffer);
+  const { count, strings, oneMinuteFrom } = part;
   let accepted = 0;
+  let lastBucket = Number.NaN;
   for (let i = 0; i < count; i++) {
     const base = i * stride;
     for (let c = 0; c < stride - 2; c++) {
@@ -47,19 +57,22 @@ function insertPart(values, count, strings, oneMinuteFrom, oneMinute, fiveMinute
     row[stride - 2] = status === status ? strings[status] : null;
     row[stride - 1] = pool === pool ? strings[pool] : null;
     accepted += insert.run(row).changes;
-    const ts = row[1];
-    if (ts >= oneMinuteFrom) oneMinute.add(ts - (((ts % 60000) + 60000) % 60000));
-    fiveMinute.add(ts - (((ts % 300000) + 300000) % 300000));
+    // A batch is mostly one scrape round, a minute or two: the Sets see a row only when its
+    // minute differs from the row before (a 5-minute bucket changes only with its minute). A
+    // minute that reaches into the 1-minute tier's retention is marked whole.
+    const minute = bucketOf(row[1], 60000);
+    if (minute === lastBucket) continue;
+    lastBucket = minute;
+    if (minute + 60000 > oneMinuteFrom) oneMinute.add(minute);
+    fiveMinute.add(bucketOf(minute, 300000));
   }
   return accepted;
 }
 // Several batches, one transaction: one commit (fsync) for all of them.
-const run = db.transaction((parts, oneMinuteFrom) => {
+const run = db.transaction((parts) => {
   const oneMinute = new Set();
   const fiveMinute = new Set();
-  const accepted = parts.map((p) =>
-    insertPart(new Float64Array(p.buffer), p.count, p.strings, oneMinuteFrom, oneMinute, fiveMinute),
-  );
+  const accepted = parts.map((part) => insertPart(part, oneMinute, fiveMinute));
   // Re-marking a bucket for a duplicate only costs a recompute: no need to filter them out.
   if (accepted.some((n) => n > 0)) {
     for (const b of oneMinute) mark.run('1m', b);
@@ -67,34 +80,46 @@ const run = db.transaction((parts, oneMinuteFrom) => {
   }
   return accepted;
 });
-parentPort.on('message', (m) => {
+function commit(parts) {
   try {
-    parentPort.postMessage({ id: m.id, accepted: run.immediate(m.parts, m.oneMinuteFrom) });
+    const accepted = run.immediate(parts);
+    return parts.map((part, i) => ({ id: part.id, accepted: accepted[i] }));
   } catch (error) {
-    parentPort.postMessage({ id: m.id, error: { message: String(error && error.message), code: error && error.code } });
+    if (parts.length === 1)
+      return [{ id: parts[0].id, error: { message: String(error && error.message), code: error && error.code } }];
+    // The whole group rolled back: each batch in its own transaction, so a bad one fails alone.
+    return parts.flatMap((part) => commit([part]));
   }
+}
+parentPort.on('message', (first) => {
+  const parts = [first];
+  // Batches posted while the last transaction ran join this one.
+  for (let rows = first.count; rows < maxGroupRows; ) {
+    const next = receiveMessageOnPort(parentPort);
+    if (next === undefined) break;
+    parts.push(next.message);
+    rows += next.message.count;
+  }
+  parentPort.postMessage(commit(parts));
 });
 `;
 
-type Part = SampleRowsData;
+type Batch = SampleRowsData & { id: number; oneMinuteFrom: number };
 type Queued = {
-  part: Part;
-  oneMinuteFrom: number;
+  batch: Omit<Batch, 'id'>;
   resolve: (accepted: number) => void;
   reject: (error: Error) => void;
 };
-type Reply = { id: number; accepted?: number[]; error?: { message: string; code?: string } };
-
-/** A group commit holds at most this many rows (bounds one transaction's time and memory). */
-const MAX_GROUP_ROWS = 20_000;
-/** A writing session yields the write lock after this many commits, so queued jobs get a turn. */
-const MAX_SESSION_COMMITS = 8;
+type Outcome = { id: number; accepted?: number; error?: { message: string; code?: string } };
 
 export class SqliteWriter {
   private readonly worker: Worker;
-  private readonly replies = new Map<number, (reply: Reply) => void>();
-  private queue: Queued[] = [];
-  private session: Promise<void> | undefined;
+  /** Stored, not yet posted: no writing session holds the lock (or the session has run its time). */
+  private waiting: Queued[] = [];
+  /** Posted to the thread, waiting for the commit that holds them. */
+  private readonly posted = new Map<number, Queued>();
+  private session: { release: () => void; startedAt: number } | undefined;
+  private acquiring = false;
   private nextId = 0;
   private failure: Error | undefined;
 
@@ -106,14 +131,13 @@ export class SqliteWriter {
     private readonly statements: WriterStatements,
     private readonly lock: (fn: () => Promise<void>) => Promise<void>,
   ) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: statements });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { ...statements, maxGroupRows: MAX_GROUP_ROWS },
+    });
     // Idle, the worker must not keep a script (backfill, tests) alive; busy, it must.
     this.worker.unref();
-    this.worker.on('message', (reply: Reply) => {
-      const settle = this.replies.get(reply.id);
-      this.replies.delete(reply.id);
-      settle?.(reply);
-    });
+    this.worker.on('message', (outcomes: Outcome[]) => this.settle(outcomes));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`SQLite writer thread exited (code ${code})`)));
   }
@@ -128,80 +152,79 @@ export class SqliteWriter {
 
   /**
    * Stores the batch; resolves with the rows inserted once the transaction holding it has
-   * committed. Batches that arrive while the thread commits share the next transaction.
+   * committed. The rows' buffer moves to the writer thread: `rows` is empty afterwards.
    */
   store(rows: SampleRows, oneMinuteFrom: number): Promise<number> {
     if (this.failure) return Promise.reject(this.failure);
-    const part = rows.data();
+    const batch = { ...rows.data(), oneMinuteFrom };
     return new Promise<number>((resolve, reject) => {
-      this.queue.push({ part, oneMinuteFrom, resolve, reject });
-      this.startSession();
+      this.waiting.push({ batch, resolve, reject });
+      this.pump();
     });
   }
 
-  private startSession() {
-    if (this.session || this.queue.length === 0) return;
-    this.session = this.lock(() => this.drain()).finally(() => {
-      this.session = undefined;
-      // Batches left when the session yielded queue up again, behind the jobs that waited.
-      this.startSession();
-    });
-  }
-
-  private async drain() {
-    for (let commits = 0; this.queue.length && commits < MAX_SESSION_COMMITS; commits++) {
-      const group: Queued[] = [];
-      let rows = 0;
-      while (
-        this.queue.length &&
-        (group.length === 0 || rows + this.queue[0]!.part.count <= MAX_GROUP_ROWS)
-      ) {
-        const next = this.queue.shift()!;
-        rows += next.part.count;
-        group.push(next);
-      }
-      await this.commit(group);
-    }
-  }
-
-  private async commit(group: Queued[]) {
-    const reply = await this.send(
-      group.map((q) => q.part),
-      group[group.length - 1]!.oneMinuteFrom,
-    );
-    if (!reply.error) {
-      for (const [i, q] of group.entries()) q.resolve(reply.accepted![i]!);
+  private pump() {
+    if (this.failure || this.waiting.length === 0) return;
+    if (this.session) {
+      if (performance.now() - this.session.startedAt < MAX_SESSION_MS) this.postWaiting();
       return;
     }
-    if (group.length === 1) {
-      const error = new Error(reply.error.message) as Error & { code?: string };
-      error.code = reply.error.code;
-      group[0]!.reject(error);
-      return;
-    }
-    // The whole group rolled back: commit its batches one by one so one bad batch fails alone.
-    for (const q of group) await this.commit([q]);
+    if (this.acquiring) return;
+    this.acquiring = true;
+    void this.lock(
+      () =>
+        new Promise<void>((release) => {
+          this.acquiring = false;
+          this.session = { release, startedAt: performance.now() };
+          this.postWaiting();
+        }),
+    ).finally(() => {
+      // Batches that arrived after the session's time queue up again, behind the jobs that waited.
+      this.pump();
+    });
   }
 
-  private send(parts: Part[], oneMinuteFrom: number): Promise<Reply> {
-    if (this.failure) return Promise.resolve({ id: -1, error: { message: this.failure.message } });
-    const id = this.nextId++;
-    return new Promise<Reply>((resolve) => {
-      this.replies.set(id, (reply) => {
-        if (this.replies.size === 0) this.worker.unref();
-        resolve(reply);
-      });
-      if (this.replies.size === 1) this.worker.ref();
-      // Copied, not transferred (~0.1 ms per 1,000 samples): a failed group is retried per batch.
-      this.worker.postMessage({ id, parts, oneMinuteFrom });
-    });
+  private postWaiting() {
+    if (this.failure) return this.endSession();
+    if (this.posted.size === 0 && this.waiting.length) this.worker.ref();
+    for (const queued of this.waiting.splice(0)) {
+      const id = this.nextId++;
+      this.posted.set(id, queued);
+      this.worker.postMessage({ ...queued.batch, id }, [queued.batch.buffer]);
+    }
+    if (this.posted.size === 0) this.endSession();
+  }
+
+  private settle(outcomes: Outcome[]) {
+    for (const outcome of outcomes) {
+      const queued = this.posted.get(outcome.id);
+      this.posted.delete(outcome.id);
+      if (!queued) continue;
+      if (outcome.error) {
+        const error = new Error(outcome.error.message) as Error & { code?: string };
+        error.code = outcome.error.code;
+        queued.reject(error);
+      } else queued.resolve(outcome.accepted!);
+    }
+    // The thread is idle once nothing is posted: the session ends (and the lock goes) then.
+    if (this.posted.size === 0) {
+      this.worker.unref();
+      this.endSession();
+    }
+  }
+
+  private endSession() {
+    const session = this.session;
+    this.session = undefined;
+    session?.release();
   }
 
   private fail(error: Error) {
     this.failure ??= error;
-    for (const settle of this.replies.values()) settle({ id: -1, error: { message: error.message } });
-    this.replies.clear();
-    for (const q of this.queue.splice(0)) q.reject(error);
+    for (const queued of this.posted.values()) queued.reject(error);
+    this.posted.clear();
+    for (const queued of this.waiting.splice(0)) queued.reject(error);
+    this.endSession();
   }
 
   async close() {

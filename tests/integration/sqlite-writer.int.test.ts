@@ -2,7 +2,7 @@
 // transactions, yet each batch keeps its own outcome — accepted and duplicate counts, and a
 // failing batch fails alone without taking the others of its group down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryOne, queryRows, sql } from '@/lib/db/raw';
+import { execute, queryOne, queryRows, sql, withRawTransaction } from '@/lib/db/raw';
 import type { TelemetrySample } from '@/lib/telemetry/metrics';
 import { storeSamples } from '@/lib/telemetry/store';
 import { createSmallFleet } from '../helpers/fixtures';
@@ -52,6 +52,35 @@ describe('SQLite writer thread', () => {
       sql`SELECT ts FROM telemetry_sample WHERE ts >= ${t0 + 11 * 30_000} AND ts < ${t0 + 12 * 30_000}`,
     );
     expect(stored).toHaveLength(0);
+  });
+
+  it('lets a main-connection write in while batches keep arriving', async () => {
+    // Ten batches every turn of the event loop, not waiting for the ones before, for at most
+    // 20,000 batches: the thread always has posted work, so a writing session that held the lock for as
+    // long as batches arrive would keep the write below waiting until the stream ends.
+    const limit = 20_000;
+    let sent = 0;
+    let written = false;
+    const stored: Promise<unknown>[] = [];
+    const stream = (async () => {
+      while (!written && sent < limit) {
+        for (let k = 0; k < 10; k++) stored.push(storeSamples(batch(100 + sent++)));
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    while (sent < 20) await new Promise((r) => setTimeout(r, 5));
+    await withRawTransaction(async () => {
+      await execute(sql`INSERT INTO rollup_dirty (tier, bucket) VALUES ('5m', ${t0}) ON CONFLICT DO NOTHING`);
+    });
+    const sentWhenWritten = sent;
+    written = true;
+    await stream;
+    await Promise.all(stored);
+    expect(sentWhenWritten).toBeLessThan(limit);
+    const count = await queryOne<{ n: number }>(
+      sql`SELECT COUNT(*) AS n FROM telemetry_sample WHERE ts >= ${t0 + 100 * 30_000} AND ts < ${t0 + (100 + sent) * 30_000}`,
+    );
+    expect(Number(count?.n)).toBe(sent * ids.length);
   });
 
   it('keeps values, status and pool URL exactly as sent', async () => {
