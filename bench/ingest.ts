@@ -1,5 +1,5 @@
 // npm run bench:ingest [-- --devices 10000 --batch 1000 --concurrency 4 --duration 20 --only sqlite|pg
-//                         --prefill-rounds 0 --profile]
+//                         --prefill-rounds 0 --profile --skip-peer]
 // Telemetry ingest through the production HTTP API on SQLite and PostgreSQL, next to the raw
 // driver ceiling and the in-process store path measured in the same run on the same rows
 // (DESIGN.md §8). Not a pass/fail test: it prints figures and saves them to bench/results/.
@@ -20,6 +20,7 @@ import { largestProfile, printProfile, summariseProfile } from './harness/cpu-pr
 import { onInterrupt } from './harness/interrupt';
 import { percentile, postJson, runLoad } from './harness/load';
 import { type PgCluster, startPgCluster } from './harness/pg-cluster';
+import { findPrometheus, prometheusPeer } from './harness/prometheus-peer';
 import { type Budget, pgRawCeiling, prefillSamples, sqliteRawCeiling } from './harness/raw-ceiling';
 import { type Figures, machineInfo, printFigures, processCpuMs, round, saveResults } from './harness/report';
 import { createSampleFactory, type FleetDevice, offsetFactory } from './harness/samples';
@@ -35,6 +36,8 @@ const { values: args } = parseArgs({
     'prefill-rounds': { type: 'string', default: '0' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    /** Skip the Prometheus peer measurement (run when the prometheus binary is on PATH). */
+    'skip-peer': { type: 'boolean', default: false },
   },
 });
 const config = {
@@ -234,6 +237,27 @@ async function main() {
         await cluster.destroy();
       }
     }
+  }
+  const prometheus = args['skip-peer'] ? undefined : findPrometheus();
+  if (prometheus) {
+    console.log(
+      `\n── Peer: Prometheus scraping ${config.devices} devices × 12 gauges every second (loopback exporters) ──`,
+    );
+    const peer = await prometheusPeer(prometheus, {
+      devices: config.devices,
+      warmupMs: config.warmupMs + 2_000,
+      durationMs: config.durationMs,
+    });
+    console.log(
+      `  ${peer.version}: ${Math.round(peer.valuesPerS).toLocaleString('en')} values/s appended to ${peer.series.toLocaleString('en')} series, ${round(peer.cpuCores)} cores`,
+    );
+    figures.ingest_peer_prometheus_values_per_cpu_s = peer.valuesPerCpuS;
+    const ours = figures.ingest_http_sqlite_metric_values_per_server_cpu_s;
+    if (typeof ours === 'number')
+      figures.ingest_http_sqlite_vs_prometheus_per_cpu = ours / peer.valuesPerCpuS;
+    details.peer = peer;
+  } else if (!args['skip-peer']) {
+    console.log('\n── Peer: Prometheus ── skipped: prometheus not found (apt-get install prometheus)');
   }
   const file = saveResults(
     'ingest',
