@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { NUMERIC_METRICS } from '../../lib/telemetry/metrics';
+import { numberArrayLiteral, textArrayLiteral } from '../../lib/telemetry/pg-array';
 import type { SampleFactory } from './samples';
 
 export type RawResult = { rows: number; elapsedMs: number; rowsPerS: number };
@@ -50,8 +51,14 @@ export function sqliteRawCeiling(filePath: string, factory: SampleFactory, budge
   return { rows, elapsedMs, rowsPerS: (rows / elapsedMs) * 1000 };
 }
 
-function columnArrays(rows: unknown[][]): unknown[][] {
-  return COLUMNS.map((_, col) => rows.map((row) => row[col]));
+/** The store's parameters: one array literal per column (lib/telemetry/pg-array.ts). */
+function columnArrays(rows: unknown[][]): string[] {
+  return COLUMNS.map((column, col) => {
+    const values = rows.map((row) => row[col]);
+    return PG_TYPES[column] === 'text'
+      ? textArrayLiteral(values as (string | null)[])
+      : numberArrayLiteral(values as (number | null)[]);
+  });
 }
 
 export async function pgRawCeiling(

@@ -2,8 +2,9 @@
 // telemetry_sample's column order, NaN meaning NULL, the two text columns as indexes into an
 // interned string list. The ingest validator writes straight into it (no object per sample),
 // the SQLite writer thread reads it after a cheap copy (not a structured clone of 1,000
-// objects), and the PostgreSQL path turns it into UNNEST column arrays.
+// objects), and the PostgreSQL path turns it into UNNEST array literals.
 import { NUMERIC_METRICS, type TelemetrySample } from './metrics';
+import { quoteArrayElement } from './pg-array';
 
 /** telemetry_sample's columns, in row order. */
 export const SAMPLE_COLUMNS = [
@@ -59,17 +60,21 @@ export class SampleRows {
     return { buffer: this.values.buffer as ArrayBuffer, count: this.count, strings: this.strings };
   }
 
-  /** Column arrays for PostgreSQL's UNNEST insert (NULL for NaN). */
-  columns(): unknown[][] {
-    const out: unknown[][] = SAMPLE_COLUMNS.map(() => new Array(this.count));
-    for (let row = 0; row < this.count; row++) {
-      const base = row * STRIDE;
-      for (let slot = 0; slot < STATUS_SLOT; slot++) {
-        const v = this.values[base + slot]!;
-        out[slot]![row] = Number.isNaN(v) ? null : v;
+  /**
+   * One PostgreSQL array literal per column, for the UNNEST insert (NULL for NaN). Each interned
+   * string is quoted once, not once per row.
+   */
+  pgArrayLiterals(): string[] {
+    const quoted = this.strings.map(quoteArrayElement);
+    const out: string[] = new Array(STRIDE);
+    const parts = new Array<string>(this.count);
+    for (let slot = 0; slot < STRIDE; slot++) {
+      const text = slot === STATUS_SLOT || slot === POOL_SLOT;
+      for (let row = 0; row < this.count; row++) {
+        const v = this.values[row * STRIDE + slot]!;
+        parts[row] = Number.isNaN(v) ? 'NULL' : text ? quoted[v]! : String(v);
       }
-      out[STATUS_SLOT]![row] = this.text(row, STATUS_SLOT);
-      out[POOL_SLOT]![row] = this.text(row, POOL_SLOT);
+      out[slot] = `{${parts.join(',')}}`;
     }
     return out;
   }

@@ -76,7 +76,7 @@ const PG_INSERT = `
 
 async function storePostgres(rows: SampleRows): Promise<StoreResult> {
   return withRawTransaction(async (client) => {
-    const inserted = await client!.query(PG_INSERT, rows.columns());
+    const inserted = await client!.query(PG_INSERT, rows.pgArrayLiterals());
     const accepted = inserted.rowCount ?? 0;
     if (accepted > 0) {
       const buckets = dirtyBuckets(rows.timestamps());
