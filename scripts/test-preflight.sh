@@ -32,6 +32,15 @@ fi
 if [[ -z "${TEST_DATABASE_URL:-}" ]] && ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
   missing+=(postgresql)
 fi
+# The report and statement tests read the PDFs they render with poppler (pdftotext, pdfinfo,
+# pdffonts); the /metrics tests check the exposition with promtool and scrape it with a real
+# Prometheus.
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v pdffonts >/dev/null; then
+  missing+=(poppler-utils)
+fi
+if ! command -v prometheus >/dev/null || ! command -v promtool >/dev/null; then
+  missing+=(prometheus)
+fi
 ((${#missing[@]})) || exit 0
 
 as_root() {

@@ -136,6 +136,11 @@ export async function queryOne<T extends Row = Row>(
  */
 const sqliteTransactionContext = new AsyncLocalStorage<true>();
 
+/** Whether this async context runs inside withRawTransaction on the raw SQLite connection. */
+export function inRawTransaction(): boolean {
+  return sqliteTransactionContext.getStore() === true;
+}
+
 /** Queues a write on the process's raw SQLite connection behind any open write transaction. */
 export async function serializeSqliteWrite<T>(fn: () => Promise<T> | T): Promise<T> {
   // Already inside a raw transaction of this async context: the lock is ours.

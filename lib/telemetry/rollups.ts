@@ -9,7 +9,7 @@
 // what makes a 7-day backfill or an agent catch-up cheap. GROUP BY uses positions: PostgreSQL
 // does not see two bound copies of the bucket size as the same expression.
 import { isExistingDevice } from '../db/dialect';
-import { execute, queryRows, raw, type Sql, sql, withRawTransaction } from '../db/raw';
+import { queryRows, raw, type Sql, sql } from '../db/raw';
 import { BUCKET_MS, bucketStart, type Tier } from './buckets';
 import { latestUpsertSql } from './latest';
 import {
@@ -21,6 +21,7 @@ import {
   ROW_TEMP_C_MAX,
   rowValueSql,
 } from './rollup-columns';
+import { executeInTransaction } from './store';
 
 /** A bucket is closed this long after its end. */
 export const CLOSE_GRACE_MS = 15_000;
@@ -92,23 +93,23 @@ function recomputeSql(tier: Tier, from: number, to: number): Sql[] {
   ];
 }
 
-/** Recomputes the buckets of `tier` in [from, to) in one transaction and clears their marks. */
+/**
+ * Recomputes the buckets of `tier` in [from, to) in one transaction and clears their marks (on
+ * SQLite in the writer thread: a run of 10,000 devices' buckets is seconds of synchronous SQL).
+ */
 export async function recomputeRange(tier: Tier, from: number, to: number) {
-  await withRawTransaction(async (client) => {
-    await execute(
-      sql`DELETE FROM rollup_dirty WHERE tier = ${tier} AND bucket >= ${from} AND bucket < ${to}`,
-      client,
-    );
-    for (const statement of recomputeSql(tier, from, to)) await execute(statement, client);
-    if (tier === '5m') {
-      for (let hour = bucketStart(from, '1h'); hour < to; hour += BUCKET_MS['1h']) {
-        await execute(
-          sql`INSERT INTO rollup_dirty (tier, bucket) VALUES ('1h', ${hour}) ON CONFLICT DO NOTHING`,
-          client,
-        );
-      }
+  const statements = [
+    sql`DELETE FROM rollup_dirty WHERE tier = ${tier} AND bucket >= ${from} AND bucket < ${to}`,
+    ...recomputeSql(tier, from, to),
+  ];
+  if (tier === '5m') {
+    for (let hour = bucketStart(from, '1h'); hour < to; hour += BUCKET_MS['1h']) {
+      statements.push(
+        sql`INSERT INTO rollup_dirty (tier, bucket) VALUES ('1h', ${hour}) ON CONFLICT DO NOTHING`,
+      );
     }
-  });
+  }
+  await executeInTransaction(statements);
 }
 
 /** Splits sorted bucket starts into runs of adjacent-ish buckets no longer than `maxBuckets`. */

@@ -8,7 +8,9 @@
 // busy with HTTP and JSON. A batch's promise resolves after the COMMIT that holds it
 // (synchronous=FULL), so 2xx still means durable. The thread writes only inside a writing session
 // that holds the process's raw write lock, so jobs on the main connection (rollups, latest state)
-// queue in order instead of retrying on SQLite's busy handler, which sleeps up to 100 ms.
+// queue in order instead of retrying on SQLite's busy handler, which sleeps up to 100 ms. Jobs
+// whose set-based SQL takes long (rollups recompute thousands of rows per bucket) send their
+// statements here too (`execute`), so that work does not stall the event loop either.
 import { Worker } from 'node:worker_threads';
 import type { SampleRows, SampleRowsData } from './sample-rows';
 
@@ -91,16 +93,42 @@ function commit(parts) {
     return parts.flatMap((part) => commit([part]));
   }
 }
+// Statements of a job (rollups), run here so their synchronous work stays off the event loop.
+const statements = new Map();
+function prepared(text) {
+  let statement = statements.get(text);
+  if (!statement) {
+    if (statements.size > 200) statements.clear();
+    statement = db.prepare(text);
+    statements.set(text, statement);
+  }
+  return statement;
+}
+const runStatements = db.transaction((list) => list.map(([text, values]) => prepared(text).run(...values).changes));
+function execute(message) {
+  try {
+    return { id: message.id, changes: runStatements.immediate(message.statements) };
+  } catch (error) {
+    return { id: message.id, error: { message: String(error && error.message), code: error && error.code } };
+  }
+}
 parentPort.on('message', (first) => {
+  if (first.statements) return parentPort.postMessage([execute(first)]);
   const parts = [first];
+  const after = [];
   // Batches posted while the last transaction ran join this one.
   for (let rows = first.count; rows < maxGroupRows; ) {
     const next = receiveMessageOnPort(parentPort);
     if (next === undefined) break;
+    // A job's statements wait their turn (the main thread posts them only between sessions).
+    if (next.message.statements) {
+      after.push(next.message);
+      break;
+    }
     parts.push(next.message);
     rows += next.message.count;
   }
-  parentPort.postMessage(commit(parts));
+  parentPort.postMessage([...commit(parts), ...after.map(execute)]);
 });
 `;
 
@@ -110,7 +138,25 @@ type Queued = {
   resolve: (accepted: number) => void;
   reject: (error: Error) => void;
 };
-type Outcome = { id: number; accepted?: number; error?: { message: string; code?: string } };
+type Outcome = {
+  id: number;
+  accepted?: number;
+  changes?: number[];
+  error?: { message: string; code?: string };
+};
+/** One statement for the thread: SQLite text with `?` placeholders and its bound values. */
+export type WriterStatement = { sql: string; values: unknown[] };
+type Executing = {
+  resolve: (changes: number[]) => void;
+  reject: (error: Error) => void;
+  release: () => void;
+};
+
+function toError(outcome: { message: string; code?: string }) {
+  const error = new Error(outcome.message) as Error & { code?: string };
+  error.code = outcome.code;
+  return error;
+}
 
 export class SqliteWriter {
   private readonly worker: Worker;
@@ -118,6 +164,8 @@ export class SqliteWriter {
   private waiting: Queued[] = [];
   /** Posted to the thread, waiting for the commit that holds them. */
   private readonly posted = new Map<number, Queued>();
+  /** Statement lists posted to the thread; each holds the write lock until it settles. */
+  private readonly executing = new Map<number, Executing>();
   private session: { release: () => void; startedAt: number } | undefined;
   private acquiring = false;
   private nextId = 0;
@@ -163,6 +211,31 @@ export class SqliteWriter {
     });
   }
 
+  /**
+   * Runs the statements in one transaction on the writer thread, holding the process's write
+   * lock meanwhile; resolves with each statement's changed-row count after COMMIT, or rejects
+   * (everything rolled back). For jobs whose set-based SQL would stall the event loop.
+   */
+  execute(statements: readonly WriterStatement[]): Promise<number[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const list = statements.map((s) => [s.sql, s.values]);
+    return new Promise<number[]>((resolve, reject) => {
+      void this.lock(
+        () =>
+          new Promise<void>((release) => {
+            if (this.failure) {
+              release();
+              return reject(this.failure);
+            }
+            const id = this.nextId++;
+            this.executing.set(id, { resolve, reject, release });
+            this.worker.ref();
+            this.worker.postMessage({ id, statements: list });
+          }),
+      ).catch(reject);
+    });
+  }
+
   private pump() {
     if (this.failure || this.waiting.length === 0) return;
     if (this.session) {
@@ -197,18 +270,24 @@ export class SqliteWriter {
 
   private settle(outcomes: Outcome[]) {
     for (const outcome of outcomes) {
+      const job = this.executing.get(outcome.id);
+      if (job) {
+        this.executing.delete(outcome.id);
+        if (this.posted.size === 0 && this.executing.size === 0) this.worker.unref();
+        job.release();
+        if (outcome.error) job.reject(toError(outcome.error));
+        else job.resolve(outcome.changes!);
+        continue;
+      }
       const queued = this.posted.get(outcome.id);
       this.posted.delete(outcome.id);
       if (!queued) continue;
-      if (outcome.error) {
-        const error = new Error(outcome.error.message) as Error & { code?: string };
-        error.code = outcome.error.code;
-        queued.reject(error);
-      } else queued.resolve(outcome.accepted!);
+      if (outcome.error) queued.reject(toError(outcome.error));
+      else queued.resolve(outcome.accepted!);
     }
     // The thread is idle once nothing is posted: the session ends (and the lock goes) then.
-    if (this.posted.size === 0) {
-      this.worker.unref();
+    if (this.posted.size === 0 && this.session) {
+      if (this.executing.size === 0) this.worker.unref();
       this.endSession();
     }
   }
@@ -223,6 +302,11 @@ export class SqliteWriter {
     this.failure ??= error;
     for (const queued of this.posted.values()) queued.reject(error);
     this.posted.clear();
+    for (const job of this.executing.values()) {
+      job.release();
+      job.reject(error);
+    }
+    this.executing.clear();
     for (const queued of this.waiting.splice(0)) queued.reject(error);
     this.endSession();
   }

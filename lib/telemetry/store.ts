@@ -4,7 +4,16 @@
 // so a batch writes only append-ordered pages. A committed batch is durable (synchronous=FULL on
 // SQLite; WAL fsync on PostgreSQL) before the API answers 2xx. SQLite batches run on a writer
 // thread (sqlite-writer.ts) so inserts do not stall HTTP and JSON work on the event loop.
-import { getSqliteWriter, serializeSqliteWrite, withRawTransaction } from '../db/raw';
+
+import { sqliteValue } from '../db/dialect';
+import {
+  execute,
+  getSqliteWriter,
+  inRawTransaction,
+  type Sql,
+  serializeSqliteWrite,
+  withRawTransaction,
+} from '../db/raw';
 import { getEnv } from '../env';
 import { touchedBuckets } from './buckets';
 import type { TelemetrySample } from './metrics';
@@ -63,6 +72,23 @@ function createWriter(filePath: string) {
 async function storeSqlite(rows: SampleRows): Promise<StoreResult> {
   const accepted = await getSqliteWriter(createWriter).store(rows, oneMinuteFrom());
   return { accepted, duplicates: rows.count - accepted };
+}
+
+/**
+ * Runs write statements in one transaction. SQLite: on the writer thread (its synchronous work
+ * off the event loop), unless the caller already holds a raw transaction on the main connection,
+ * whose write lock the thread would wait on. PostgreSQL: a pooled transaction.
+ */
+export async function executeInTransaction(statements: readonly Sql[]): Promise<void> {
+  if (getEnv().db.provider === 'sqlite' && !inRawTransaction()) {
+    await getSqliteWriter(createWriter).execute(
+      statements.map((s) => ({ sql: s.sql, values: s.values.map(sqliteValue) })),
+    );
+    return;
+  }
+  await withRawTransaction(async (client) => {
+    for (const statement of statements) await execute(statement, client);
+  });
 }
 
 // ───────────────────────────── PostgreSQL ─────────────────────────────

@@ -1,10 +1,11 @@
 // The SQLite ingest writer thread (lib/telemetry/sqlite-writer.ts): concurrent batches share
 // transactions, yet each batch keeps its own outcome — accepted and duplicate counts, and a
-// failing batch fails alone without taking the others of its group down.
+// failing batch fails alone without taking the others of its group down. Jobs' statement lists
+// (rollups) run there too: off the event loop, all or nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute, queryOne, queryRows, sql, withRawTransaction } from '@/lib/db/raw';
 import type { TelemetrySample } from '@/lib/telemetry/metrics';
-import { storeSamples } from '@/lib/telemetry/store';
+import { executeInTransaction, storeSamples } from '@/lib/telemetry/store';
 import { createSmallFleet } from '../helpers/fixtures';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 
@@ -104,5 +105,37 @@ describe('SQLite writer thread', () => {
       status: 'curtailed',
       pool_url: sample.poolUrl,
     });
+  });
+
+  it("runs a job's statements off the event loop, in one transaction", async () => {
+    // A statement of ~1 M generated rows: on the main connection it would hold the event loop for
+    // its whole run, so not one setImmediate turn would pass before it ends.
+    const heavy = sql`INSERT INTO rollup_dirty (tier, bucket)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
+      SELECT 'x', i FROM n`;
+    let turns = 0;
+    let done = false;
+    const job = executeInTransaction([heavy]).finally(() => {
+      done = true;
+    });
+    while (!done) {
+      await new Promise((r) => setImmediate(r));
+      turns++;
+    }
+    await job;
+    expect(turns).toBeGreaterThan(10);
+    const n = await queryOne<{ n: number }>(sql`SELECT COUNT(*) AS n FROM rollup_dirty WHERE tier = 'x'`);
+    expect(Number(n?.n)).toBe(1_000_000);
+    await execute(sql`DELETE FROM rollup_dirty WHERE tier = 'x'`);
+  });
+
+  it('rolls a failing job back whole and frees the lock for the next write', async () => {
+    const first = sql`INSERT INTO rollup_dirty (tier, bucket) VALUES ('y', 1)`;
+    const broken = sql`INSERT INTO no_such_table (x) VALUES (1)`;
+    await expect(executeInTransaction([first, broken])).rejects.toThrow(/no_such_table/);
+    expect(await queryOne(sql`SELECT * FROM rollup_dirty WHERE tier = 'y'`)).toBeUndefined();
+    await storeSamples(batch(30));
+    await executeInTransaction([first]);
+    expect(await queryOne(sql`SELECT bucket FROM rollup_dirty WHERE tier = 'y'`)).toEqual({ bucket: 1 });
   });
 });
