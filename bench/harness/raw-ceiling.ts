@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { NUMERIC_METRICS } from '../../lib/telemetry/metrics';
-import { numberArrayLiteral, textArrayLiteral } from '../../lib/telemetry/pg-array';
+import { packSamples } from '../../lib/telemetry/sample-rows';
 import type { SampleFactory } from './samples';
 
 export type RawResult = { rows: number; elapsedMs: number; rowsPerS: number };
@@ -51,15 +51,8 @@ export function sqliteRawCeiling(filePath: string, factory: SampleFactory, budge
   return { rows, elapsedMs, rowsPerS: (rows / elapsedMs) * 1000 };
 }
 
-/** The store's parameters: one array literal per column (lib/telemetry/pg-array.ts). */
-function columnArrays(rows: unknown[][]): string[] {
-  return COLUMNS.map((column, col) => {
-    const values = rows.map((row) => row[col]);
-    return PG_TYPES[column] === 'text'
-      ? textArrayLiteral(values as (string | null)[])
-      : numberArrayLiteral(values as (number | null)[]);
-  });
-}
+/** Batch k as the store's parameters: one array literal per column (SampleRows.pgArrayLiterals). */
+const pgParams = (factory: SampleFactory, k: number) => packSamples(factory.samples(k)).pgArrayLiterals();
 
 export async function pgRawCeiling(
   url: string,
@@ -77,7 +70,7 @@ export async function pgRawCeiling(
     const client = await pool.connect();
     try {
       while (next < batches && performance.now() < end) {
-        const params = columnArrays(factory.rows(next++));
+        const params = pgParams(factory, next++);
         await client.query('BEGIN');
         const result = await client.query(PG_UNNEST_INSERT, params);
         await client.query('COMMIT');
@@ -117,7 +110,7 @@ export async function prefillSamples(url: string, factory: SampleFactory, batche
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    for (let k = 0; k < batches; k++) await client.query(PG_UNNEST_INSERT, columnArrays(factory.rows(k)));
+    for (let k = 0; k < batches; k++) await client.query(PG_UNNEST_INSERT, pgParams(factory, k));
     await client.query('VACUUM ANALYZE telemetry_sample');
   } finally {
     await client.end();

@@ -4,7 +4,6 @@
 // the SQLite writer thread reads it after a cheap copy (not a structured clone of 1,000
 // objects), and the PostgreSQL path turns it into UNNEST array literals.
 import { NUMERIC_METRICS, type TelemetrySample } from './metrics';
-import { quoteArrayElement } from './pg-array';
 
 /** telemetry_sample's columns, in row order. */
 export const SAMPLE_COLUMNS = [
@@ -61,8 +60,10 @@ export class SampleRows {
   }
 
   /**
-   * One PostgreSQL array literal per column, for the UNNEST insert (NULL for NaN). Each interned
-   * string is quoted once, not once per row.
+   * One PostgreSQL array literal per column ('{1.5,NULL}', '{"ok",NULL}') for the UNNEST insert,
+   * NULL for NaN; each interned string is quoted once, not once per row. Given JS arrays,
+   * node-postgres builds the same text element by element (prepareValue and escapeElement for
+   * every number too): ≈16 % of the server's CPU under ingest load.
    */
   pgArrayLiterals(): string[] {
     const quoted = this.strings.map(quoteArrayElement);
@@ -84,6 +85,11 @@ export class SampleRows {
     for (let row = 0; row < this.count; row++) out[row] = this.values[row * STRIDE + TS_SLOT]!;
     return out;
   }
+}
+
+/** A text element of an array literal: double-quoted, `\` and `"` escaped. */
+export function quoteArrayElement(s: string): string {
+  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
 }
 
 /** Rows of already-validated sample objects (simulator backfill, tests, collectors' stores). */

@@ -115,20 +115,20 @@ function execute(message) {
 parentPort.on('message', (first) => {
   if (first.statements) return parentPort.postMessage([execute(first)]);
   const parts = [first];
-  const after = [];
-  // Batches posted while the last transaction ran join this one.
-  for (let rows = first.count; rows < maxGroupRows; ) {
+  let job;
+  // Batches posted while the last transaction ran join this one; a job's statements (posted
+  // only between writing sessions, so never expected here) run after them.
+  for (let rows = first.count; rows < maxGroupRows && !job; ) {
     const next = receiveMessageOnPort(parentPort);
     if (next === undefined) break;
-    // A job's statements wait their turn (the main thread posts them only between sessions).
-    if (next.message.statements) {
-      after.push(next.message);
-      break;
+    if (next.message.statements) job = next.message;
+    else {
+      parts.push(next.message);
+      rows += next.message.count;
     }
-    parts.push(next.message);
-    rows += next.message.count;
   }
-  parentPort.postMessage([...commit(parts), ...after.map(execute)]);
+  const outcomes = commit(parts);
+  parentPort.postMessage(job ? [...outcomes, execute(job)] : outcomes);
 });
 `;
 
@@ -273,7 +273,7 @@ export class SqliteWriter {
       const job = this.executing.get(outcome.id);
       if (job) {
         this.executing.delete(outcome.id);
-        if (this.posted.size === 0 && this.executing.size === 0) this.worker.unref();
+        this.unrefWhenIdle();
         job.release();
         if (outcome.error) job.reject(toError(outcome.error));
         else job.resolve(outcome.changes!);
@@ -287,9 +287,14 @@ export class SqliteWriter {
     }
     // The thread is idle once nothing is posted: the session ends (and the lock goes) then.
     if (this.posted.size === 0 && this.session) {
-      if (this.executing.size === 0) this.worker.unref();
+      this.unrefWhenIdle();
       this.endSession();
     }
+  }
+
+  /** Idle, the worker must not keep a script (backfill, tests) alive. */
+  private unrefWhenIdle() {
+    if (this.posted.size === 0 && this.executing.size === 0) this.worker.unref();
   }
 
   private endSession() {

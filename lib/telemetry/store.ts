@@ -4,7 +4,6 @@
 // so a batch writes only append-ordered pages. A committed batch is durable (synchronous=FULL on
 // SQLite; WAL fsync on PostgreSQL) before the API answers 2xx. SQLite batches run on a writer
 // thread (sqlite-writer.ts) so inserts do not stall HTTP and JSON work on the event loop.
-
 import { sqliteValue } from '../db/dialect';
 import {
   execute,
